@@ -1,14 +1,18 @@
 #include "app/backups.h"
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "core/clock.h"
+#include "core/date.h"
 #include "core/log.h"
 #include "core/ticker.h"
+#include "core/utf8.h"
 
 void app_backup_name(time_t now, char name[APP_BACKUP_NAME_LEN])
 {
@@ -108,10 +112,81 @@ int app_backup_take(struct store *s, const struct app_backups_opts *o, time_t no
     return 0;
 }
 
+struct app_backups_status {
+    pthread_mutex_t lock;
+    struct app_backups_opts o;
+    long long last_at, failed_at;   /* 0: none */
+    char last_file[APP_BACKUP_NAME_LEN];
+    double last_mib;
+    char failed[256];
+};
+
+struct app_backups_status *app_backups_status_new(const struct app_backups_opts *o)
+{
+    struct app_backups_status *st = calloc(1, sizeof *st);
+    if (!st)
+        return NULL;
+    pthread_mutex_init(&st->lock, NULL);
+    st->o = *o;
+    return st;
+}
+
+void app_backups_status_free(struct app_backups_status *st)
+{
+    if (!st)
+        return;
+    pthread_mutex_destroy(&st->lock);
+    free(st);
+}
+
+/* A copy written (path NULL: a failure, why), at now. */
+static void status_tell(struct app_backups_status *st, long long now, const char *path,
+                        double mib, const char *why)
+{
+    if (!st)
+        return;
+    pthread_mutex_lock(&st->lock);
+    if (path) {
+        const char *slash = strrchr(path, '/');
+        snprintf(st->last_file, sizeof st->last_file, "%s", slash ? slash + 1 : path);
+        st->last_at = now;
+        st->last_mib = mib;
+        st->failed_at = 0;
+    } else {
+        snprintf(st->failed, sizeof st->failed, "%s", why);
+        st->failed_at = now;
+    }
+    pthread_mutex_unlock(&st->lock);
+}
+
+json_t *app_backups_status_json(struct app_backups_status *st)
+{
+    if (!st)
+        return json_pack("{sb}", "on", 0);
+    char at[DATE_UTC_TEXT_SIZE], failed_at[DATE_UTC_TEXT_SIZE];
+    pthread_mutex_lock(&st->lock);
+    date_utc_text(st->last_at, at);
+    date_utc_text(st->failed_at, failed_at);
+    json_t *last = st->last_at ? json_pack("{ss ss sf}", "at", at, "file", st->last_file, "mib",
+                                           st->last_mib)
+                               : json_null();
+    /* an error's text may carry a path's bytes as they are: not UTF-8, none */
+    json_t *failed = st->failed_at ? json_pack("{ss ss}", "at", failed_at, "error",
+                                               utf8_is_valid(st->failed, strlen(st->failed), NULL)
+                                                   ? st->failed
+                                                   : "(not UTF-8)")
+                                   : json_null();
+    json_t *j = json_pack("{sb ss si si so* so*}", "on", 1, "dir", st->o.dir, "every_minutes",
+                          st->o.every / 60, "keep", st->o.keep, "last", last, "failed", failed);
+    pthread_mutex_unlock(&st->lock);
+    return j;
+}
+
 struct app_backups {
     struct ticker *ticker;
     struct store *s;
     struct app_backups_opts o;
+    struct app_backups_status *status;
 };
 
 static void take_tick(void *ud)
@@ -123,24 +198,29 @@ static void take_tick(void *ud)
     const char *path = NULL;
     int removed = 0;
     double start = clock_seconds();
-    if (app_backup_take(b->s, &b->o, time(NULL), &a, &path, &removed, &err) < 0) {
+    time_t now = time(NULL);
+    if (app_backup_take(b->s, &b->o, now, &a, &path, &removed, &err) < 0) {
         log_msg(LOG_ERROR, "event=backup_failed error=\"%s\"", err.msg);
+        status_tell(b->status, now, NULL, 0, err.msg);
     } else {
         struct stat st;
         double mib = stat(path, &st) == 0 ? st.st_size / 1048576.0 : 0;
         log_msg(LOG_INFO, "event=backup_written file=\"%s\" mib=%.1f ms=%.0f removed=%d", path,
                 mib, 1000 * (clock_seconds() - start), removed);
+        status_tell(b->status, now, path, mib, NULL);
     }
     arena_free(&a);
 }
 
 int app_backups_start(const char *db_path, const struct app_backups_opts *o,
-                      struct app_backups **out, struct df_err *err)
+                      struct app_backups_status *status, struct app_backups **out,
+                      struct df_err *err)
 {
     struct app_backups *b = calloc(1, sizeof *b);
     if (!b)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory starting the backups");
     b->o = *o;
+    b->status = status;
     if (store_open(&b->s, db_path, err) < 0) {
         free(b);
         return -1;

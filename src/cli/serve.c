@@ -112,7 +112,8 @@ static int start_threads(void *ud, struct df_err *err)
     if (m->mail && (cli_mail_turn_on(m->o->db_path, m->o->public_url, err) < 0 ||
                     app_mail_thread_start(m->o->db_path, m->mail, 10, &m->sender, err) < 0))
         return -1;
-    if (m->backups && app_backups_start(m->o->db_path, m->backups, &m->backing_up, err) < 0)
+    if (m->backups &&
+        app_backups_start(m->o->db_path, m->backups, m->o->backups, &m->backing_up, err) < 0)
         return -1;
     return 0;
 }
@@ -221,8 +222,13 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         o.on_started = start_threads;
         o.on_started_ud = &ms;
     }
+    if (ms.backups && !(o.backups = app_backups_status_new(&backups))) {
+        df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
+        return cli_fail(&err);
+    }
     int rc = http_serve(&o, &err);
     app_backups_stop(ms.backing_up);
+    app_backups_status_free(o.backups);
     app_mail_thread_stop(ms.sender);
     return rc < 0 ? cli_fail(&err) : 0;
 }

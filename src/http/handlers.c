@@ -838,6 +838,7 @@ const struct http_route http_routes[] = {
     {"GET", "/api/v1/announcements", api_announcements, 0},
     {"POST", "/api/v1/console/announcements", api_announcement_post, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/mail", api_console_mail, ROUTE_ORGANISER},
+    {"GET", "/api/v1/console/backups", api_console_backups, ROUTE_ORGANISER},
     {"DELETE", "/api/v1/console/announcements/{id}", api_announcement_delete, ROUTE_ORGANISER},
     /* a walk-in's new organisation: the id its name proposes */
     {"GET", "/api/v1/console/organisation-id", api_console_org_id, ROUTE_ORGANISER},

@@ -50,6 +50,11 @@ struct http_server {
 };
 
 const struct http_options *http_server_options(const struct http_server *srv) { return &srv->o; }
+struct app_backups_status *http_server_backups(const struct http_server *srv)
+{
+    return srv->o.backups;
+}
+
 long long http_server_forum_now(const struct http_server *srv)
 {
     if (!srv->o.forum_clock)

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "app/auth.h"
+#include "app/backups.h"
 #include "core/err.h"
 #include "http/peers.h"
 
@@ -46,6 +47,9 @@ struct http_options {
      * on) happens here. */
     int (*on_started)(void *ud, struct df_err *err);
     void *on_started_ud;
+    /* serve --backup-dir's copies as GET /console/backups tells them (NULL:
+     * the server takes none) */
+    struct app_backups_status *backups;
 };
 
 struct http_server;
@@ -59,6 +63,8 @@ int http_server_port(const struct http_server *srv);
  * (the options' forum_clock plus the seconds since the server started, or
  * forum_clock alone when it stands still). */
 long long http_server_forum_now(const struct http_server *srv);
+/* serve --backup-dir's status (NULL: no backups). */
+struct app_backups_status *http_server_backups(const struct http_server *srv);
 /* Graceful: stops accepting, lets requests in flight finish (up to 10 s),
  * closes the workers' databases, frees srv. */
 void http_server_stop(struct http_server *srv);

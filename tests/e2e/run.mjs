@@ -5299,6 +5299,36 @@ test('after the forum a Ukrainian participant on a phone finds the people she me
 });
 
 // fix-move: one meeting moved at the desk on the forum's day
+// The server's own backups (serve --backup-dir), told on the dashboard: the
+// organisers without a shell know the forum is being saved.
+test('the dashboard tells the organiser, in Ukrainian, of the server\'s last backup; a server without backups says how to start them', async () => {
+  const db = path.join(TMP, 'backups-forum.db');
+  pastForum(db);
+  const dir = fs.mkdtempSync(path.join(TMP, 'backups-'));
+  await withServer(db, async () => {
+    const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
+    await ctx.addInitScript({ path: AXE_SOURCE });
+    await open(page, '/console/dashboard');
+    const line = page.locator('#dash-backups');
+    await line.waitFor();
+    const b = (await apiCall(page, 'GET', '/console/backups')).body;
+    assert.ok(b.on && b.every_minutes === 30 && b.keep === 48 && b.failed === null, JSON.stringify(b));
+    assert.ok(b.last && /^dfnc-\d{8}T\d{6}Z\.db$/.test(b.last.file) && fs.existsSync(path.join(dir, b.last.file)), JSON.stringify(b));
+    const [before] = UK['dash.backups_last'].split('{when}');
+    const said = await line.innerText();
+    assert.ok(said.startsWith(before) && said.endsWith(UK['dash.backups_how'].replace('{every}', '30').replace('{keep}', '48')), said);
+    assert.equal(await line.getAttribute('role'), null, 'no alert while copies are written');
+    assert.deepEqual(await axe(page), []);
+    await assertUkrainian(page);
+    await ctx.close();
+  }, ['--backup-dir', dir]);
+  // the forum's own server takes none: the dashboard says how to start them
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  await open(page, '/console/dashboard');
+  assert.equal(await page.locator('#dash-backups').innerText(), EN['dash.backups_off']);
+  await ctx.close();
+});
+
 // A hall without signal: what a meeting led to, said on the phone, is kept
 // there and sent once the connection is back (web/js/unsent.js).
 test('with no connection in the hall a Ukrainian on a phone says how a meeting went: kept on the phone, sent once the connection is back; signing out forgets what is kept', async () => {

@@ -156,7 +156,12 @@ Test(backups, the_thread_takes_one_at_once_and_none_after_it_stops, .init = setu
     snprintf(db, sizeof db, "%s/forum.db.src", dir);
     struct app_backups_opts o = {.dir = dir, .every = 3600, .keep = 5};
     struct app_backups *b = NULL;
-    ok(app_backups_start(db, &o, &b, &err));
+    struct app_backups_status *st = app_backups_status_new(&o);
+    cr_assert_not_null(st);
+    json_t *none = app_backups_status_json(st);
+    cr_assert(json_is_null(json_object_get(none, "last")), "no copy yet");
+    json_decref(none);
+    ok(app_backups_start(db, &o, st, &b, &err));
     double until = clock_seconds() + 10;
     while (copies() == 0 && clock_seconds() < until)
         usleep(20000);
@@ -165,4 +170,44 @@ Test(backups, the_thread_takes_one_at_once_and_none_after_it_stops, .init = setu
     app_backups_stop(b);   /* wakes it from its hour's wait */
     cr_assert_lt(clock_seconds() - before, 2.0, "stopping does not wait out the hour");
     cr_assert_eq(copies(), 1);
+    /* the console is told of it: when, which file, none failed */
+    json_t *j = app_backups_status_json(st);
+    cr_assert(json_is_true(json_object_get(j, "on")));
+    cr_assert_eq(json_integer_value(json_object_get(j, "every_minutes")), 60);
+    const char *file = json_string_value(json_object_get(json_object_get(j, "last"), "file"));
+    cr_assert(file && strncmp(file, "dfnc-", 5) == 0 && strlen(file) == 24, "%s", file ? file : "none");
+    cr_assert(json_is_null(json_object_get(j, "failed")));
+    json_decref(j);
+    app_backups_status_free(st);
+    j = app_backups_status_json(NULL);
+    cr_assert(json_is_false(json_object_get(j, "on")), "no backups: off");
+    json_decref(j);
+}
+
+Test(backups, a_failed_copy_is_told_with_why, .init = setup, .fini = teardown)
+{
+    char db[96];
+    snprintf(db, sizeof db, "%s/forum.db.src", dir);
+    /* the folder gone under the running server: the copy fails, and says why */
+    char gone[96];
+    snprintf(gone, sizeof gone, "%s/gone", dir);
+    cr_assert_eq(mkdir(gone, 0700), 0);
+    struct app_backups_opts o = {.dir = gone, .every = 3600, .keep = 5};
+    cr_assert_eq(rmdir(gone), 0);
+    struct app_backups_status *st = app_backups_status_new(&o);
+    struct app_backups *b = NULL;
+    ok(app_backups_start(db, &o, st, &b, &err));
+    json_t *j = NULL;
+    double until = clock_seconds() + 10;
+    do {
+        json_decref(j);
+        usleep(20000);
+        j = app_backups_status_json(st);
+    } while (json_is_null(json_object_get(j, "failed")) && clock_seconds() < until);
+    app_backups_stop(b);
+    const char *why = json_string_value(json_object_get(json_object_get(j, "failed"), "error"));
+    cr_assert(why && strstr(why, "gone") != NULL, "%s", why ? why : "no failure told");
+    cr_assert(json_is_null(json_object_get(j, "last")));
+    json_decref(j);
+    app_backups_status_free(st);
 }

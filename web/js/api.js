@@ -287,6 +287,8 @@ export const api = {
   inviteEveryone: () => call('POST', '/console/invitations'),
   // the organisers' announcements: the lines under every page's header
   announcements: () => call('GET', '/announcements'),
+  // serve --backup-dir's copies, for the dashboard
+  backups: () => call('GET', '/console/backups'),
   announce: (text, textUk, when = {}) => call('POST', '/console/announcements', { text, text_uk: textUk, ...when }),
   withdrawAnnouncement: (id) => call('DELETE', `/console/announcements/${enc(id)}`),
   // a walk-in at the desk: the person made, with her sign-in link (shown once)

@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { h, add, list, data, whileSeen } from '../dom.js';
-import { t, tx, tn, num, countryName, isoDay } from '../i18n.js';
+import { t, tx, tn, num, countryName, isoDay, dayTime } from '../i18n.js';
 import { state, eventPicker } from '../app.js';
 import { barChart, matrix } from '../charts.js';
 import { cpvLabel, cpvBare } from '../cpv.js';
@@ -23,14 +23,15 @@ async function drawDashboard(main, picker) {
   const ev = state.event ? state.event.id : '';
   // on the day, how many have arrived beside how many registered (the
   // check-in desk's count, as the check-in page says it)
-  const [stats, counts, outcomes, arrived, absent, held] = await Promise.all([api.stats().catch(() => ({})),
+  const [stats, counts, outcomes, arrived, absent, held, backups] = await Promise.all([api.stats().catch(() => ({})),
     ev ? api.meetingCounts(ev) : Promise.resolve({}),
     ev ? api.outcomeFigures(ev).catch(() => null) : null,
     api.people({ limit: 0 }).then((p) => p.checked_in).catch(() => undefined),
     // partners reported not at their table, not yet dealt with (the check-in page lists them)
     api.absences({ open: 1, limit: 0 }).then((r) => r.open).catch(() => undefined),
     // once meetings have begun: how many took place (the funders' report's rule)
-    ev ? api.report(ev).then((r) => r.meetings).catch(() => undefined) : undefined]);
+    ev ? api.report(ev).then((r) => r.meetings).catch(() => undefined) : undefined,
+    api.backups().catch(() => null)]);
   const figure = (id, value, label) => h('div', { class: 'figure', dataset: { figure: id } },
     h('span', { class: 'value' }, num(value)), h('span', { class: 'label' }, label));
   add(main, h('h1', {}, t('dash.title')), picker,
@@ -40,7 +41,7 @@ async function drawDashboard(main, picker) {
           : k === 'absent' ? (absent !== undefined ? figure(k, absent, tn('day.absent_open', absent)) : null)
             : k === 'held' ? (held && held.begun ? figure(k, held.held, tn('dash.held', held.held, { begun: num(held.begun), eu_ua: num(held.held_eu_ua) })) : null)
               : stats[k] !== undefined ? figure(k, stats[k], t(`stats.${k}`)) : null))),
-    ev ? reportLinks(ev) : null);
+    ev ? reportLinks(ev) : null, backupsLine(backups));
   if (!counts.meetings) { add(main, h('p', { class: 'muted' }, t('dash.none'))); return; }
 
   // Country pairs: rows EU (and other) countries, columns Ukraine then the rest.
@@ -126,6 +127,22 @@ function reportLinks(ev) {
     ' · ',
     h('a', { href: href('csv'), download: `dfnc-report-${ev}.csv`, id: 'dash-report-csv' }, 'CSV'),
     h('span', { class: 'muted' }, ' — ', t('dash.report_hint')));
+}
+
+// The server's own backups (serve --backup-dir, GET /console/backups): the
+// last copy and how often, a failure since (an alert: the forum is not
+// being saved), or that it takes none, with where to read how.
+function backupsLine(b) {
+  if (!b) return null;
+  if (!b.on) return h('p', { class: 'muted', id: 'dash-backups' }, t('dash.backups_off'));
+  const how = t('dash.backups_how', { every: num(b.every_minutes), keep: num(b.keep) });
+  if (b.failed) {
+    return h('p', { class: 'error', id: 'dash-backups', role: 'alert' },
+      t('dash.backups_failed', { when: dayTime(b.failed.at) }), ' ', data(b.failed.error), ' ', how);
+  }
+  return h('p', { class: 'muted', id: 'dash-backups' }, b.last
+    ? t('dash.backups_last', { when: dayTime(b.last.at), mib: num(Math.round(b.last.mib * 10) / 10) })
+    : t('dash.backups_first'), ' ', how);
 }
 
 // ---- during the event's days the dashboard keeps itself fresh (fix-day) ----
