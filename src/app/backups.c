@@ -148,12 +148,15 @@ static void status_tell(struct app_backups_status *st, long long now, const char
     pthread_mutex_lock(&st->lock);
     if (path) {
         const char *slash = strrchr(path, '/');
-        snprintf(st->last_file, sizeof st->last_file, "%s", slash ? slash + 1 : path);
+        snprintf(st->last_file, sizeof st->last_file, "%.24s", slash ? slash + 1 : path);
         st->last_at = now;
         st->last_mib = mib;
         st->failed_at = 0;
     } else {
-        snprintf(st->failed, sizeof st->failed, "%s", why);
+        const char *w = why ? why : "";
+        size_t k = utf8_prefix(w, strlen(w), sizeof st->failed - 1);   /* whole characters */
+        memcpy(st->failed, w, k);
+        st->failed[k] = '\0';
         st->failed_at = now;
     }
     pthread_mutex_unlock(&st->lock);
