@@ -7,6 +7,7 @@ bookings of people and tables.
 Usage: schedule_test.py DFNC_BINARY SOURCE_ROOT"""
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -103,8 +104,12 @@ with tempfile.TemporaryDirectory() as tmp:
     rep2 = json.loads(r2.stdout) if r2.returncode == 0 else {}
     check(rep2.get('accepted') == rep.get('accepted'), 're-scheduling sees the same requests')
     r = run('schedule', '--time-limit', '5', db=db)
-    check(r.returncode == 0 and 'online       %d held by video\n' % rep.get('online', -1) in r.stdout,
-          'the summary says how many are held by video')
+    said = re.search(r'^online       (\d+) held by video$', r.stdout, re.M)
+    # the solver's result depends on timing: counted against what this run wrote
+    e = run('export', 'meetings', '-', '--format', 'json', db=db)
+    written = sum(m['location'] is None for m in json.loads(e.stdout)) if e.returncode == 0 else -1
+    check(r.returncode == 0 and said is not None and int(said.group(1)) == written > 0,
+          'the summary says how many are held by video (%s, %d written)' % (said and said.group(1), written))
     # the event's video service gone: the summary says their agendas give no link
     with sqlite3.connect(db) as con:
         con.execute('UPDATE events SET video_url = NULL')
