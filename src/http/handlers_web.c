@@ -362,7 +362,7 @@ static void h_invite(struct http_req *r)
         fclose(mem);
     if (rc < 0) {
         free(csv);
-        if (err.kind == DF_ERR_CONFLICT)   /* the forum sends no mail: nothing made */
+        if (mail && err.kind == DF_ERR_CONFLICT)   /* the forum sends no mail: nothing made */
             http_reply_field_error(r, 409, "mail_off", "mail", err.msg);
         else
             http_reply_df_err(r, &err);
