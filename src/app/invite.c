@@ -70,7 +70,8 @@ struct invite_mail {
     bool has_event;
 };
 
-/* m for a run at now: DF_ERR_CONFLICT when the forum sends no mail. */
+/* m for a run at now (the forum's clock): DF_ERR_CONFLICT when the forum
+ * sends no mail. */
 static int invite_mail_open(struct store *s, int64_t now, struct arena *a,
                             struct invite_mail *m, struct df_err *err)
 {
@@ -194,7 +195,8 @@ int app_invite(struct store *s, const char *actor, const struct app_invite_opts 
     memset(sum, 0, sizeof *sum);
     struct invite_mail mail;
     /* the run is where links are made: the ones that lapsed go first */
-    if ((o->mail && invite_mail_open(s, o->now, a, &mail, err) < 0) ||
+    if ((o->mail && invite_mail_open(s, o->forum_now ? o->forum_now : o->now, a, &mail,
+                                     err) < 0) ||
         app_invitations_prune(s, actor, NULL, o->now, a, err) < 0)
         return -1;
     int n_lists = o->persons ? o->persons_n : 1;

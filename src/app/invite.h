@@ -31,6 +31,9 @@ struct app_invite_opts {
      * which may differ from the caller's base) */
     bool mail;
     int64_t now;
+    /* the forum's clock (a rehearsal's on the server), which picks the
+     * event the mail names (app_forum_event); 0: now */
+    int64_t forum_now;
 };
 
 /* One invitation made: the person, the e-mail of their login, their

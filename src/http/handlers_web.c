@@ -336,7 +336,8 @@ static void h_invite(struct http_req *r)
     bool mail;
     if (!api_invitation_ask(r, &days, &mail))
         return;
-    struct app_invite_opts o = {.days = days, .mail = mail, .now = (int64_t)time(NULL)};
+    struct app_invite_opts o = {.days = days, .mail = mail, .now = (int64_t)time(NULL),
+                                .forum_now = http_server_forum_now(r->srv)};
     struct df_err err = {0};
     struct app_invite_summary sum;
     struct app_invite_csv out;
