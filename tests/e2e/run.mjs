@@ -2651,6 +2651,11 @@ test('the organiser invites everyone not yet invited from the console and gets t
     assert.equal(downloaded, false, 'the mail carries the links: no file unasked');
     assert.equal(JSON.parse(sqlOne("SELECT count(*) FROM mail_outbox WHERE kind = 'invitation' AND to_addr = ?", ['mailed@late.test'])), 1);
     await assertUkrainian(page);
+    // mail turned off while the page was open: the run is refused (nothing made), said in Ukrainian
+    dfnc(['mail', 'setup', '--off']);
+    await page.click('#invite-all');
+    await page.locator('#invite-status-error:not([hidden])').waitFor();
+    assert.equal(await page.locator('#invite-status-error').textContent(), `${UK['error.save']} ${UK['apierr.mail_off']}`);
   } finally {
     dfnc(['mail', 'setup', '--off']);
   }

@@ -224,6 +224,8 @@ function inviteCard(mailOn) {
     type: 'button', id: 'invite-all',
     onclick: async () => {
       status.ok();
+      const kept = keep.querySelector('a');
+      if (kept) URL.revokeObjectURL(kept.href);   // an earlier run's links: gone from memory
       keep.replaceChildren();
       const mailed = mailOn && mail.checked;
       let r;
