@@ -6,10 +6,13 @@
 #include <string.h>
 
 #include "app/fields.h"
+#include "app/forum_day.h"
 #include "app/mail.h"
 #include "core/date.h"
 #include "io/csv.h"
+#include "io/mailmsg.h"
 #include "store/invite.h"
+#include "store/mail.h"
 
 /* t (unix seconds) as ISO 8601 in UTC into out. */
 int app_invitations_prune(struct store *s, const char *actor, const unsigned char *hash,
@@ -58,12 +61,84 @@ static int claim_contact(struct store *s, const char *actor, const char *person,
                        "made their organisation's contact at invitation: it had none", err);
 }
 
+/* What a run that mails its invitations reads once: the base of the
+ * mail's links and the forum's event, which the mail names. */
+struct invite_mail {
+    const char *url;              /* mail_config's public URL, no trailing slash */
+    int url_n;
+    struct store_event ev;
+    bool has_event;
+};
+
+/* m for a run at now (the forum's clock): DF_ERR_CONFLICT when the forum
+ * sends no mail. */
+static int invite_mail_open(struct store *s, int64_t now, struct arena *a,
+                            struct invite_mail *m, struct df_err *err)
+{
+    *m = (struct invite_mail){0};
+    int on = store_mail_config_get(s, a, &m->url, err);
+    if (on < 0)
+        return -1;
+    if (!on)
+        return df_err_set(err, DF_ERR_CONFLICT,
+                          "the forum sends no mail: turn it on (dfnc mail setup --public-url "
+                          "URL, or serve --smtp) or hand out the links yourself");
+    m->url_n = (int)strlen(m->url);
+    while (m->url_n > 0 && m->url[m->url_n - 1] == '/')
+        m->url_n--;
+    struct df_err none = {0};
+    const char *ev = app_forum_event(s, now, a, &none);
+    if (!ev && none.kind != DF_ERR_NOT_FOUND) {
+        *err = none;
+        return -1;
+    }
+    m->has_event = ev != NULL;
+    return ev ? store_event_get(s, ev, a, &m->ev, err) : 0;
+}
+
+/* Queues inv's mail (made at now) in the run's transaction, or counts it
+ * not mailed when its address can carry none. Its text is composed in an
+ * arena of its own, freed at once: a run of thousands stays within the
+ * caller's. 0, or -1 with err. */
+static int mail_invitation(struct store *s, const struct invite_mail *m,
+                           const struct app_invitation *inv, int64_t now,
+                           struct app_invite_summary *sum, struct df_err *err)
+{
+    if (!mailmsg_address_ok(inv->email)) {
+        sum->not_mailed++;
+        return 0;
+    }
+    char link[APP_INVITE_LINK_MAX];
+    struct arena one;
+    arena_init(&one, 0);
+    struct app_mail_to to = {.person = inv->person, .email = inv->email,
+                             .lang = inv->language,
+                             .public_url = arena_strndup(&one, m->url, (size_t)m->url_n)};
+    struct app_mail_facts f = {
+        .kind = "invitation", .link = link, .link_seconds = inv->expires_at - now,
+        .link_expires_at = inv->expires_at,
+        .event = m->has_event ? app_mail_event_name(&m->ev, inv->language) : NULL,
+        .timezone = m->has_event ? m->ev.timezone : NULL};
+    int rc = !to.public_url
+                 ? df_err_set(err, DF_ERR_RUNTIME, "out of memory writing an invitation")
+             : app_invite_link(m->url, m->url_n, inv->token, link, err) < 0 ||
+                     app_mail_queue(s, &to, &f, &one, err) < 0
+                 ? -1
+                 : 0;
+    sodium_memzero(link, sizeof link);
+    arena_free(&one);
+    if (rc == 0)
+        sum->mailed++;
+    return rc;
+}
+
 /* Invites p (the checks made): a login if they have none, then a new
- * invitation handed to emit. 0; 1 when their e-mail is another login's; -1
- * with err. */
+ * invitation handed to emit (unless NULL) and mailed when m is not NULL.
+ * 0; 1 when their e-mail is another login's; -1 with err. */
 static int invite_one(struct store *s, const char *actor, const struct app_invite_opts *o,
                       const struct store_invitee *p, app_invitation_fn emit, void *ud,
-                      struct app_invite_summary *sum, struct df_err *err)
+                      const struct invite_mail *m, struct app_invite_summary *sum,
+                      struct df_err *err)
 {
     int64_t user = p->user;
     if (!user) {
@@ -88,7 +163,8 @@ static int invite_one(struct store *s, const char *actor, const struct app_invit
     app_token_new(inv.token);
     store_auth_token_hash(inv.token, hash);
     int rc = store_invitation_set(s, user, hash, o->now, inv.expires_at, err) < 0 ||
-                     emit(ud, &inv, err) < 0
+                     (emit && emit(ud, &inv, err) < 0) ||
+                     (m && mail_invitation(s, m, &inv, o->now, sum, err) < 0)
                  ? -1
                  : 0;
     sodium_memzero(inv.token, sizeof inv.token);
@@ -123,8 +199,11 @@ int app_invite(struct store *s, const char *actor, const struct app_invite_opts 
                struct arena *a, struct df_err *err)
 {
     memset(sum, 0, sizeof *sum);
+    struct invite_mail mail;
     /* the run is where links are made: the ones that lapsed go first */
-    if (app_invitations_prune(s, actor, NULL, o->now, a, err) < 0)
+    if ((o->mail && invite_mail_open(s, o->forum_now ? o->forum_now : o->now, a, &mail,
+                                     err) < 0) ||
+        app_invitations_prune(s, actor, NULL, o->now, a, err) < 0)
         return -1;
     int n_lists = o->persons ? o->persons_n : 1;
     for (int k = 0; k < n_lists; k++) {
@@ -146,7 +225,13 @@ int app_invite(struct store *s, const char *actor, const struct app_invite_opts 
                 (*why)++;
                 continue;
             }
-            int rc = invite_one(s, actor, o, &list[i], emit, ud, sum, err);
+            if (o->mail && !emit &&
+                !mailmsg_address_ok(list[i].user ? list[i].user_email : list[i].email)) {
+                sum->not_mailed++;   /* the mail alone would carry a link that cannot go */
+                continue;
+            }
+            int rc = invite_one(s, actor, o, &list[i], emit, ud, o->mail ? &mail : NULL, sum,
+                                err);
             if (rc < 0)
                 return -1;
             if (rc == 1 && o->persons) {
@@ -162,10 +247,14 @@ int app_invite(struct store *s, const char *actor, const struct app_invite_opts 
                 sum->email_taken++;
         }
     }
-    char detail[160];
-    snprintf(detail, sizeof detail, "%d invited (%d new logins, %d renewed), %d skipped",
-             sum->invited, sum->new_logins, sum->renewed,
-             sum->pending + sum->has_password + sum->no_email + sum->email_taken);
+    char detail[240];
+    int n = snprintf(detail, sizeof detail, "%d invited (%d new logins, %d renewed), %d skipped",
+                     sum->invited, sum->new_logins, sum->renewed,
+                     sum->pending + sum->has_password + sum->no_email + sum->email_taken);
+    if (o->mail)
+        snprintf(detail + n, sizeof detail - (size_t)n,
+                 "; %d mailed, %d not (an address mail cannot carry)", sum->mailed,
+                 sum->not_mailed);
     return store_audit(s, actor, "user.invite", "user", o->persons ? "named people" : "everyone",
                        detail, err);
 }

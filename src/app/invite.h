@@ -25,7 +25,15 @@ struct app_invite_opts {
     int64_t seconds;              /* the links' life in seconds when not 0 (a link she
                                      asked for herself lives an hour), else days */
     bool no_contact;              /* make nobody her organisation's contact */
+    /* mail each invitation made too ("invitation", to her login's address, in
+     * her language, whatever she said of mail), queued in the run's
+     * transaction with its link at the forum's mail address (mail_config's,
+     * which may differ from the caller's base) */
+    bool mail;
     int64_t now;
+    /* the forum's clock (a rehearsal's on the server), which picks the
+     * event the mail names (app_forum_event); 0: now */
+    int64_t forum_now;
 };
 
 /* One invitation made: the person, the e-mail of their login, their
@@ -56,10 +64,15 @@ struct app_invite_summary {
     int taken_named;
     int contacts;                 /* of invited: made the contact of their organisation,
                                      which had none (the first of it, by id) */
+    int mailed;                   /* of invited, with o->mail: their invitation queued */
+    /* with o->mail, those whose address no mail header can carry (not ASCII
+     * local@domain): invited, their link in emit's hands alone; with emit
+     * NULL, not invited (nobody would hold their link) */
+    int not_mailed;
 };
 
 /* Called once per invitation made, in person id order; a failure (-1 with
- * err) undoes the run. */
+ * err) undoes the run. NULL: none (the mail alone carries the links). */
 typedef int (*app_invitation_fn)(void *ud, const struct app_invitation *inv,
                                  struct df_err *err);
 
@@ -73,7 +86,10 @@ typedef int (*app_invitation_fn)(void *ud, const struct app_invitation *inv,
  * login with a password keeps it until the new link is used), a login made
  * if they have none; a person unknown (DF_ERR_NOT_FOUND), or without a
  * usable e-mail or whose e-mail another login has (DF_ERR_INPUT), is an
- * error and nothing is made. One line in the audit trail (actor). */
+ * error and nothing is made. o->mail: each invitation is mailed too (the
+ * ones to an address a mail cannot carry counted, not mailed);
+ * DF_ERR_CONFLICT before anything is made when the forum sends no mail.
+ * One line in the audit trail (actor), saying how many were mailed. */
 int app_invite(struct store *s, const char *actor, const struct app_invite_opts *o,
                app_invitation_fn emit, void *ud, struct app_invite_summary *sum,
                struct arena *a, struct df_err *err);

@@ -53,10 +53,9 @@ const char *app_mail_when(const char *timezone, const char *starts_at, const cha
     static const char *months_uk[] = {"січня",  "лютого",  "березня",  "квітня",
                                       "травня", "червня",  "липня",    "серпня",
                                       "вересня", "жовтня", "листопада", "грудня"};
-    int y, mo, d, h, mi, eh, emi;
-    if (!starts_at || !ends_at ||
-        sscanf(starts_at, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5 ||
-        sscanf(ends_at + (strlen(ends_at) > 11 ? 11 : 0), "%2d:%2d", &eh, &emi) != 2)
+    int y, mo, d, h, mi, eh = 0, emi = 0;
+    if (!starts_at || sscanf(starts_at, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5 ||
+        (ends_at && sscanf(ends_at + (strlen(ends_at) > 11 ? 11 : 0), "%2d:%2d", &eh, &emi) != 2))
         return NULL;
     char day[11];
     snprintf(day, sizeof day, "%.10s", starts_at);
@@ -67,9 +66,12 @@ const char *app_mail_when(const char *timezone, const char *starts_at, const cha
     if (timezone && ics_zoned_time(timezone, starts_at, zoned, NULL) == 0)
         snprintf(zone, sizeof zone, " (%s, UTC%s)", timezone, zoned + 19);
     bool uk = strcmp(lang, "uk") == 0;
-    return arena_printf(a, "%s%s %d %s %d, %02d:%02d–%02d:%02d%s",
+    char until[16] = "";   /* an instant (ends_at NULL) has none */
+    if (ends_at)
+        snprintf(until, sizeof until, "–%02d:%02d", eh, emi);
+    return arena_printf(a, "%s%s %d %s %d, %02d:%02d%s%s",
                         uk ? days_uk[wd] : days_en[wd], uk ? "," : "", d,
-                        uk ? months_uk[mo - 1] : months_en[mo - 1], y, h, mi, eh, emi, zone);
+                        uk ? months_uk[mo - 1] : months_en[mo - 1], y, h, mi, until, zone);
 }
 
 /* The closing lines of every mail: who sent it, how to stop them. */
@@ -390,6 +392,69 @@ static int compose_link(const struct app_mail_facts *f, struct arena *a, bool uk
     return 0;
 }
 
+/* When a link stops working, as its mail says it: the wall clock at the
+ * event's zone with its offset, as a meeting's time is said; UTC's without
+ * an event (or a zone dfnc does not know). */
+static const char *link_until(const struct app_mail_facts *f, struct arena *a)
+{
+    char wall[20];
+    if (f->timezone && ics_zone_wall_time(f->timezone, f->link_expires_at, wall) == 0)
+        return app_mail_when(f->timezone, wall, NULL, f->lang, a);
+    char utc[DATE_UTC_TEXT_SIZE];
+    date_utc_text(f->link_expires_at, utc);
+    const char *when = app_mail_when(NULL, utc, NULL, f->lang, a);
+    return when ? arena_printf(a, "%s (UTC)", when) : NULL;
+}
+
+/* The organisers' invitation (dfnc user invite with mail, the console's
+ * "invite everyone" with mail): the forum, what she may do there, her link
+ * to choose her password and until when it works, and whom to tell if it
+ * was not meant for her. No opt-out line: she has no account to turn mail
+ * off in yet, and this is the one mail that makes it. */
+static int compose_invitation(const struct app_mail_facts *f, struct arena *a, bool uk,
+                              const char **subject, const char **body)
+{
+    const char *until = f->link ? link_until(f, a) : NULL;
+    if (!until)
+        return -1;
+    const char *life = link_life(f, a, uk);
+    const char *forum = f->event ? arena_printf(a, uk ? "заходу «%s»" : "%s", f->event)
+                                 : (uk ? "форуму" : "the forum");
+    *subject = f->event ? arena_printf(a, uk ? "Запрошення на захід «%s»: задайте пароль"
+                                             : "Your invitation to %s: choose your password",
+                                       f->event)
+                        : (uk ? "Запрошення на форум: задайте пароль"
+                              : "Your invitation to the forum: choose your password");
+    *body = uk ? arena_printf(a,
+                              "Добрий день!\n\nОрганізатори %s запрошують вас узяти в ньому "
+                              "участь. На сторінках форуму ви зможете:\n"
+                              "- заповнити свій профіль;\n"
+                              "- переглянути партнерів, яких вам пропонують, і чому саме їх;\n"
+                              "- надсилати запити на зустрічі й відповідати на них;\n"
+                              "- стежити за своїм розкладом зустрічей.\n\n"
+                              "Відкрийте це посилання, щоб задати пароль і увійти:\n%s\n\n"
+                              "Посилання одноразове і діє %s, до такого часу: %s. Не "
+                              "пересилайте його: хто його відкриє, увійде від вашого імені.\n\n"
+                              "Якщо запрошення надійшло вам помилково, повідомте про це "
+                              "організаторів %s (відповівши на цей лист) і не відкривайте "
+                              "посилання.\n%s",
+                              forum, f->link, life, until, forum, closing_asked(true))
+               : arena_printf(a,
+                              "Hello,\n\nThe organisers of %s invite you to take part in it. "
+                              "On the forum's pages you can:\n"
+                              "- complete your profile;\n"
+                              "- see the partners suggested for you, and why;\n"
+                              "- send meeting requests and answer those you receive;\n"
+                              "- follow your agenda of meetings.\n\n"
+                              "Open this link to choose your password and sign in:\n%s\n\n"
+                              "It works once, for %s: until %s. Do not pass it on: whoever "
+                              "opens it signs in as you.\n\n"
+                              "If this invitation was not meant for you, tell the organisers of "
+                              "%s (reply to this message) and do not open the link.\n%s",
+                              forum, f->link, life, until, forum, closing_asked(false));
+    return 0;
+}
+
 /* An application declined: a short, polite note, no reason given. */
 static int compose_not_approved(const struct app_mail_facts *f, struct arena *a, bool uk,
                                 const char **subject, const char **body)
@@ -522,7 +587,8 @@ int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char
                  {"introduced", compose_introduced}, {"message", compose_message},
                  {"agenda", compose_meetings},       {"changed", compose_meetings},
                  {"reset", compose_link},            {"signin", compose_link},
-                 {"approved", compose_link},         {"not_approved", compose_not_approved}};
+                 {"approved", compose_link},         {"not_approved", compose_not_approved},
+                 {"invitation", compose_invitation}};
     bool uk = f->lang && strcmp(f->lang, "uk") == 0;
     *subject = *body = NULL;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)

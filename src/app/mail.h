@@ -50,7 +50,9 @@ struct app_mail_facts {
      * help desk made and sent), "approved" (her application approved, with
      * her first link): the link (BASE/welcome#TOKEN, a secret) and its life
      * in seconds and end (Unix seconds), for the outbox to wipe and give it
-     * up by; "not_approved" (her application declined) tells none */
+     * up by; "invitation" (the organisers invite her: her first link, with
+     * event, timezone for when it stops working); "not_approved" (her
+     * application declined) tells none */
     const char *link;
     int64_t link_seconds, link_expires_at;
     const char *other, *other_org;    /* the other person: the requester of a request,
@@ -89,8 +91,9 @@ int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char
 
 /* The time of a meeting as its mail says it, in lang, at its event's zone:
  * "Thursday 5 June 2025, 10:00–10:20 (Europe/Brussels, UTC+02:00)" or
- * "четвер, 5 червня 2025, 10:00–10:20 (Europe/Brussels, UTC+02:00)"; in a
- * (NULL when out of memory or a time that is not one). */
+ * "четвер, 5 червня 2025, 10:00–10:20 (Europe/Brussels, UTC+02:00)"; an
+ * instant (ends_at NULL: when a link stops working) without the "–10:20";
+ * in a (NULL when out of memory or a time that is not one). */
 const char *app_mail_when(const char *timezone, const char *starts_at, const char *ends_at,
                           const char *lang, struct arena *a);
 
@@ -123,7 +126,8 @@ int app_mail_queue(struct store *s, const struct app_mail_to *to, struct app_mai
                    struct arena *a, struct df_err *err);
 
 /* In the caller's transaction: queues the mail of kind ("reset",
- * "signin", "approved": app_mail_facts) carrying link, which works from
+ * "signin", "approved": app_mail_facts; app_invite queues "invitation"
+ * itself, with its event) carrying link, which works from
  * now until expires_at, to `to`. The outbox wipes its body once it is sent
  * or given up, and gives it up once the link expired. -1 with err. */
 int app_mail_link(struct store *s, const struct app_mail_to *to, const char *kind,

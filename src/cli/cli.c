@@ -217,7 +217,8 @@ const struct cli_command cli_commands[] = {
     {"user", cli_cmd_user,
      "dfnc user add --email E --role organiser|participant [--person ID] [--contact] "
      "--password-stdin | password --email E --password-stdin | invite (--all | PERSON...) "
-     "--public-url URL --out FILE.csv|- [--days N]",
+     "--public-url URL --out FILE.csv|- [--days N] | invite (--all | PERSON...) --mail "
+     "[--out FILE.csv|-] [--days N]",
      "add creates a login. The password (UTF-8, at least 8 characters, at most 1024\n"
      "bytes: some 500 Cyrillic letters) is read from the first line of standard\n"
      "input and stored as an argon2id hash. A participant login belongs\n"
@@ -245,7 +246,15 @@ const struct cli_command cli_commands[] = {
      "logins stay, for a new link). dfnc check does not count a login\n"
      "without a password yet as a weak hash. An organisation without a contact\n"
      "(who may edit its profile, offers and needs) gets the first of its people\n"
-     "invited, by id; the console's help-desk page of a person names another."},
+     "invited, by id; the console's help-desk page of a person names another.\n"
+     "--mail: each invitation is also mailed to the person, in her language, queued\n"
+     "in the outbox in the run's transaction (serve --smtp or dfnc mail send sends\n"
+     "it); --out is then optional. The mail's links, and the CSV's, begin with the\n"
+     "address the forum's mail links to (dfnc mail setup's): --public-url may be\n"
+     "left out, and one that differs is refused. Refused while the forum sends no\n"
+     "mail (exit 3, nobody invited). Someone whose address no mail can carry (not\n"
+     "ASCII) is not mailed: her link is in the CSV, or without --out she is not\n"
+     "invited."},
     {"serve", cli_cmd_serve,
      "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy ADDR[/BITS][,...]] "
      "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--forum-clock[-still] TIME] "

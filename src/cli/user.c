@@ -1,7 +1,8 @@
 /* dfnc user add: creates a login; dfnc user password: gives one a new
  * password. The password comes on standard input so it never shows in the
  * process list or the shell history. dfnc user invite: logins without a
- * password and one-time links to choose one, as a CSV for a mail merge. */
+ * password and one-time links to choose one, as a CSV for a mail merge,
+ * or mailed by dfnc itself (--mail). */
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "cli/cli.h"
 #include "core/file.h"
 #include "store/auth.h"
+#include "store/mail.h"
 
 /* Reads one line (the password) from stdin without its line end, into pw
  * (cap bytes). A NUL byte is refused, not taken for the password's end: the
@@ -58,16 +60,50 @@ static bool refused(bool add, const char *email, const char *role, const char *p
     return why != NULL;
 }
 
+/* Length of url without its trailing slashes. */
+static size_t url_len(const char *url)
+{
+    size_t n = strlen(url);
+    while (n > 0 && url[n - 1] == '/')
+        n--;
+    return n;
+}
+
+/* With --mail, the links' base: the address the forum's mail links to
+ * (dfnc mail setup's, or serve --smtp's), which every mail's links begin
+ * with; a --public-url given must be that one, so the CSV and the mail hand
+ * a person the same link. *base in a; 0, or -1 with err (DF_ERR_CONFLICT:
+ * mail off, or another address). */
+static int mail_base(struct store *s, const char *public_url, struct arena *a,
+                     const char **base, struct df_err *err)
+{
+    int on = store_mail_config_get(s, a, base, err);
+    if (on < 0)
+        return -1;
+    if (!on)
+        return df_err_set(err, DF_ERR_CONFLICT,
+                          "--mail: the forum sends no mail; turn it on first (dfnc mail setup "
+                          "--public-url URL), or leave out --mail and mail the CSV's links "
+                          "yourself: nobody was invited");
+    if (public_url && (url_len(public_url) != url_len(*base) ||
+                       strncmp(public_url, *base, url_len(*base)) != 0))
+        return df_err_set(err, DF_ERR_CONFLICT,
+                          "--public-url %s is not the address the forum's mail links to (%s, "
+                          "dfnc mail setup's): leave it out, or change that first: nobody was "
+                          "invited", public_url, *base);
+    return 0;
+}
+
 /* dfnc user invite (argv[0] "invite"). */
 static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
 {
     const char *out_path = NULL, *public_url = NULL;
     long long days = APP_INVITE_DAYS;
-    int all = 0;
+    int all = 0, mail = 0;
     static const struct option opts[] = {
         {"all", no_argument, NULL, 'a'}, {"days", required_argument, NULL, 'd'},
         {"public-url", required_argument, NULL, 'u'}, {"out", required_argument, NULL, 'o'},
-        {0, 0, 0, 0}};
+        {"mail", no_argument, NULL, 'm'}, {0, 0, 0, 0}};
     unsigned long long seen = 0;
     optind = 0;
     /* options and person ids in any order (getopt moves the ids last) */
@@ -84,12 +120,14 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
             public_url = optarg;
             break;
         case 'o': out_path = optarg; break;
+        case 'm': mail = 1; break;
         default: return cli_usage("user");
         }
     }
     int named = argc - optind;
-    const char *why = !out_path                ? "user invite needs --out FILE.csv (or - for stdout)"
-                      : !public_url            ? "user invite needs --public-url URL, the forum's "
+    const char *why = !out_path && !mail       ? "user invite needs --out FILE.csv (or - for "
+                                                 "stdout), or --mail"
+                      : !public_url && !mail   ? "user invite needs --public-url URL, the forum's "
                                                  "address the links begin with"
                       : all && named           ? "user invite takes --all or person ids, not both"
                       : !all && !named         ? "user invite needs --all or person ids"
@@ -105,24 +143,30 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
     struct file_replace w = {0};
     struct app_invite_csv o = {0};
     struct app_invite_opts io = {.persons = named ? (const char *const *)argv + optind : NULL,
-                                 .persons_n = named, .days = (int)days,
+                                 .persons_n = named, .days = (int)days, .mail = mail,
                                  .now = (int64_t)time(NULL)};
     struct app_invite_summary sum;
-    bool to_stdout = strcmp(out_path, "-") == 0;
+    bool to_stdout = out_path && strcmp(out_path, "-") == 0;
     int rc = -1;
     if (app_auth_init(&err) < 0 || store_open(&s, ctx->db_path, &err) < 0 ||
-        !(o.f = to_stdout ? stdout : file_replace_open_private(&w, out_path, &err)))
+        (mail && mail_base(s, public_url, &a, &public_url, &err) < 0))
         goto out;
-    app_invite_csv_open(&o, o.f, public_url);
+    if (out_path) {
+        if (!(o.f = to_stdout ? stdout : file_replace_open_private(&w, out_path, &err)))
+            goto out;
+        app_invite_csv_open(&o, o.f, public_url);
+    }
     /* the file holds live sign-in links: only its owner may read it (0600).
      * The links are whole on disk before the commit and in place only after
      * it: a run that cannot write them leaves no invitation behind that
      * nobody holds a link to, and a commit that fails leaves the file as it
      * was (a previous run's links, still live then, among them). */
     if (store_begin(s, &err) < 0 ||
-        app_invite(s, "cli", &io, app_invite_csv_row, &o, &sum, &a, &err) < 0)
+        app_invite(s, "cli", &io, out_path ? app_invite_csv_row : NULL, &o, &sum, &a, &err) < 0)
         goto out;
-    if (to_stdout ? fflush(stdout) != 0 || ferror(stdout) : file_replace_sync(&w, &err) < 0) {
+    /* without --out, the mail alone carries the links */
+    if (out_path && (to_stdout ? fflush(stdout) != 0 || ferror(stdout)
+                               : file_replace_sync(&w, &err) < 0)) {
         if (to_stdout)
             df_err_set(&err, DF_ERR_RUNTIME, "cannot write the invitations: %m");
         o.f = NULL;
@@ -130,11 +174,11 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
     }
     o.f = NULL;
     if (store_commit(s, &err) < 0) {
-        if (!to_stdout)
+        if (out_path && !to_stdout)
             file_replace_abort(&w);
         goto out;
     }
-    if (!to_stdout && file_replace_commit(&w, &err) < 0)
+    if (out_path && !to_stdout && file_replace_commit(&w, &err) < 0)
         goto out;   /* the invitations are made: err names where their links are */
     fprintf(stderr,
             "invited %d (%d new login%s, %d renewed); skipped %d: %d invited and not signed in "
@@ -149,6 +193,15 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
     if (sum.email_taken > sum.taken_named)
         fprintf(stderr, "... and %d more whose e-mail another login has\n",
                 sum.email_taken - sum.taken_named);
+    if (mail)
+        fprintf(stderr,
+                "mailed %d: queued in the outbox (serve --smtp or dfnc mail send sends them)\n",
+                sum.mailed);
+    if (sum.not_mailed > 0)
+        fprintf(stderr,
+                "not mailed %d: an address no mail can carry (not ASCII); %s\n", sum.not_mailed,
+                out_path ? "their links are in the CSV only"
+                         : "not invited: with --out FILE.csv, a run gives you their links");
     if (sum.contacts > 0)
         fprintf(stderr,
                 "%d made their organisation's contact, who may edit its profile, offers and "

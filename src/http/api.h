@@ -139,9 +139,10 @@ void api_console_meeting_move(struct http_req *r);
 bool api_invitation_links_reach(struct http_req *r);
 /* An ask for invitation links (POST /console/invitations, POST
  * /console/people/{id}/invitation): links that reach people, and the
- * optional body's {"days"} (1 to APP_INVITE_DAYS_MAX, default
- * APP_INVITE_DAYS) into *days; false having replied when not. */
-bool api_invitation_ask(struct http_req *r, int *days);
+ * optional body's {"days", "mail"} (1 to APP_INVITE_DAYS_MAX, default
+ * APP_INVITE_DAYS; whether to mail them too, default false) into *days and
+ * *mail; false having replied when not. */
+bool api_invitation_ask(struct http_req *r, int *days, bool *mail);
 /* Replies with person's agenda, as JSON {"person","meetings"} or iCalendar
  * (handlers.c): 404 for an unknown person. */
 void api_reply_agenda(struct http_req *r, const char *person, bool ics);

@@ -91,10 +91,11 @@ bool api_invitation_links_reach(struct http_req *r)
     return false;
 }
 
-bool api_invitation_ask(struct http_req *r, int *days)
+bool api_invitation_ask(struct http_req *r, int *days, bool *mail)
 {
     static const struct http_field f[] = {
         {"days", HJ_INT, .min = 1, .max = APP_INVITE_DAYS_MAX},
+        {"mail", HJ_BOOL, .required = false},
         {NULL}};
     if (!api_invitation_links_reach(r))
         return false;
@@ -102,6 +103,7 @@ bool api_invitation_ask(struct http_req *r, int *days)
     if (r->body.len && !(b = http_body(r, f)))
         return false;
     *days = (int)http_json_int(b, "days", APP_INVITE_DAYS);
+    *mail = json_is_true(json_object_get(b, "mail"));
     json_decref(b);
     return true;
 }
@@ -220,18 +222,10 @@ void api_reply_walkin_made(struct http_req *r, int status, struct app_walkin_mad
  * works until the new link is used. */
 void api_console_person_invitation(struct http_req *r)
 {
-    static const struct http_field f[] = {
-        {"days", HJ_INT, .min = 1, .max = APP_INVITE_DAYS_MAX},
-        {"mail", HJ_BOOL, .required = false},
-        {NULL}};
-    if (!api_invitation_links_reach(r))
+    int days;
+    bool mail;
+    if (!api_invitation_ask(r, &days, &mail))
         return;
-    json_t *b = NULL;
-    if (r->body.len && !(b = http_body(r, f)))
-        return;
-    int days = (int)http_json_int(b, "days", APP_INVITE_DAYS);
-    bool mail = json_is_true(json_object_get(b, "mail"));
-    json_decref(b);
     struct df_err err = {0};
     char link[APP_INVITE_LINK_MAX];
     int64_t expires_at = 0;

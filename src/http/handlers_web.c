@@ -325,14 +325,18 @@ static void h_checkin_undo(struct http_req *r)
 
 /* The console's "invite everyone": dfnc user invite --all, the CSV in the
  * reply for the page to offer as a download. The links are in that reply
- * only: it is committed once the CSV is whole, and a reply lost on the way
- * leaves those people invited (the CLI can name them for new links). */
+ * only (and, with mail, in the mails queued in the same transaction): it is
+ * committed once the CSV is whole, and a reply lost on the way leaves those
+ * people invited (the CLI can name them for new links). 409 mail_off for
+ * mail while the forum sends none, nothing made. */
 static void h_invite(struct http_req *r)
 {
     int days;
-    if (!api_invitation_ask(r, &days))
+    bool mail;
+    if (!api_invitation_ask(r, &days, &mail))
         return;
-    struct app_invite_opts o = {.days = days, .now = (int64_t)time(NULL)};
+    struct app_invite_opts o = {.days = days, .mail = mail, .now = (int64_t)time(NULL),
+                                .forum_now = http_server_forum_now(r->srv)};
     struct df_err err = {0};
     struct app_invite_summary sum;
     struct app_invite_csv out;
@@ -358,19 +362,22 @@ static void h_invite(struct http_req *r)
         fclose(mem);
     if (rc < 0) {
         free(csv);
-        http_reply_df_err(r, &err);
+        if (mail && err.kind == DF_ERR_CONFLICT)   /* the forum sends no mail: nothing made */
+            http_reply_field_error(r, 409, "mail_off", "mail", err.msg);
+        else
+            http_reply_df_err(r, &err);
         return;
     }
     json_t *taken = json_array();
     for (int i = 0; taken && i < sum.taken_named; i++)
         json_array_append_new(taken, json_pack("{ss ss}", "person", sum.taken[i].person,
                                                "email", sum.taken[i].email));
-    json_t *j = json_pack("{si si si s{si si si si} so* si ss}", "invited", sum.invited,
+    json_t *j = json_pack("{si si si s{si si si si} so* si si si ss}", "invited", sum.invited,
                           "new_logins", sum.new_logins, "renewed", sum.renewed, "skipped",
                           "pending", sum.pending, "has_password", sum.has_password, "no_email",
                           sum.no_email, "email_taken", sum.email_taken, "email_taken_people",
-                          taken, "contacts", sum.contacts,
-                          "csv", csv);
+                          taken, "contacts", sum.contacts, "mailed", sum.mailed, "not_mailed",
+                          sum.not_mailed, "csv", csv);
     sodium_memzero(csv, len);
     free(csv);
     http_reply_json(r, 201, j);

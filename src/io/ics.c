@@ -87,7 +87,7 @@ int ics_zoned_time(const char *tzid, const char *iso, char out[32], long long *u
     return 0;
 }
 
-int ics_zone_day(const char *tzid, long long utc, char out[11])
+int ics_zone_wall_time(const char *tzid, long long utc, char out[20])
 {
     icaltimezone *zone = tzid ? icaltimezone_get_builtin_timezone(tzid) : NULL;
     if (!zone)
@@ -95,7 +95,17 @@ int ics_zone_day(const char *tzid, long long utc, char out[11])
     struct icaltimetype t = icaltime_from_timet_with_zone((time_t)utc, 0, zone);
     if (t.year < 0 || t.year > 9999)
         return -1;
-    snprintf(out, 11, "%04d-%02d-%02d", t.year, t.month, t.day);
+    snprintf(out, 20, "%04d-%02d-%02dT%02d:%02d:%02d", t.year, t.month, t.day, t.hour,
+             t.minute, t.second);
+    return 0;
+}
+
+int ics_zone_day(const char *tzid, long long utc, char out[11])
+{
+    char wall[20];
+    if (ics_zone_wall_time(tzid, utc, wall) < 0)
+        return -1;
+    snprintf(out, 11, "%.10s", wall);
     return 0;
 }
 

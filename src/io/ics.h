@@ -38,6 +38,11 @@ int ics_zoned_time(const char *tzid, const char *iso, char out[32], long long *u
  * an unknown zone. */
 int ics_zone_day(const char *tzid, long long utc, char out[11]);
 
+/* The wall clock ("YYYY-MM-DDTHH:MM:SS") in zone tzid at instant utc into
+ * out: when a link stops working, as the event's people read their clocks
+ * there. -1 for an unknown zone. */
+int ics_zone_wall_time(const char *tzid, long long utc, char out[20]);
+
 /* Appends a VCALENDAR (METHOD:PUBLISH) holding the events to out. Each event's
  * DTSTART/DTEND carry TZID=its tzid, and the calendar carries one VTIMEZONE per
  * zone used, in order of first use. X-WR-TIMEZONE (the zone Apple and Google

@@ -827,6 +827,48 @@ static const char migration_43[] =
     "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
     "  WHERE message_rid IS NOT NULL";
 
+/* Version 44 (only this branch's number): the invitations themselves go by
+ * mail ("invitation": POST /console/invitations or dfnc user invite with
+ * mail), each carrying its sign-in link as the kinds of version 37 do: its
+ * link_expires_at set, its body wiped once sent or given up. The outbox is
+ * copied whole, every column of versions 37 and 43 with it, into a table
+ * whose CHECKs know the new kind, as versions 34 and 37 did; the index of
+ * version 43 is made again with it. */
+static const char migration_44[] =
+    "CREATE TABLE mail_outbox_44 ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 64),"
+    "  to_addr TEXT NOT NULL CHECK (length(to_addr) BETWEEN 3 AND 254),"
+    "  person_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('request','accepted','declined','booked','agenda',"
+    "    'changed','introduced','message','reset','signin','approved','not_approved',"
+    "    'invitation')),"
+    "  subject TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed')),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  sent_at TEXT,"
+    "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
+    "  next_try_at TEXT NOT NULL,"
+    "  tried_at TEXT,"
+    "  last_error TEXT,"
+    "  link_expires_at TEXT,"
+    "  message_rid INTEGER REFERENCES request_messages(rid) ON DELETE SET NULL,"
+    "  CHECK ((link_expires_at IS NOT NULL) ="
+    "    (kind IN ('reset','signin','approved','invitation')))"
+    ") STRICT;"
+    "INSERT INTO mail_outbox_44(rid, id, to_addr, person_rid, kind, subject, body, status,"
+    "  created_at, sent_at, attempts, next_try_at, tried_at, last_error, link_expires_at,"
+    "  message_rid)"
+    " SELECT rid, id, to_addr, person_rid, kind, subject, body, status, created_at, sent_at,"
+    "  attempts, next_try_at, tried_at, last_error, link_expires_at, message_rid"
+    " FROM mail_outbox;"
+    "DROP TABLE mail_outbox;"
+    "ALTER TABLE mail_outbox_44 RENAME TO mail_outbox;"
+    "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';"
+    "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
+    "  WHERE message_rid IS NOT NULL";
+
 /* Version 47 (44 to 46 are other changes'): an announcement may be written
  * ahead, shown from a time ("Lunch is served in hall B" at 12:15), and may
  * stop by itself ("the B2B area closes at 17:00" until then); UTC,
@@ -880,6 +922,7 @@ const struct store_migration store_migrations[] = {
      migration_40},
     {41, "where an organiser moved a meeting from may be online", migration_41},
     {43, "the message a mail told of: one mail per thread until it is read", migration_43},
+    {44, "the invitations mailed: a kind of mail that carries a sign-in link", migration_44},
     {47, "an announcement shown from a time, until a time", migration_47},
 };
 

@@ -702,4 +702,84 @@ c.close()
 ok(p.returncode != 0 and config == 0,
    'serve --smtp on a port in use fails and leaves the forum\'s mail off', (p.returncode, config,
                                                                             p.stderr))
+# ---- invitations by mail (dfnc user invite --mail) ----------------------------------------------
+write('invitees.csv', 'id,organisation,name,email,title,languages\n'
+      'p-ivan,o-ua,Іван Новий,ivan@ua.example,CTO,\n'
+      'p-eve,o-de,Eve Neu,eve@de.example,Buyer,de;en\n')
+p = dfnc('import', 'people', 'invitees.csv')
+ok(p.returncode == 0, 'two people with no login yet', p.stderr)
+
+
+def count(sql):
+    c = sqlite3.connect(DB)
+    n = c.execute(sql).fetchone()[0]
+    c.close()
+    return n
+
+
+LOGINS = "SELECT count(*) FROM users WHERE email IN ('ivan@ua.example', 'eve@de.example')"
+INVITATIONS = "SELECT count(*) FROM mail_outbox WHERE kind = 'invitation'"
+p = dfnc('user', 'invite', '--all', '--mail')
+ok(p.returncode == 3 and 'sends no mail' in p.stderr and 'mail setup' in p.stderr and
+   count(LOGINS) == 0 and count(INVITATIONS) == 0,
+   'user invite --mail while mail is off: refused (exit 3), nobody invited, nothing queued',
+   (p.returncode, p.stderr))
+p = dfnc('mail', 'setup', '--public-url', URL)
+ok(p.returncode == 0, 'mail setup again', p.stderr)
+p = dfnc('user', 'invite', '--all', '--mail', '--public-url', 'https://elsewhere.example')
+ok(p.returncode == 3 and 'not the address the forum\'s mail links to' in p.stderr and
+   count(LOGINS) == 0, 'a --public-url other than the mail\'s: refused, nobody invited', p.stderr)
+m = mark()
+p = dfnc('user', 'invite', '--all', '--mail')
+got = mails(m)
+ok(p.returncode == 0 and 'invited 2 ' in p.stderr and 'mailed 2' in p.stderr and
+   sorted(got) == ['eve@de.example', 'ivan@ua.example'] and
+   all(len(v) == 1 and v[0][0] == 'invitation' for v in got.values()),
+   'user invite --all --mail (no --out): one invitation mail per person invited',
+   (p.stderr, got))
+ivan = got.get('ivan@ua.example', [('', '', '')])[0]
+eve = got.get('eve@de.example', [('', '', '')])[0]
+ok(ivan[1] == 'Запрошення на захід «DFNC2 Брюссель»: задайте пароль' and
+   'Організатори заходу «DFNC2 Брюссель» запрошують вас' in ivan[2] and
+   '(Europe/Brussels, UTC+' in ivan[2] and 'Hello' not in ivan[2],
+   '... ivan\'s in Ukrainian (a Ukrainian organisation\'s, no languages), the forum\'s '
+   'Ukrainian name, until when at the event\'s zone', ivan)
+ok(eve[1] == 'Your invitation to DFNC2 Brussels: choose your password' and
+   'It works once, for 14 days: until ' in eve[2] and 'not meant for you' in eve[2],
+   '... eve\'s in English', eve)
+audit = count("SELECT detail FROM audit_log WHERE action = 'user.invite' ORDER BY rowid DESC")
+ok('2 mailed' in audit, 'the run\'s audit line says how many were mailed', audit)
+srv4 = listening()
+p = send(srv4)
+delivered = {e['rcpt'][0]: email.message_from_bytes(e['data'], policy=email.policy.default)
+             for e in srv4.got}
+body = delivered['<ivan@ua.example>'].get_content() if '<ivan@ua.example>' in delivered else ''
+token = link_in(body)
+ok(p.returncode == 0 and sorted(delivered) == ['<eve@de.example>', '<ivan@ua.example>'] and
+   token and (URL + '/welcome#' + token) in body and
+   delivered['<ivan@ua.example>']['Subject'] == ivan[1],
+   'dfnc mail send delivers both, ivan\'s with his link', (p.stdout, p.stderr, sorted(delivered)))
+ok(count("SELECT count(*) FROM mail_outbox WHERE kind = 'invitation' AND status = 'sent'"
+         " AND body = ''") == 2 and holding(token) == 0,
+   '... once sent, both bodies wiped: the outbox holds no link', token)
+server, base = serving()
+try:
+    r = anon(base, 'GET', '/invitations/%s' % token)
+    ok(r.get('name') == 'Іван Новий', 'the mailed link greets ivan at /welcome', r)
+    r = anon(base, 'POST', '/invitations/%s' % token, {'password': 'ivan-pass-12345'})
+    ok('csrf_token' in r and r.get('user', {}).get('person') == 'p-ivan',
+       '... and sets his password, signing him in', r)
+finally:
+    server.terminate()
+    server.wait(timeout=30)
+# one whose address no mail can carry: invited, its link in the CSV only
+write('kyr.csv', 'id,organisation,name,email,title,languages\n'
+      'p-kyr,o-ua,Кирило Адреса,кирило@ua.example,,uk\n')
+p = dfnc('import', 'people', 'kyr.csv')
+m = mark()
+p = dfnc('user', 'invite', 'p-kyr', '--mail', '--out', '-')
+ok(p.returncode == 0 and 'p-kyr,Кирило Адреса,кирило@ua.example' in p.stdout and
+   (URL + '/welcome#') in p.stdout and 'not mailed 1' in p.stderr and mails(m) == {},
+   '--mail --out -: an address no mail can carry is not mailed, its link in the CSV',
+   (p.stdout, p.stderr, mails(m)))
 end()

@@ -2586,7 +2586,7 @@ test('the welcome page says the server\'s refusal of a password in Ukrainian, an
   await ctx.close();
 });
 
-test('the organiser invites everyone not yet invited from the console and gets the CSV; one whose e-mail another login has is named, a link to her desk page', async () => {
+test('the organiser invites everyone not yet invited from the console and gets the CSV; one whose e-mail another login has is named, a link to her desk page; with mail on, dfnc mails them', async () => {
   newcomer('late', 'Liis Late', 'Late Optics');
   // the organiser's own address, on a person's row: the login has no person, so the import takes it
   fs.writeFileSync(path.join(TMP, 'taken-people.csv'), `id,organisation,name,email\np-taken,org-late,Tania Taken,${ORGANISER.email.toUpperCase()}\n`);
@@ -2599,6 +2599,9 @@ test('the organiser invites everyone not yet invited from the console and gets t
   await forumClockAt(page, '2027-02-15T23:30:00Z');
   await open(page, '/console/people');
   await assertUkrainian(page);
+  // the forum sends no mail: no box to tick, a line that says why
+  assert.equal(await page.locator('#invite-mail').count(), 0);
+  assert.equal(await page.locator('#invite-mail-off').textContent(), UK['invite.mail_off']);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#invite-all')]);
   assert.equal(download.suggestedFilename(), `invitations-${day}.csv`);
   const csv = fs.readFileSync(await download.path(), 'utf8').trim().split('\n');
@@ -2631,6 +2634,31 @@ test('the organiser invites everyone not yet invited from the console and gets t
   await desk.click();
   await page.waitForURL('**/console/people/p-taken');
   await shoot(page, 'console-invite');
+  // mail on: the box is ticked, the run mails the newcomer's invitation, no file comes unasked
+  newcomer('mailed', 'Mart Mailed', 'Mailed Optics');
+  dfnc(['mail', 'setup', '--public-url', `${base}/`]);
+  try {
+    await open(page, '/console/people');
+    assert.equal(await page.locator('#invite-mail').isChecked(), true);
+    assert.equal(await page.locator('label[for=invite-mail]').textContent(), UK['invite.mail']);
+    downloaded = false;
+    await page.click('#invite-all');
+    await page.locator('#invite-csv-link').waitFor();
+    const said = await page.locator('#invite-status').textContent();
+    assert.ok(said.startsWith(UK['invite.done_mail'].split('{n}')[0]), said);
+    assert.ok(said.includes(UK['invite.mailed.one'].replace('{n}', '1')), said);
+    assert.equal(await page.locator('#invite-csv-link').textContent(), UK['invite.csv_link']);
+    assert.equal(downloaded, false, 'the mail carries the links: no file unasked');
+    assert.equal(JSON.parse(sqlOne("SELECT count(*) FROM mail_outbox WHERE kind = 'invitation' AND to_addr = ?", ['mailed@late.test'])), 1);
+    await assertUkrainian(page);
+    // mail turned off while the page was open: the run is refused (nothing made), said in Ukrainian
+    dfnc(['mail', 'setup', '--off']);
+    await page.click('#invite-all');
+    await page.locator('#invite-status-error:not([hidden])').waitFor();
+    assert.equal(await page.locator('#invite-status-error').textContent(), `${UK['error.save']} ${UK['apierr.mail_off']}`);
+  } finally {
+    dfnc(['mail', 'setup', '--off']);
+  }
   await ctx.close();
 });
 

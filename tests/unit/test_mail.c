@@ -375,6 +375,9 @@ Test(mail, a_meeting_time_at_its_event_zone)
                                    &a),
                      "середа, 16 червня 2027, 09:40–10:00 (Europe/Kyiv, UTC+03:00)");
     cr_assert_null(app_mail_when("Europe/Kyiv", "2027-02-30T09:40", "2027-02-30T10:00", "en", &a));
+    cr_assert_str_eq(app_mail_when("Europe/Kyiv", "2027-06-16T09:40:00", NULL, "en", &a),
+                     "Wednesday 16 June 2027, 09:40 (Europe/Kyiv, UTC+03:00)",
+                     "an instant: no end");
     arena_free(&a);
 }
 
@@ -448,6 +451,59 @@ Test(mail, a_sign_in_link_and_a_declined_application)
     f.kind = "not_approved";
     cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
     cr_assert(strstr(body, "cannot offer you a place") && !strstr(body, "welcome#"), "%s", body);
+    arena_free(&a);
+}
+
+/* The organisers' invitation, in her language: the forum's name (its
+ * Ukrainian one the caller picked), what she may do there, her link, until
+ * when it works at the event's clock (an instant: no "–HH:MM"), whom to
+ * tell if it was not meant for her; no opt-out line (no account yet). */
+Test(mail, an_invitation_in_en_and_uk)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_mail_facts f = {.kind = "invitation", .lang = "uk", .public_url = URL,
+                               .link = "https://forum.example.eu/welcome#TOKEN",
+                               .link_seconds = 14 * 86400,
+                               .link_expires_at = 1812009600LL,   /* 2027-06-03T08:00:00Z */
+                               .event = "DFNC2 Брюссель", .timezone = "Europe/Brussels"};
+    const char *subject, *body;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Запрошення на захід «DFNC2 Брюссель»: задайте пароль");
+    static const char *const uk[] = {
+        "Організатори заходу «DFNC2 Брюссель» запрошують вас", "свій профіль",
+        "партнерів, яких вам пропонують", "запити на зустрічі", "своїм розкладом",
+        "\nhttps://forum.example.eu/welcome#TOKEN\n",
+        "діє 14 днів, до такого часу: четвер, 3 червня 2027, 10:00 (Europe/Brussels, "
+        "UTC+02:00).",
+        "помилково, повідомте про це організаторів заходу «DFNC2 Брюссель»"};
+    for (size_t i = 0; i < sizeof uk / sizeof uk[0]; i++)
+        cr_assert(strstr(body, uk[i]), "%s: %s", uk[i], body);
+    cr_assert_null(strstr(body, "/profile"), "no opt-out line: %s", body);
+    cr_assert_null(strstr(body, "Hello"), "all in Ukrainian: %s", body);
+    f.lang = "en";
+    f.event = "DFNC2 Brussels";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Your invitation to DFNC2 Brussels: choose your password");
+    static const char *const en[] = {
+        "The organisers of DFNC2 Brussels invite you", "your profile",
+        "partners suggested for you", "meeting requests", "your agenda",
+        "\nhttps://forum.example.eu/welcome#TOKEN\n",
+        "It works once, for 14 days: until Thursday 3 June 2027, 10:00 (Europe/Brussels, "
+        "UTC+02:00).",
+        "not meant for you, tell the organisers of DFNC2 Brussels"};
+    for (size_t i = 0; i < sizeof en / sizeof en[0]; i++)
+        cr_assert(strstr(body, en[i]), "%s: %s", en[i], body);
+    /* a forum without an event: the forum, and UTC's clock */
+    f.event = f.timezone = NULL;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Your invitation to the forum: choose your password");
+    cr_assert(strstr(body, "until Thursday 3 June 2027, 08:00 (UTC)."), "%s", body);
+    f.lang = "uk";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert(strstr(body, "Організатори форуму запрошують"), "%s", body);
+    f.link = NULL;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), -1, "an invitation without its link");
     arena_free(&a);
 }
 

@@ -526,3 +526,88 @@ Test(store_stmt, every_distinct_query_is_prepared_once_and_kept, .init = open_fr
     for (int i = 0; i < N; i++)
         cr_assert_eq(store_stmt(s, sqls[i], &err), first[i], "query %d prepared again", i);
 }
+
+/* The whole outbox as one string: every column of every row. */
+static char *outbox_dump(void)
+{
+    sqlite3_stmt *st;
+    /* each column quoted and joined: a NULL shows as NULL, a text as 'text' */
+    cr_assert_eq(sqlite3_prepare_v2(s->db,
+                                    "SELECT group_concat(quote(rid) || quote(id) || quote(to_addr)"
+                                    " || quote(person_rid) || quote(kind) || quote(subject)"
+                                    " || quote(body) || quote(status) || quote(created_at)"
+                                    " || quote(sent_at) || quote(attempts) || quote(next_try_at)"
+                                    " || quote(tried_at) || quote(last_error)"
+                                    " || quote(link_expires_at) || quote(message_rid), ';')"
+                                    " FROM (SELECT * FROM mail_outbox ORDER BY rid)",
+                                    -1, &st, NULL),
+                 SQLITE_OK, "%s", sqlite3_errmsg(s->db));
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+    char *dump = strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return dump;
+}
+
+/* Version 44 copies the outbox whole (each row, its link's expiry, the
+ * message a mail told of) into a table whose kinds take "invitation", an
+ * invitation carrying its link's expiry as every link mail does. */
+Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init = open_fresh,
+     .fini = close_and_remove)
+{
+    struct df_err err = {0};
+    /* a message's rid that no row backs: the copy is checked, not the key */
+    cr_assert_eq(store_exec_for_tests(
+                     s,
+                     "PRAGMA foreign_keys=OFF;"
+                     "INSERT INTO mail_outbox(id, to_addr, kind, subject, body, next_try_at)"
+                     " VALUES ('mail-a', 'a@b.eu', 'request', 'S', 'B', '2000-01-01T00:00:00Z');"
+                     "INSERT INTO mail_outbox(id, to_addr, kind, subject, body, status, sent_at,"
+                     " attempts, next_try_at, tried_at, last_error, link_expires_at)"
+                     " VALUES ('mail-r', 'r@b.eu', 'reset', 'S', '', 'sent',"
+                     " '2001-01-01T00:00:00Z', 2, '2001-01-01T00:00:00Z', '2001-01-01T00:00:00Z',"
+                     " 'first try: 451', '2100-01-01T00:00:00Z');"
+                     "INSERT INTO mail_outbox(id, to_addr, kind, subject, body, next_try_at,"
+                     " message_rid) VALUES ('mail-m', 'm@b.eu', 'message', 'S', 'B',"
+                     " '2000-01-01T00:00:00Z', 7);",
+                     &err),
+                 0, "%s", err.msg);
+    char *before = outbox_dump();
+    /* back at 43: what the migrations after it added, taken out again */
+    cr_assert_eq(store_exec_for_tests(s,
+                                      "ALTER TABLE announcements DROP COLUMN shows_from;"
+                                      "ALTER TABLE announcements DROP COLUMN shows_until;"
+                                      "PRAGMA user_version=43;",
+                                      &err),
+                 0, "%s", err.msg);
+    int applied = 0;
+    cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
+    cr_assert_eq(applied, 2, "44 and 47");
+    char *after = outbox_dump();
+    cr_assert_str_eq(after, before, "every row and column kept");
+    free(before);
+    free(after);
+    cr_assert_eq(store_exec_for_tests(
+                     s,
+                     "INSERT INTO mail_outbox(id, to_addr, kind, subject, body, next_try_at,"
+                     " link_expires_at) VALUES ('mail-i', 'i@b.eu', 'invitation', 'S', 'B',"
+                     " '2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z');",
+                     &err),
+                 0, "an invitation is a kind: %s", err.msg);
+    cr_assert_eq(store_exec_for_tests(
+                     s,
+                     "INSERT INTO mail_outbox(id, to_addr, kind, subject, body, next_try_at)"
+                     " VALUES ('mail-j', 'j@b.eu', 'invitation', 'S', 'B',"
+                     " '2000-01-01T00:00:00Z');",
+                     &err),
+                 -1, "an invitation without its link's expiry is refused");
+    sqlite3_stmt *st;
+    cr_assert_eq(sqlite3_prepare_v2(s->db,
+                                    "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND"
+                                    " name IN ('mail_outbox_due', 'mail_outbox_message')",
+                                    -1, &st, NULL),
+                 SQLITE_OK);
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+    cr_assert_eq(sqlite3_column_int(st, 0), 2, "both indexes made again");
+    sqlite3_finalize(st);
+    store_exec_for_tests(s, "PRAGMA foreign_keys=ON;", &err);
+}

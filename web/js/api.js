@@ -284,7 +284,8 @@ export const api = {
   // a place of GET .../moves: a table, or online (held by video: no table)
   moveMeeting: (id, slot, location, online) => call('POST', `/console/meetings/${enc(id)}/move`,
     online ? { slot, online: true } : { slot, location }),
-  inviteEveryone: () => call('POST', '/console/invitations'),
+  // { mail: true }: each invitation is also mailed (409 mail_off while the forum sends none)
+  inviteEveryone: (body) => call('POST', '/console/invitations', body),
   // the organisers' announcements: the lines under every page's header
   announcements: () => call('GET', '/announcements'),
   // serve --backup-dir's copies, for the dashboard

@@ -69,7 +69,9 @@ export async function renderPeople(main) {
   // meetings counted at the event the console looks at (the forum's by default)
   const filters = { event: asked('event') || undefined, q: asked('q'), no_capabilities: bareAsked ? 1 : undefined, to_answer: waitingAsked ? 1 : undefined,
     not_arrived: absentAsked ? 1 : undefined, no_meetings: loneAsked ? 1 : undefined };
-  const r = await api.people({ ...filters, limit: PAGE, offset });
+  // whether the forum sends mail: the invitations may then go by it
+  const [r, mail] = await Promise.all([api.people({ ...filters, limit: PAGE, offset }),
+    api.consoleMail().catch(() => null)]);
   const rows = list(r, 'people');
   const count = r && typeof r.count === 'number' ? r.count : rows.length;
   const out = h('div', { id: 'people' }, h('p', { class: 'count' }, tn('people.count', count)),
@@ -91,7 +93,7 @@ export async function renderPeople(main) {
     pager('people-pager', offset, rows.length, count),
     count > 0 ? listLinks(filters) : null,
     count > 0 ? badgeLinks(rows, filters.event) : null);
-  add(main, h('h1', { id: 'people-title' }, t('people.title')), walkinCard(), inviteCard(), form, out);
+  add(main, h('h1', { id: 'people-title' }, t('people.title')), walkinCard(), inviteCard(Boolean(mail && mail.on)), form, out);
 }
 
 // The list the filters picked, whole, as a file with their e-mail addresses:
@@ -209,41 +211,60 @@ export async function renderPersonAvailability(main, id) {
 }
 
 // "Invite everyone not yet invited" (dfnc user invite --all): the links come
-// back once, in a CSV for the mail merge that the browser downloads.
-function inviteCard() {
+// back once, in a CSV for the mail merge that the browser downloads; while
+// the forum sends mail, dfnc mails them too ("and send them by e-mail",
+// checked), and the CSV is then a link to keep, not a download.
+function inviteCard(mailOn) {
   // the outcome said politely, a failure as an alert
   const status = outcome('invite-status');
   const taken = h('div', { id: 'invite-taken' });
+  const keep = h('p', { id: 'invite-csv' });
+  const mail = h('input', { type: 'checkbox', id: 'invite-mail', checked: mailOn });
   const button = h('button', {
     type: 'button', id: 'invite-all',
     onclick: async () => {
       status.ok();
+      const kept = keep.querySelector('a');
+      if (kept) URL.revokeObjectURL(kept.href);   // an earlier run's links: gone from memory
+      keep.replaceChildren();
+      const mailed = mailOn && mail.checked;
       let r;
       try {
-        r = await whileBusy([button], () => api.inviteEveryone());
+        r = await whileBusy([button, mail], () => api.inviteEveryone(mailed ? { mail: true } : undefined));
       } catch (e) {
         status.fail(`${t('error.save')} ${errorText(e)}`);
         return;
       }
       const sk = r.skipped || {};
-      status.ok(t(r.invited ? 'invite.done' : 'invite.nobody', {
+      const said = [t(!r.invited ? 'invite.nobody' : mailed ? 'invite.done_mail' : 'invite.done', {
         n: num(r.invited), pending: num(sk.pending || 0), login: num(sk.has_password || 0),
         none: num((sk.no_email || 0) + (sk.email_taken || 0)),
-      }) + (r.contacts ? ` ${tn('invite.contacts', r.contacts)}` : ''));
+      })];
+      if (mailed && r.invited) said.push(tn('invite.mailed', r.mailed || 0));
+      if (mailed && r.not_mailed) said.push(tn('invite.not_mailed', r.not_mailed));
+      if (r.contacts) said.push(tn('invite.contacts', r.contacts));
+      status.ok(said.join(' '));
       taken.replaceChildren(...emailTaken(sk.email_taken || 0, list(r.email_taken_people)));
       if (!r.invited) return;
       const a = h('a', {
         href: URL.createObjectURL(new Blob([r.csv], { type: 'text/csv' })),
         // the forum's day where its event is (a late evening in Kyiv is not UTC's next day)
         download: `invitations-${isoDay(serverNow())}.csv`,
-      });
+        id: 'invite-csv-link',
+      }, t('invite.csv_link'));
+      if (mailed) {
+        keep.replaceChildren(a);   // the mail carries the links: the file only if wanted
+        return;
+      }
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 60000);
     },
   }, t('invite.button'));
+  const how = mailOn ? h('div', { class: 'field check' }, mail, h('label', { for: 'invite-mail' }, t('invite.mail')))
+    : h('p', { class: 'muted', id: 'invite-mail-off' }, t('invite.mail_off'));
   return h('section', { class: 'card', 'aria-labelledby': 'invite-title' },
     h('h2', { id: 'invite-title' }, t('invite.title')),
-    h('p', {}, t('invite.text')), button, status.el, taken);
+    h('p', {}, t('invite.text')), how, button, status.el, keep, taken);
 }
 
 // Those the run skipped because another login has their e-mail (the first
