@@ -6,8 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/forum_day.h"
+#include "app/mail.h"
 #include "core/date.h"
 #include "store/announcements.h"
+#include "store/mail.h"
 
 struct listing {
     json_t *list;
@@ -89,6 +92,86 @@ static int when_given(const char *v, const char *field, char out[DATE_UTC_TEXT_S
     return 1;
 }
 
+/* The people a mail may reach, by id (store_person_each's walk). */
+struct everyone {
+    struct arena *a;
+    const char **ids;
+    size_t n, cap;
+};
+
+static int gather(void *ud, const struct store_person *p)
+{
+    struct everyone *e = ud;
+    if (!p->email || !*p->email)
+        return 0;   /* no address: no mail, not even a look */
+    if (e->n == e->cap) {
+        size_t cap = e->cap ? 2 * e->cap : 256;
+        const char **more = arena_alloc(e->a, cap * sizeof *more);
+        if (!more)
+            return -1;
+        if (e->n)
+            memcpy(more, e->ids, e->n * sizeof *more);
+        e->ids = more;
+        e->cap = cap;
+    }
+    return (e->ids[e->n++] = arena_strdup(e->a, p->id)) ? 0 : -1;
+}
+
+/* In the caller's transaction: queues in's mail to everyone a mail may go
+ * to now, in her language, naming the forum's event at now; how many, or
+ * -1 with err (DF_ERR_CONFLICT mail_off while the forum sends none). Each
+ * mail is composed in an arena of its own, freed at once. */
+static int mail_everyone(struct store *s, const struct app_announcement_in *in, long long now,
+                         struct df_err *err)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    int n = -1;
+    const char *url;
+    int on = store_mail_config_get(s, &a, &url, err);
+    if (on == 0) {
+        df_err_set(err, DF_ERR_CONFLICT, "the forum sends no mail: turn it on (dfnc mail setup "
+                                         "--public-url URL, or serve --smtp), or announce "
+                                         "without mail");
+        df_err_code(err, "mail_off", "field", "mail", NULL);
+    }
+    struct df_err none = {0};
+    const char *ev = on > 0 ? app_forum_event(s, now, &a, &none) : NULL;
+    struct store_event e;
+    struct everyone all = {.a = &a};
+    if (on <= 0 || (!ev && none.kind != DF_ERR_NOT_FOUND && (*err = none, true)) ||
+        (ev && store_event_get(s, ev, &a, &e, err) < 0))
+        goto out;
+    if (store_person_each(s, gather, &all, err) != 0) {
+        if (!err->msg[0])
+            df_err_set(err, DF_ERR_RUNTIME, "out of memory listing whom to mail");
+        goto out;
+    }
+    n = 0;
+    for (size_t i = 0; i < all.n; i++) {
+        struct arena one;
+        arena_init(&one, 0);
+        struct app_mail_to to;
+        int goes = app_mail_to_get(s, all.ids[i], &one, &to, err);
+        struct app_mail_facts f = {
+            .kind = "announcement",
+            .message = goes > 0 && strcmp(to.lang, "uk") == 0 && in->text_uk && *in->text_uk
+                           ? in->text_uk
+                           : in->text,
+            .event = goes > 0 && ev ? app_mail_event_name(&e, to.lang) : NULL};
+        int rc = goes < 0 ? -1 : goes == 0 ? 0 : app_mail_queue(s, &to, &f, &one, err);
+        arena_free(&one);
+        if (rc < 0) {
+            n = -1;
+            break;
+        }
+        n += goes > 0;
+    }
+out:
+    arena_free(&a);
+    return n;
+}
+
 json_t *app_announcement_add(struct store *s, const char *actor,
                              const struct app_announcement_in *in, long long now,
                              struct df_err *err)
@@ -106,15 +189,26 @@ json_t *app_announcement_add(struct store *s, const char *actor,
         df_err_code(err, "ends_before_shown", "field", "shows_until", NULL);
         return NULL;
     }
+    if (in->mail && from_at > now) {
+        df_err_set(err, DF_ERR_INPUT, "an announcement written ahead is not mailed: mail goes "
+                                      "at once, before it shows; mail it once it shows");
+        df_err_code(err, "mail_ahead", "field", "mail", NULL);
+        return NULL;
+    }
     int64_t id = 0;
-    char idtext[24];
+    char idtext[24], said[48];
     if (store_begin(s, err) < 0)
         return NULL;
     int rc = store_announcement_add(s, in->text, text_uk, actor, has_from ? from : NULL,
                                     has_until ? until : NULL, &id, err);
     snprintf(idtext, sizeof idtext, "%" PRId64, id);
-    if (rc < 0 ||
-        store_audit(s, actor, "announcement.add", "announcement", idtext, NULL, err) < 0 ||
+    int mailed = rc < 0 || !in->mail ? 0 : mail_everyone(s, &(struct app_announcement_in){
+                                                             .text = in->text, .text_uk = text_uk},
+                                                         now, err);
+    snprintf(said, sizeof said, "mailed to %d", mailed);
+    if (rc < 0 || mailed < 0 ||
+        store_audit(s, actor, "announcement.add", "announcement", idtext,
+                    in->mail ? said : NULL, err) < 0 ||
         store_commit(s, err) < 0) {
         store_rollback(s);
         return NULL;
@@ -130,6 +224,11 @@ json_t *app_announcement_add(struct store *s, const char *actor,
     json_decref(all);
     if (!out && all)
         df_err_set(err, DF_ERR_RUNTIME, "the announcement was kept but could not be read back");
+    if (out && in->mail && json_object_set_new(out, "mailed", json_integer(mailed)) < 0) {
+        json_decref(out);
+        out = NULL;
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    }
     return out;
 }
 

@@ -26,13 +26,19 @@
  * NULL for at once and until withdrawn. */
 struct app_announcement_in {
     const char *text, *text_uk, *shows_from, *shows_until;
+    /* also mailed, now, to everyone a mail may go to (app_mail_to_get: an
+     * address a header can carry, her mail not turned off), in her
+     * language: one shown at once only */
+    bool mail;
 };
 
 /* Keeps one by actor (a login's e-mail), now being the forum's clock
  * (seconds since 1970): a time that is not ISO 8601 with its offset, an
  * end not after its start, or an end already past, is DF_ERR_INPUT naming
- * its field. Returns it as the organisers' list gives it, or NULL with
- * err. */
+ * its field; in->mail for one written ahead is DF_ERR_INPUT (mail_ahead),
+ * and while the forum sends no mail DF_ERR_CONFLICT (mail_off), nothing
+ * kept. Returns it as the organisers' list gives it, with "mailed" (how
+ * many mails were queued) when in->mail, or NULL with err. */
 json_t *app_announcement_add(struct store *s, const char *actor,
                              const struct app_announcement_in *in, long long now,
                              struct df_err *err);

@@ -455,6 +455,27 @@ static int compose_invitation(const struct app_mail_facts *f, struct arena *a, b
     return 0;
 }
 
+/* The organisers' announcement (POST /console/announcements with mail): its
+ * words in her language where they gave them, and that every page of the
+ * forum shows it too. f->message: the words; f->event: the forum's event. */
+static int compose_announcement(const struct app_mail_facts *f, struct arena *a, bool uk,
+                                const char **subject, const char **body)
+{
+    if (!f->message)
+        return -1;
+    *subject = f->event ? arena_printf(a, uk ? "Оголошення організаторів заходу «%s»"
+                                             : "Announcement from the organisers of %s",
+                                       f->event)
+                        : (uk ? "Оголошення організаторів форуму"
+                              : "Announcement from the forum's organisers");
+    *body = arena_printf(a, uk ? "Добрий день!\n\nОрганізатори оголошують:\n\n    %s\n\n"
+                                 "Це оголошення є й на кожній сторінці форуму:\n%s/\n%s"
+                               : "Hello,\n\nThe organisers announce:\n\n    %s\n\n"
+                                 "Every page of the forum shows it too:\n%s/\n%s",
+                         f->message, f->public_url, closing(f, a, uk));
+    return *subject && *body ? 0 : -1;
+}
+
 /* An application declined: a short, polite note, no reason given. */
 static int compose_not_approved(const struct app_mail_facts *f, struct arena *a, bool uk,
                                 const char **subject, const char **body)
@@ -588,7 +609,7 @@ int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char
                  {"agenda", compose_meetings},       {"changed", compose_meetings},
                  {"reset", compose_link},            {"signin", compose_link},
                  {"approved", compose_link},         {"not_approved", compose_not_approved},
-                 {"invitation", compose_invitation}};
+                 {"invitation", compose_invitation},   {"announcement", compose_announcement}};
     bool uk = f->lang && strcmp(f->lang, "uk") == 0;
     *subject = *body = NULL;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)

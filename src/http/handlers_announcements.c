@@ -25,6 +25,7 @@ void api_announcement_post(struct http_req *r)
         {"text_uk", HJ_STRING, .nullable = true, .max = APP_ANNOUNCEMENT_MAX},
         {"shows_from", HJ_STRING, .nullable = true, .max = 40},
         {"shows_until", HJ_STRING, .nullable = true, .max = 40},
+        {"mail", HJ_BOOL, .required = false},
         {NULL}};
     json_t *b = http_body(r, f);
     if (!b)
@@ -33,7 +34,8 @@ void api_announcement_post(struct http_req *r)
     struct app_announcement_in in = {.text = http_json_str(b, "text"),
                                      .text_uk = http_json_str(b, "text_uk"),
                                      .shows_from = http_json_str(b, "shows_from"),
-                                     .shows_until = http_json_str(b, "shows_until")};
+                                     .shows_until = http_json_str(b, "shows_until"),
+                                     .mail = json_is_true(json_object_get(b, "mail"))};
     json_t *j = app_announcement_add(r->s, r->user.email, &in, http_server_forum_now(r->srv), &err);
     json_decref(b);
     if (!j) {
@@ -42,7 +44,10 @@ void api_announcement_post(struct http_req *r)
         for (int i = 0; i < err.values_n; i++)
             if (strcmp(err.name[i], "field") == 0)
                 field = err.value[i];
-        http_reply_df_err_field(r, &err, field);
+        if (err.kind == DF_ERR_CONFLICT && err.code && strcmp(err.code, "mail_off") == 0)
+            http_reply_field_error(r, 409, "mail_off", "mail", err.msg);
+        else
+            http_reply_df_err_field(r, &err, field);
         return;
     }
     http_reply_json(r, 201, j);

@@ -458,7 +458,7 @@ def main():
             if d and d[0] == "db":
                 checks += 1
                 c = sqlite3.connect(db)
-                query = re.sub(r"\$\{(\w+)\}", lambda m: vars_.get(m.group(1), "?"), d[1])
+                query = re.sub(r"\$\{(\w+)\}", lambda m: str(vars_.get(m.group(1), "?")), d[1])
                 rows = ["|".join(str(x) for x in r) for r in c.execute(query)]
                 c.commit()   # a statement that writes sets a case's scene (37-move.txt)
                 c.close()
@@ -486,7 +486,7 @@ def main():
                 expects = expects * len(b["as"])
             if len(expects) != len(b["as"]):
                 raise SystemExit(f"{name}:{b['line']}: as and expect differ in length")
-            sub = lambda s: re.sub(r"\$\{(\w+)\}", lambda m: vars_.get(m.group(1), "?"), s)
+            sub = lambda s: re.sub(r"\$\{(\w+)\}", lambda m: str(vars_.get(m.group(1), "?")), s)
             if b["log_has"]:
                 log_wanted.append((f"{name}:{b['line']}", b["title"],
                                    [sub(x) for x in b["log_has"]]))

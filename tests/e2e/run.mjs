@@ -5604,6 +5604,26 @@ test('the organisers announce a room change to everyone: a Ukrainian on a phone 
   org.once('dialog', (d) => d.accept());
   await org.click(`#ann-ahead li[data-id="${aheadId}"] button`);
   await org.locator('#ann-ahead-none').waitFor();
+  // while the forum sends mail: mailed too, to everyone whose mail is on, and said to how many
+  assert.equal(await org.locator('#ann-mail').count(), 0, 'no mail to offer while the forum sends none');
+  dfnc(['mail', 'setup', '--public-url', `${base}/`]);
+  try {
+    await open(org, '/console/announcements');
+    await org.fill('#ann-form input[name=text]', 'Day two starts at 10:00, an hour later.');
+    await org.check('#ann-mail');
+    assert.deepEqual(await axe(org), [], 'the mail offered');
+    await org.click('#ann-form button[type=submit]');
+    await org.locator('#ann-shown li').first().waitFor();
+    const said = await org.textContent('#ann-outcome');
+    const queued = Number(execFileSync('python3', ['-c', 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1], timeout=30).execute('
+      + '"SELECT count(*) FROM mail_outbox WHERE kind = \'announcement\'").fetchone()[0])', DB]).toString());
+    assert.ok(queued > 1, `mails queued: ${queued}`);
+    assert.equal(said, `${EN['ann.posted']} ${EN['ann.mailed.other'].replace('{n}', queued.toLocaleString('en-GB'))}`);
+    const mailedId = await org.getAttribute('#ann-shown li', 'data-id');
+    assert.equal((await apiCall(org, 'DELETE', `/console/announcements/${mailedId}`)).status, 200);
+  } finally {
+    dfnc(['mail', 'setup', '--off']);
+  }
   await ectx.close();
   await ctx.close();
   await octx.close();

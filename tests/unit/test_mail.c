@@ -586,3 +586,29 @@ Test(mail, the_tries_back_off_then_give_up)
     store_close(s);
     scratch_db_remove(path);
 }
+
+Test(mail, an_announcement_in_en_and_uk_with_the_opt_out_line)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_mail_facts f = {.kind = "announcement", .lang = "uk", .public_url = URL,
+                               .message = "Другий день починається о 10:00.",
+                               .event = "DFNC2 Брюссель"};
+    const char *subject, *body;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Оголошення організаторів заходу «DFNC2 Брюссель»");
+    cr_assert(strstr(body, "Організатори оголошують:\n\n    Другий день починається о 10:00.\n"),
+              "%s", body);
+    cr_assert(strstr(body, "https://forum.example.eu/profile"), "the opt-out line: %s", body);
+    f.lang = "en";
+    f.event = NULL;
+    f.message = "Day two starts at 10:00.";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Announcement from the forum's organisers");
+    cr_assert(strstr(body, "The organisers announce:\n\n    Day two starts at 10:00.\n"), "%s", body);
+    cr_assert(strstr(body, "Every page of the forum shows it too:\nhttps://forum.example.eu/\n"),
+              "%s", body);
+    f.message = NULL;
+    cr_assert_lt(app_mail_compose(&f, &a, &subject, &body), 0, "no words, no mail");
+    arena_free(&a);
+}

@@ -7,7 +7,7 @@
 
 import { api } from '../api.js';
 import { h, add, field, outcome, data } from '../dom.js';
-import { t, dayTime, errorText, num, eventTimeZone } from '../i18n.js';
+import { t, tn, dayTime, errorText, num, eventTimeZone } from '../i18n.js';
 import { limit, fieldError } from '../forms.js';
 import { instantIn } from '../programme.js';
 
@@ -76,11 +76,18 @@ export async function renderAnnouncementsConsole(main) {
   const textUk = limit(h('input', { name: 'text_uk', autocomplete: 'off', lang: 'uk' }), MAX);
   const from = h('input', { type: 'datetime-local', name: 'shows_from', step: 60 });
   const until = h('input', { type: 'datetime-local', name: 'shows_until', step: 60 });
+  // while the forum sends mail: mailed too, to everyone whose mail is on
+  const mailOn = await api.consoleMail().then((m) => m.on).catch(() => false);
+  const mail = h('input', { type: 'checkbox', name: 'mail', id: 'ann-mail' });
+  const mailField = mailOn ? h('div', { class: 'field check' }, mail, h('label', { for: 'ann-mail' }, t('ann.mail')),
+    h('small', { class: 'hint', id: 'ann-mail-hint' }, t('ann.mail_hint'))) : null;
+  if (mailOn) mail.setAttribute('aria-describedby', 'ann-mail-hint');
   const form = h('form', { class: 'card', id: 'ann-form' },
     field(t('ann.text'), text, t('ann.text_hint')),
     field(t('ann.text_uk'), textUk, t('ann.text_uk_hint')),
     field(t('ann.shows_from'), from, t('ann.shows_from_hint', { tz: eventTimeZone() })),
     field(t('ann.shows_until'), until, t('ann.shows_until_hint')),
+    mailField,
     h('button', { type: 'submit', class: 'primary' }, t('ann.post')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -88,12 +95,13 @@ export async function renderAnnouncementsConsole(main) {
     button.disabled = true;
     try {
       const made = await api.announce(text.value.trim(), textUk.value.trim() || null,
-        { shows_from: instantOf(from), shows_until: instantOf(until) });
+        { shows_from: instantOf(from), shows_until: instantOf(until), ...(mailOn && mail.checked ? { mail: true } : {}) });
       form.reset();
       await redraw();
       // written ahead: among those to come, said with when it shows
       const ahead = made.shows_from && aheadBox.querySelector(`li[data-id="${made.id}"]`);
-      says.ok(ahead ? t('ann.posted_ahead', { when: dayTime(made.shows_from) }) : t('ann.posted'));
+      says.ok(ahead ? t('ann.posted_ahead', { when: dayTime(made.shows_from) }) : t('ann.posted'),
+        ...(typeof made.mailed === 'number' ? [' ', tn('ann.mailed', made.mailed)] : []));
     } catch (e) {
       // a refused field (a time) is marked where it is and said against its label
       const said = fieldError(form, e);
