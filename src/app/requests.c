@@ -71,7 +71,11 @@ void app_request_new_id(char id[APP_REQUEST_ID_SIZE])
 
 int app_person_known(struct store *s, const char *id, struct df_err *err)
 {
+    /* an erased person's tombstone is gone from the directory (GET
+     * /people/{id} is 404): nobody asks her, nor is she introduced */
     int ex = store_person_exists(s, id, err);
+    if (ex > 0 && (ex = store_person_is_erased(s, id, err)) >= 0)
+        ex = !ex;
     if (ex == 0)
         df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%.128s\"", id);
     return ex > 0 ? 0 : -1;

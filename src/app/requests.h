@@ -43,7 +43,8 @@ struct app_request_actor {
 enum { APP_REQUEST_ID_SIZE = 24 };
 void app_request_new_id(char id[APP_REQUEST_ID_SIZE]);
 
-/* 0 when person id exists, else -1 with err: DF_ERR_NOT_FOUND naming it. */
+/* 0 when person id exists and is not erased (a tombstone is no one to
+ * meet), else -1 with err: DF_ERR_NOT_FOUND naming it. */
 int app_person_known(struct store *s, const char *id, struct df_err *err);
 
 /* Sends a request from person `from`, proposing slot (NULL: no time) for

@@ -19,6 +19,17 @@ static const char person_rid_sql[] = "SELECT rid FROM people WHERE id = ?";
 #define MINE                                                                             \
     "mine(rid) AS (SELECT rid FROM requests WHERE from_rid = ?1 OR to_rid = ?1"           \
     " UNION SELECT request_rid FROM request_attendees WHERE person_rid = ?1)"
+/* An audit line (l) by her, p: by her person's id or one of her addresses. */
+#define BY_HER "(l.actor = p.id OR l.actor = 'person:' || p.id OR " IS_ADDR("l.actor") ")"
+/* Who wrote audit line l, as her copy says it: an actor that is an address
+ * not hers is another login's, named as the pages name people: a
+ * participant's as person:ID, an organiser's as organiser, any other (a
+ * login gone) null. An id (p-..., cli, organiser) stays as written. */
+#define AUDIT_ACTOR                                                                       \
+    "(CASE WHEN " BY_HER " OR instr(l.actor, '@') = 0 THEN l.actor"                       \
+    " ELSE (SELECT iif(u.role = 'organiser', 'organiser', 'person:' || x.id)"             \
+    " FROM users u LEFT JOIN people x ON x.rid = u.person_rid"                            \
+    " WHERE u.email = l.actor COLLATE NOCASE) END)"
 #define BOOL(x) "json(iif(" x ", 'true', 'false'))"
 #define UNIX_TIME(x) "strftime('%Y-%m-%dT%H:%M:%SZ', " x ", 'unixepoch')"
 /* A list of the rows an inner query gives as j, in its order (a JSON value
@@ -138,17 +149,20 @@ const struct store_privacy_part store_privacy_parts[] = {
                          " 'decided_at', decided_at) AS j FROM applications"
                          " WHERE person = (SELECT id FROM people WHERE rid = ?1)"
                          " OR " IS_ADDR("email") " ORDER BY created_at")},
-    /* the audit lines by her or about her: her person, her logins, her requests */
+    /* the audit lines by her or about her: her person, her logins, her
+     * requests. A line by someone else names them without their address
+     * (AUDIT_ACTOR), and another's outcome of a meeting of hers is theirs
+     * (each side says its own), not a line of her copy. */
     {"audit", "audit_log",
      ADDR ", " MINE " SELECT " LIST(
-         "SELECT json_object('at', l.at, 'actor', l.actor, 'action', l.action,"
+         "SELECT json_object('at', l.at, 'actor', " AUDIT_ACTOR ", 'action', l.action,"
          " 'entity', l.entity, 'entity_id', l.entity_id, 'detail', l.detail) AS j"
          " FROM audit_log l, people p WHERE p.rid = ?1"
-         " AND (l.actor = p.id OR l.actor = 'person:' || p.id OR " IS_ADDR("l.actor")
+         " AND (" BY_HER
          "  OR (l.entity = 'person' AND l.entity_id = p.id)"
          "  OR (l.entity = 'user' AND (" IS_ADDR("l.entity_id")
          "   OR l.entity_id = 'person:' || p.id))"
-         "  OR (l.entity = 'request' AND l.entity_id IN"
+         "  OR (l.entity = 'request' AND l.action NOT LIKE 'outcome.%' AND l.entity_id IN"
          "   (SELECT r.id FROM mine JOIN requests r ON r.rid = mine.rid)))"
          " ORDER BY l.rid")},
 };
