@@ -8,7 +8,7 @@ import { limit, invalid } from './forms.js';
 import { t, errorText } from './i18n.js';
 import { whileBusy, state } from './app.js';
 import { refusalWhy } from './words.js';
-import { keepUnsent, dropUnsent } from './unsent.js';
+import { keepUnsent, dropUnsent, unsentOutcomes } from './unsent.js';
 
 export const OUTCOMES = ['not_held', 'no_fit', 'follow_up', 'joint_project', 'purchase', 'agreement'];
 const NOTE_MAX = 4000;   // bytes (src/app/outcomes.h)
@@ -121,7 +121,8 @@ export function outcomeControl(request, said, unsent) {
   // kept here and sent later, while the page stays open (unsent.js)
   const sentLater = (ev) => {
     if (!box.isConnected) { window.removeEventListener('dfnc:unsent', sentLater); return; }
-    if (!pending) return;
+    // said again while that round was on its way: the newer one still waits
+    if (!pending || unsentOutcomes(person()).has(request)) return;
     const refused = ev.detail.refused.find((x) => x.request === request);
     if (ev.detail.sentRequests.includes(request)) {
       pending = false;
