@@ -261,7 +261,8 @@ function inviteCard(mailOn) {
     },
   }, t('invite.button'));
   const how = mailOn ? h('div', { class: 'field check' }, mail, h('label', { for: 'invite-mail' }, t('invite.mail')))
-    : h('p', { class: 'muted', id: 'invite-mail-off' }, t('invite.mail_off'));
+    : h('p', { class: 'muted', id: 'invite-mail-off' },
+      tx('invite.mail_off', { setup: h('code', {}, 'dfnc mail setup'), serve: h('code', {}, 'serve --smtp') }));
   return h('section', { class: 'card', 'aria-labelledby': 'invite-title' },
     h('h2', { id: 'invite-title' }, t('invite.title')),
     h('p', {}, t('invite.text')), how, button, status.el, keep, taken);

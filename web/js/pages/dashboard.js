@@ -134,7 +134,7 @@ function reportLinks(ev) {
 // being saved), or that it takes none, with where to read how.
 function backupsLine(b) {
   if (!b) return null;
-  if (!b.on) return h('p', { class: 'muted', id: 'dash-backups' }, t('dash.backups_off'));
+  if (!b.on) return h('p', { class: 'muted', id: 'dash-backups' }, tx('dash.backups_off', { option: h('code', {}, '--backup-dir') }));
   const how = t('dash.backups_how', { every: num(b.every_minutes), keep: num(b.keep) });
   if (b.failed) {
     return h('p', { class: 'error', id: 'dash-backups', role: 'alert' },
