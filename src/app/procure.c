@@ -415,9 +415,9 @@ json_t *app_procure_plan_json(const struct app_procure_plan *p)
         /* json_pack takes the five lists, also when it fails */
         json_t *jl = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o}", "id", lot->id,
                                "cpv", lot->cpv_group, "unit", lot->unit, "countries", countries,
-                               "participating",
-                               counting, "demands", demands, "allocations", allocs, "unmet",
-                               (json_int_t)lot->unmet, "unmet_demands", short_of);
+                               "participating", counting, "demands", demands, "allocations",
+                               allocs, "unmet", (json_int_t)lot->unmet, "unmet_demands",
+                               short_of);
         if (jl && p->inst.support_pct > 0)
             lost |= json_object_set_new(jl, "max_support_pct",
                                         json_real(app_procure_lot_support(&p->inst, lot))) < 0;

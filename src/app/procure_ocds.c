@@ -142,8 +142,8 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
         }
         json_array_append_new(
             lots, json_pack("{s:s, s:s, s:s, s:s, s:o}", "id", lot->id, "title",
-                            arena_printf(a, "Joint lot %s (CPV %s, in %s)", lot->id, lot->cpv_group,
-                                         lot->unit),
+                            arena_printf(a, "Joint lot %s (CPV %s, in %s)", lot->id,
+                                         lot->cpv_group, lot->unit),
                             "description",
                             arena_printf(a, "Common procurement under %s by %s%s%s; %lld units "
                                          "unmet by the plan", p->inst.rules.name, by,
