@@ -245,13 +245,14 @@ static int load_demand(void *ud, const struct store_demand *d)
         .id = arena_strdup(a, d->id), .country = arena_strdup(a, d->country),
         .cpv = arena_strdup(a, d->cpv), .funders = funders, .funders_n = k,
         .quantity = d->quantity, .deadline = day, .max_price_cents = cents(d->max_unit_price_eur),
+        .unit = arena_strdup(a, d->unit),
     };
     *info = (struct app_procure_demand_info){
         .buyer = arena_strdup(a, d->buyer), .description = arena_strdup(a, d->description),
         .unit = arena_strdup(a, d->unit), .deliver_by = arena_strdup(a, d->deliver_by),
         .funders = arena_strdup(a, d->funders), .max_unit_price_eur = d->max_unit_price_eur,
     };
-    if (!e->id || !e->country || !e->cpv || !info->buyer || !info->unit)
+    if (!e->id || !e->country || !e->cpv || !e->unit || !info->buyer || !info->unit)
         return df_err_set(L->err, DF_ERR_RUNTIME, "out of memory loading demands");
     L->dn++;
     return 0;
@@ -412,10 +413,11 @@ json_t *app_procure_plan_json(const struct app_procure_plan *p)
                                   p->sinfo[al->supply].unit_price_eur));
         }
         /* json_pack takes the five lists, also when it fails */
-        json_t *jl = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o}", "id", lot->id, "cpv",
-                               lot->cpv_group, "countries", countries, "participating",
-                               counting, "demands", demands, "allocations", allocs, "unmet",
-                               (json_int_t)lot->unmet, "unmet_demands", short_of);
+        json_t *jl = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o}", "id", lot->id,
+                               "cpv", lot->cpv_group, "unit", lot->unit, "countries", countries,
+                               "participating", counting, "demands", demands, "allocations",
+                               allocs, "unmet", (json_int_t)lot->unmet, "unmet_demands",
+                               short_of);
         if (jl && p->inst.support_pct > 0)
             lost |= json_object_set_new(jl, "max_support_pct",
                                         json_real(app_procure_lot_support(&p->inst, lot))) < 0;

@@ -70,6 +70,17 @@ static int add_party(struct store *s, struct ocds_index *x, const char *id, cons
 
 static json_t *value(double eur) { return json_pack("{s:f, s:s}", "amount", eur, "currency", "EUR"); }
 
+/* An item's unit: the lot's (its demands' canonical unit, or as the first
+ * typed it), the same for every item of the lot, with its UN/CEFACT
+ * Recommendation 20 code where the canon has one; price the unit's value. */
+static json_t *unit(const struct procure_lot *lot, double eur)
+{
+    const char *code = procure_unit_code(lot->unit);
+    return code ? json_pack("{s:s, s:s, s:s, s:o}", "scheme", "UNCEFACT", "id", code, "name",
+                            lot->unit, "value", value(eur))
+                : json_pack("{s:s, s:o}", "name", lot->unit, "value", value(eur));
+}
+
 static json_t *classification(struct store *s, struct ocds_index *x, const char *cpv,
                               struct arena *a)
 {
@@ -115,11 +126,10 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
                     goto fail;
             lot_value += (double)d->quantity * info->max_unit_price_eur;
             json_t *item = json_pack(
-                "{s:s, s:s, s:o, s:I, s:{s:s, s:o}, s:s}", "id", d->id, "description",
+                "{s:s, s:s, s:o, s:I, s:o, s:s}", "id", d->id, "description",
                 info->description ? info->description : d->cpv, "classification",
                 classification(s, &x, d->cpv, a), "quantity", (json_int_t)d->quantity, "unit",
-                "name", info->unit, "value", value(info->max_unit_price_eur), "relatedLot",
-                lot->id);
+                unit(lot, info->max_unit_price_eur), "relatedLot", lot->id);
             json_array_append_new(items, item);
         }
         tender_value += lot_value;
@@ -132,7 +142,8 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
         }
         json_array_append_new(
             lots, json_pack("{s:s, s:s, s:s, s:s, s:o}", "id", lot->id, "title",
-                            arena_printf(a, "Joint lot %s (CPV %s)", lot->id, lot->cpv_group),
+                            arena_printf(a, "Joint lot %s (CPV %s, in %s)", lot->id,
+                                         lot->cpv_group, lot->unit),
                             "description",
                             arena_printf(a, "Common procurement under %s by %s%s%s; %lld units "
                                          "unmet by the plan", p->inst.rules.name, by,
@@ -163,13 +174,13 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
             const struct procure_demand *d = &p->demands[al->demand];
             json_array_append_new(
                 json_object_get(award, "items"),
-                json_pack("{s:s, s:s, s:o, s:I, s:{s:s, s:o}, s:s}", "id",
+                json_pack("{s:s, s:s, s:o, s:I, s:o, s:s}", "id",
                           arena_printf(a, "%s-%s", d->id, p->supplies[al->supply].id),
                           "description", arena_printf(a, "%s for demand %s", si->description
                                                       ? si->description : d->cpv, d->id),
                           "classification", classification(s, &x, d->cpv, a), "quantity",
-                          (json_int_t)al->quantity, "unit", "name", p->dinfo[al->demand].unit,
-                          "value", value(si->unit_price_eur), "relatedLot", lot->id));
+                          (json_int_t)al->quantity, "unit", unit(lot, si->unit_price_eur),
+                          "relatedLot", lot->id));
         }
     }
     /* The supplier entries in awards carry the parties' names. */

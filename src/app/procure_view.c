@@ -191,8 +191,8 @@ static json_t *lot_json(const struct app_procure_plan *p, const struct procure_l
             json_decref(counting);
             return NULL;
         }
-    return json_pack("{ss ss so so}", "id", lot->id, "cpv", lot->cpv_group, "countries",
-                     countries, "participating", counting);
+    return json_pack("{ss ss ss so so}", "id", lot->id, "cpv", lot->cpv_group, "unit",
+                     lot->unit, "countries", countries, "participating", counting);
 }
 
 /* "DK;SE" as ["DK","SE"]: what the buyer's people change on the page. */

@@ -20,7 +20,7 @@ static void print_text(const struct app_procure_plan *p)
     printf("rules: %s\n", p->inst.citations);
     for (int l = 0; l < sol->lots_n; l++) {
         const struct procure_lot *lot = &sol->lots[l];
-        printf("\n%s  CPV %s  countries", lot->id, lot->cpv_group);
+        printf("\n%s  CPV %s  unit %s  countries", lot->id, lot->cpv_group, lot->unit);
         for (int c = 0; c < lot->countries_n; c++)   /* (UA): receives, does not count */
             printf(procure_country_counts(&p->inst.rules, lot->countries[c]) ? " %s" : " (%s)",
                    lot->countries[c]);

@@ -52,7 +52,7 @@
 #define DF_CODES_PROCURE                                                                        \
     "few_states", "few_members", "no_lot_window", "deadline_past", "country_excluded",          \
         "no_offer", "offers_of_cpv", "under_content", "place_excluded", "no_demand",            \
-        "demands_of_cpv"
+        "demands_of_cpv", "unit_apart"
 
 /* The parts of a counted procurement reason ("1 above the maximum price"):
  * words "proc.part.CODE", each counted by "n". */

@@ -209,6 +209,45 @@ def check_edges(tmp):
                   'buyers' % (name, inst, rel.get('buyer'), n_buying))
 
 
+def check_units(tmp):
+    """A lot joins demands of one unit: pcs and шт. are pieces, sets and компл.
+    sets; two units of one CPV are two lots, each named by its unit in the
+    plan, its text and OCDS."""
+    db = os.path.join(tmp, 'units.db')
+    orgs, dem, sup = (os.path.join(tmp, 'units_%s.csv' % k) for k in ('orgs', 'dem', 'sup'))
+    with open(orgs, 'w') as f:
+        f.write('id,name,country,kind\nmaker,Maker,DE,company\n'
+                'pl,PL MoD,PL,government\nde,DE MoD,DE,government\n'
+                'fr,FR MoD,FR,government\nlt,LT MoD,LT,government\n')
+    with open(dem, 'w') as f:
+        f.write('id,buyer,country,cpv,description,quantity,unit,deliver_by,max_unit_price_eur\n'
+                'd-pl,pl,PL,35331200-5,shells,200,pcs,2027-06-30,4000\n'
+                'd-de,de,DE,35331200-5,shells,200,шт.,2027-06-30,4000\n'
+                'd-fr,fr,FR,35331200-5,shell kits,10,sets,2027-06-30,4000\n'
+                'd-lt,lt,LT,35331200-5,shell kits,10,компл.,2027-06-30,4000\n')
+    with open(sup, 'w') as f:
+        f.write('id,organisation,cpv,description,capacity_per_month,unit_price_eur,'
+                'lead_time_days,production_country,eu_content_pct\n'
+                's1,maker,35331200-5,shells,1000,3000,10,DE,100\n')
+    for kind, path in (('organisations', orgs), ('demands', dem), ('supplies', sup)):
+        run(db, 'import', kind, path)
+    p = run(db, 'procure', 'plan', '--instrument', 'safe', '--as-of', AS_OF, '--json')
+    lots = {l.get('unit'): sorted(l['demands']) for l in json.loads(p.stdout or '{}').get('lots', [])}
+    check(lots == {'pieces': ['d-de', 'd-pl'], 'sets': ['d-fr', 'd-lt']},
+          'units: lots %r, wanted pieces (pcs, шт.) and sets (sets, компл.) apart' % lots)
+    p = run(db, 'procure', 'plan', '--instrument', 'safe', '--as-of', AS_OF)
+    check('CPV 35331  unit pieces  countries DE PL' in p.stdout and
+          'CPV 35331  unit sets  countries FR LT' in p.stdout, 'units: the text %r' % p.stdout)
+    p = run(db, 'procure', 'export', '--instrument', 'safe', '--as-of', AS_OF, '--format', 'ocds')
+    units = {}
+    for rel in json.loads(p.stdout or '{"releases": []}')['releases']:
+        for item in rel['tender']['items']:
+            units[item['id']] = (item['unit'].get('name'), item['unit'].get('id'))
+    check(units == {'d-pl': ('pieces', 'H87'), 'd-de': ('pieces', 'H87'),
+                    'd-fr': ('sets', 'SET'), 'd-lt': ('sets', 'SET')},
+          'units: OCDS items %r' % units)
+
+
 def check_content(tmp):
     """Ukrainian components: eligible content under SAFE (Art. 16(10)), not under
     EDIP (Art. 10(3): outside the Union and associated countries)."""
@@ -368,6 +407,7 @@ def main():
         check(before == after and 'new-ok' not in after, 'a failed import wrote something')
         check_edges(tmp)
         check_content(tmp)
+        check_units(tmp)
         # The regulations write EDIP, EDIRPA, SAFE: a buyer may too.
         p = run(db, 'procure', 'plan', '--instrument', 'EDIP', '--as-of', AS_OF, '--json')
         check(json.loads(p.stdout or '{}').get('instrument') == 'edip', 'EDIP is edip')

@@ -70,7 +70,7 @@ Test(procure_mcf, a_path_longer_than_the_stack_is_deep)
 Test(procure_plan, ukrainian_content_counts_where_the_rules_say)
 {
     const char *none[] = {NULL};
-    struct procure_demand d = {"d", "DE", "35331200-5", none, 0, 10, day("2027-06-30"), 400000};
+    struct procure_demand d = {"d", "DE", "35331200-5", none, 0, 10, day("2027-06-30"), 400000, "pcs"};
     struct procure_supply x = {"x", "35331200-5", "UA", 100, 300000, 10, 30, 70, "UA"};
     cr_assert(procure_pair_is_eligible(&safe, &d, &x));
     cr_assert_not(procure_pair_is_eligible(&edip, &d, &x));
@@ -87,7 +87,7 @@ Test(procure_plan, safe_contractors_are_established_where_it_allows)
     safe_restricted.contractors_restricted = true;
     safe_restricted.contractor_eu = safe_restricted.contractor_eea_efta = true;
     safe_restricted.contractor_ukraine = true;
-    struct procure_demand d = {"d", "DE", "35331200-5", none, 0, 10, day("2027-06-30"), 400000};
+    struct procure_demand d = {"d", "DE", "35331200-5", none, 0, 10, day("2027-06-30"), 400000, "pcs"};
     struct procure_supply x = {"x", "35331200-5", "DE", 100, 300000, 10, 100, 0, "CH"};
     cr_assert_not(procure_pair_is_eligible(&safe_restricted, &d, &x));
     cr_assert(procure_pair_is_eligible(&edip, &d, &x));
@@ -115,9 +115,9 @@ Test(procure_plan, the_flow_meets_what_greedy_strands)
 {
     const char *none[] = {NULL};
     struct procure_demand d[] = {
-        {"d1", "PL", "35331200-5", none, 0, 300, day("2027-01-01"), 500000},
-        {"d2", "DE", "35331200-5", none, 0, 300, day("2027-01-01"), 400000},
-        {"d3", "FR", "35331200-5", none, 0, 1, day("2027-01-01"), 1},
+        {"d1", "PL", "35331200-5", none, 0, 300, day("2027-01-01"), 500000, "pcs"},
+        {"d2", "DE", "35331200-5", none, 0, 300, day("2027-01-01"), 400000, "pcs"},
+        {"d3", "FR", "35331200-5", none, 0, 1, day("2027-01-01"), 1, "pcs"},
     };
     struct procure_supply x[] = {
         {"A", "35331200-5", "CZ", 100, 300000, 0, 80, 0, NULL},
@@ -151,9 +151,9 @@ Test(procure_plan, capacity_holds_by_every_deadline)
 {
     const char *none[] = {NULL};
     struct procure_demand d[] = {
-        {"early-pl", "PL", "35331200-5", none, 0, 250, day("2026-04-01"), 900000},
-        {"early-de", "DE", "35331200-5", none, 0, 250, day("2026-04-01"), 900000},
-        {"late-fr", "FR", "35331200-5", none, 0, 500, day("2026-07-01"), 900000},
+        {"early-pl", "PL", "35331200-5", none, 0, 250, day("2026-04-01"), 900000, "pcs"},
+        {"early-de", "DE", "35331200-5", none, 0, 250, day("2026-04-01"), 900000, "pcs"},
+        {"late-fr", "FR", "35331200-5", none, 0, 500, day("2026-07-01"), 900000, "pcs"},
     };
     struct procure_supply x[] = {{"A", "35331200-5", "PL", 100, 100000, 0, 80, 0, NULL}};
     struct procure_problem p = {.rules = &edip, .as_of = day("2026-01-01"), .demands = d,
@@ -173,10 +173,10 @@ Test(procure_plan, lots_follow_the_instrument_and_explain_the_rest)
     const char *dk[] = {"DK"};
     const char *none[] = {NULL};
     struct procure_demand d[] = {
-        {"ua-drones", "UA", "35613000-4", dk, 1, 100, day("2027-01-01"), 100000},
-        {"radar", "LT", "35722000-1", none, 0, 2, day("2027-01-01"), 900000000},
-        {"old", "PL", "35722000-1", none, 0, 2, day("2025-01-01"), 900000000},
-        {"us", "US", "35722000-1", none, 0, 2, day("2027-01-01"), 900000000},
+        {"ua-drones", "UA", "35613000-4", dk, 1, 100, day("2027-01-01"), 100000, "pcs"},
+        {"radar", "LT", "35722000-1", none, 0, 2, day("2027-01-01"), 900000000, "pcs"},
+        {"old", "PL", "35722000-1", none, 0, 2, day("2025-01-01"), 900000000, "pcs"},
+        {"us", "US", "35722000-1", none, 0, 2, day("2027-01-01"), 900000000, "pcs"},
     };
     struct procure_problem p = {.rules = &safe, .as_of = day("2026-01-01"), .demands = d,
                                 .demands_n = 4};
@@ -205,10 +205,10 @@ Test(procure_plan, lots_are_chosen_to_place_the_most_demands)
 {
     const char *none[] = {NULL};
     struct procure_demand d[] = {
-        {"pl", "PL", "35331200-5", none, 0, 10, day("2027-01-01"), 500000},
-        {"de", "DE", "35331200-5", none, 0, 10, day("2027-05-01"), 500000},
-        {"fr", "FR", "35331200-5", none, 0, 10, day("2027-08-01"), 500000},
-        {"ee", "EE", "35331200-5", none, 0, 10, day("2027-08-15"), 500000},
+        {"pl", "PL", "35331200-5", none, 0, 10, day("2027-01-01"), 500000, "pcs"},
+        {"de", "DE", "35331200-5", none, 0, 10, day("2027-05-01"), 500000, "pcs"},
+        {"fr", "FR", "35331200-5", none, 0, 10, day("2027-08-01"), 500000, "pcs"},
+        {"ee", "EE", "35331200-5", none, 0, 10, day("2027-08-15"), 500000, "pcs"},
     };
     struct procure_problem p = {.rules = &edip, .as_of = day("2026-10-01"), .demands = d,
                                 .demands_n = 4};
@@ -231,10 +231,10 @@ Test(procure_plan, a_supply_given_nothing_is_told_why)
 {
     const char *none[] = {NULL};
     struct procure_demand d[] = {
-        {"de", "DE", "35331200-5", none, 0, 10, day("2027-04-01"), 300000},
-        {"fr", "FR", "35331200-5", none, 0, 10, day("2026-10-25"), 900000},
-        {"pl", "PL", "35331200-5", none, 0, 10, day("2027-04-01"), 900000},
-        {"ee", "EE", "35331200-5", none, 0, 10, day("2027-04-01"), 900000},
+        {"de", "DE", "35331200-5", none, 0, 10, day("2027-04-01"), 300000, "pcs"},
+        {"fr", "FR", "35331200-5", none, 0, 10, day("2026-10-25"), 900000, "pcs"},
+        {"pl", "PL", "35331200-5", none, 0, 10, day("2027-04-01"), 900000, "pcs"},
+        {"ee", "EE", "35331200-5", none, 0, 10, day("2027-04-01"), 900000, "pcs"},
     };
     struct procure_supply x[] = {
         {"cheap", "35331200-5", "DE", 1000, 100000, 5, 90, 0, "DE"},
@@ -284,7 +284,7 @@ Test(procure_plan, the_flow_equals_the_lp_optimum_on_random_instances, .timeout 
         for (int i = 0; i < dn; i++)
             d[i] = (struct procure_demand){"d", country[RND(6)], cpv[RND(2) * 2], none, 0,
                                            1 + RND(400), as_of + 30 + RND(200),
-                                           300000 + RND(200000)};
+                                           300000 + RND(200000), "pcs"};
         for (int j = 0; j < sn; j++)
             x[j] = (struct procure_supply){"x", cpv[RND(3)], country[RND(6)], 1 + RND(150),
                                            280000 + RND(4) * 50000, RND(60),
@@ -318,4 +318,151 @@ Test(procure_plan, the_flow_equals_the_lp_optimum_on_random_instances, .timeout 
         procure_solution_free(&g);
     }
 #undef RND
+}
+
+/* ---- units ---------------------------------------------------------------- */
+
+/* The canon reads a unit's common spellings, English and Ukrainian, case and
+ * trailing dots folded, as one unit; others stay their own, case folded. */
+Test(procure_unit, common_spellings_are_one_unit)
+{
+    static const struct {
+        const char *typed, *key, *name;
+    } cases[] = {
+        {"pcs", "pieces", "pieces"},   {" PCS. ", "pieces", "pieces"},
+        {"шт.", "pieces", "pieces"},   {"ШТ", "pieces", "pieces"},
+        {"штуки", "pieces", "pieces"}, {"Each", "pieces", "pieces"},
+        {"units", "pieces", "pieces"}, {"компл.", "sets", "sets"},
+        {"Kits", "sets", "sets"},      {"комплектів", "sets", "sets"},
+        {"кг", "kg", "kg"},            {"tonnes", "t", "t"},
+        {"Т.", "t", "t"},              {"litres", "l", "l"},
+        {"л", "l", "l"},               {"metres", "m", "m"},
+        {"км", "km", "km"},            {"rds", "rounds", "rounds"},
+        {"пострілів", "rounds", "rounds"},
+        {" Shell. ", "shell", "Shell."}, {"Снаряд", "снаряд", "Снаряд"},
+        {"", "", ""},
+    };
+    struct arena a;
+    arena_init(&a, 0);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const char *name = NULL, *key = procure_unit_key(&a, cases[k].typed, &name);
+        cr_assert_str_eq(key, cases[k].key, "%s", cases[k].typed);
+        cr_assert_str_eq(name, cases[k].name, "%s", cases[k].typed);
+    }
+    const char *name = NULL;
+    cr_assert_str_eq(procure_unit_key(&a, NULL, &name), "");
+    cr_assert_str_eq(procure_unit_code("pieces"), "H87");
+    cr_assert_str_eq(procure_unit_code("t"), "TNE");
+    cr_assert_null(procure_unit_code("rounds"), "UN/CEFACT has no round");
+    cr_assert_null(procure_unit_code("shell"));
+    arena_free(&a);
+}
+
+/* Poland's 100 pcs and Lithuania's 10 sets of one CPV are two lots, each in
+ * its unit; a supplier of the CPV (it states no unit) serves both. */
+Test(procure_plan, two_units_of_one_cpv_are_two_lots)
+{
+    const char *none[] = {NULL};
+    struct procure_demand d[] = {
+        {"pl", "PL", "35331200-5", none, 0, 100, day("2027-06-01"), 500000, "pcs"},
+        {"lt", "LT", "35331200-5", none, 0, 10, day("2027-06-01"), 500000, "sets"},
+        {"de", "DE", "35331200-5", none, 0, 100, day("2027-06-01"), 500000, "Pieces"},
+        {"fr", "FR", "35331200-5", none, 0, 10, day("2027-06-01"), 500000, "kit"},
+    };
+    struct procure_supply x[] = {{"A", "35331200-5", "CZ", 1000, 300000, 0, 80, 0, NULL}};
+    struct procure_problem p = {.rules = &safe, .as_of = day("2026-12-01"), .demands = d,
+                                .demands_n = 4, .supplies = x, .supplies_n = 1};
+    struct procure_solution s;
+    struct df_err err = {0};
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    cr_assert_eq(s.lots_n, 2);
+    cr_assert_str_eq(s.lots[0].unit, "pieces");
+    cr_assert_str_eq(s.lots[1].unit, "sets");
+    cr_assert_str_neq(s.lots[0].id, s.lots[1].id, "the CPV's lots are numbered on");
+    cr_assert_eq(s.lots[0].demands_n, 2);
+    cr_assert_eq(s.lots[0].demands[0], 0);
+    cr_assert_eq(s.lots[0].demands[1], 2);
+    cr_assert_eq(s.lots[1].demands[0], 1);
+    cr_assert_eq(s.lots[1].demands[1], 3);
+    cr_assert_eq(s.unplaced_n, 0);
+    cr_assert_eq(s.unmet_total, 0, "the unitless supply serves both lots");
+    cr_assert_eq(s.lots[0].allocs_n, 2);
+    cr_assert_eq(s.lots[1].allocs_n, 2);
+    procure_solution_free(&s);
+}
+
+/* "200 шт." and "200 pcs" are the same thing: one lot. */
+Test(procure_plan, pieces_in_ukrainian_and_english_are_one_lot)
+{
+    const char *none[] = {NULL};
+    struct procure_demand d[] = {
+        {"ua", "UA", "35613000-4", none, 0, 200, day("2027-06-01"), 3000000, "шт."},
+        {"pl", "PL", "35613000-4", none, 0, 200, day("2027-06-01"), 3000000, "pcs"},
+    };
+    struct procure_problem p = {.rules = &safe, .as_of = day("2026-12-01"), .demands = d,
+                                .demands_n = 2};
+    struct procure_solution s;
+    struct df_err err = {0};
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    cr_assert_eq(s.lots_n, 1);
+    cr_assert_eq(s.lots[0].demands_n, 2);
+    cr_assert_str_eq(s.lots[0].unit, "pieces");
+    cr_assert_eq(s.unplaced_n, 0);
+    procure_solution_free(&s);
+}
+
+/* A unit the canon does not know joins only its own spelling, case folded;
+ * the lot is named as its first demand typed it. */
+Test(procure_plan, an_unknown_unit_joins_only_itself)
+{
+    const char *none[] = {NULL};
+    struct procure_demand d[] = {
+        {"pl", "PL", "35331200-5", none, 0, 10, day("2027-06-01"), 500000, "Shell"},
+        {"de", "DE", "35331200-5", none, 0, 10, day("2027-06-01"), 500000, "shell "},
+        {"fr", "FR", "35331200-5", none, 0, 10, day("2027-06-01"), 500000, "round"},
+    };
+    struct procure_problem p = {.rules = &safe, .as_of = day("2026-12-01"), .demands = d,
+                                .demands_n = 3};
+    struct procure_solution s;
+    struct df_err err = {0};
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    cr_assert_eq(s.lots_n, 1);
+    cr_assert_str_eq(s.lots[0].unit, "Shell");
+    cr_assert_eq(s.lots[0].demands_n, 2);
+    cr_assert_eq(s.unplaced_n, 1);
+    cr_assert_eq(s.unplaced[0].demand, 2);
+    procure_solution_free(&s);
+}
+
+/* Under EDIP's three states, PL and DE in pieces and FR in sets would make
+ * a lot if units were alike; they are not, and the plan says so. Where the
+ * other unit would not have helped, the reason stays the shortfall. */
+Test(procure_plan, demands_kept_apart_by_their_unit_are_told_so)
+{
+    const char *none[] = {NULL};
+    struct procure_demand d[] = {
+        {"pl", "PL", "35331200-5", none, 0, 100, day("2027-06-01"), 500000, "pcs"},
+        {"de", "DE", "35331200-5", none, 0, 100, day("2027-06-01"), 500000, "шт"},
+        {"fr", "FR", "35331200-5", none, 0, 10, day("2027-06-01"), 500000, "sets"},
+        {"ee", "EE", "35613000-4", none, 0, 10, day("2027-06-01"), 500000, "pcs"},
+        {"lv", "LV", "35613000-4", none, 0, 10, day("2027-06-01"), 500000, "sets"},
+    };
+    struct procure_problem p = {.rules = &edip, .as_of = day("2026-12-01"), .demands = d,
+                                .demands_n = 5};
+    struct procure_solution s;
+    struct df_err err = {0};
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    cr_assert_eq(s.lots_n, 0);
+    cr_assert_eq(s.unplaced_n, 5);
+    cr_assert_str_eq(s.unplaced[0].why->code, "unit_apart");
+    cr_assert_str_eq(s.unplaced[0].reason, "1 demand of this CPV in a unit other than pcs "
+                                           "cannot join; with the other units edip's rules "
+                                           "would be met");
+    cr_assert_str_eq(s.unplaced[1].why->value[1], "шт");
+    cr_assert_str_eq(s.unplaced[2].reason, "2 demands of this CPV in a unit other than sets "
+                                           "cannot join; with the other units edip's rules "
+                                           "would be met");
+    cr_assert_str_eq(s.unplaced[3].why->code, "few_states", "EE and LV are two states");
+    cr_assert_str_eq(s.unplaced[4].why->code, "few_states");
+    procure_solution_free(&s);
 }

@@ -153,10 +153,11 @@ static int cmp_code(const void *a, const void *b) { return strcmp(a, b); }
 struct work {
     const struct procure_problem *p;
     struct procure_solution *sol;
-    int *order;                  /* candidate demands by (group, deadline, index) */
+    int *order;                  /* candidate demands by (group, unit, deadline, index) */
     int order_n;
     int *lot_of;                 /* lot per demand, -1 = unplaced */
     const struct procure_why **reason;   /* per demand, when unplaced */
+    const char **unit_key, **unit_name;  /* per demand (procure_unit_key) */
     int lots_cap;
     /* allocation per demand: a short list of (supply, quantity) */
     struct procure_alloc *pairs;
@@ -167,11 +168,14 @@ struct work {
  * global state, so plans may run in several threads at once. */
 static int cmp_candidate(const void *a, const void *b, void *ctx)
 {
-    const struct procure_problem *p = ctx;
-    const struct procure_demand *x = &p->demands[*(const int *)a];
-    const struct procure_demand *y = &p->demands[*(const int *)b];
+    const struct work *w = ctx;
+    int i = *(const int *)a, j = *(const int *)b;
+    const struct procure_demand *x = &w->p->demands[i];
+    const struct procure_demand *y = &w->p->demands[j];
     int c = strncmp(x->cpv, y->cpv, 5);
     if (c)
+        return c;
+    if ((c = strcmp(w->unit_key[i], w->unit_key[j])))
         return c;
     if (x->deadline != y->deadline)
         return x->deadline < y->deadline ? -1 : 1;
@@ -242,6 +246,8 @@ static const struct {
     {"lower_max_price", "with a lower maximum price", false},
     {"due_too_early", "due before it can deliver", false},
     {"served_by_others", "served by other offers", false},
+    {"unit_apart", "%s demand%s of this CPV in a unit other than %s cannot join; with the "
+                   "other units %s's rules would be met", true},
 };
 
 /* code's English with its values v (at most three, "" beyond n). */
@@ -310,9 +316,9 @@ static bool meets_rules(const struct procure_rules *r, const struct country_set 
     return cs->counting >= r->min_states && cs->member_states >= r->min_member_states;
 }
 
-/* Makes demands order[from .. to) (one CPV group, deadlines within the window,
- * meeting the rules) a lot. */
-static int make_lot(struct work *w, int from, int to, int *group_lots, struct df_err *err)
+/* Makes demands order[from .. to) (one CPV group and unit, deadlines within
+ * the window, meeting the rules) a lot; *cpv_lots numbers the CPV group's lots. */
+static int make_lot(struct work *w, int from, int to, int *cpv_lots, struct df_err *err)
 {
     const struct procure_problem *p = w->p;
     struct procure_solution *sol = w->sol;
@@ -333,7 +339,8 @@ static int make_lot(struct work *w, int from, int to, int *group_lots, struct df
     memset(lot, 0, sizeof *lot);
     const struct procure_demand *first = &p->demands[w->order[from]];
     memcpy(lot->cpv_group, first->cpv, 5);
-    snprintf(lot->id, sizeof lot->id, "LOT-%s-%d", lot->cpv_group, ++*group_lots);
+    snprintf(lot->id, sizeof lot->id, "LOT-%s-%d", lot->cpv_group, ++*cpv_lots);
+    lot->unit = w->unit_name[w->order[from]];
     qsort(cs.codes, (size_t)cs.n, sizeof cs.codes[0], cmp_code);
     lot->countries = arena_alloc(&sol->arena, (size_t)cs.n * sizeof *lot->countries + 1);
     lot->demands = arena_alloc(&sol->arena, (size_t)(to - from) * sizeof *lot->demands);
@@ -349,16 +356,46 @@ static int make_lot(struct work *w, int from, int to, int *group_lots, struct df
     return 0;
 }
 
-/* One CPV group's candidates order[g0 .. g1), by deadline. Lots are runs of
+/* Why demand i (at k of the run g0 .. g1 of its unit, whose unplaced
+ * neighbours within the window are cs and fall short by y) has no lot, when
+ * the CPV group's demands in other units, order[c0 .. c1) outside the run,
+ * would have made up the shortfall: they cannot join it (unit_apart). y
+ * otherwise; NULL when out of memory. */
+static const struct procure_why *apart_by_unit(struct work *w, int c0, int c1, int g0, int g1,
+                                               int k, int window, const struct country_set *cs,
+                                               const struct procure_why *y)
+{
+    const struct procure_problem *p = w->p;
+    struct country_set all = *cs;
+    int dl = p->demands[w->order[g0 + k]].deadline, others = 0;
+    for (int o = c0; o < c1; o++) {
+        int gap = p->demands[w->order[o]].deadline - dl;
+        if ((o >= g0 && o < g1) || gap > window || gap < -window)
+            continue;
+        add_countries(&all, p->rules, &p->demands[w->order[o]]);
+        others++;
+    }
+    if (!y || others == 0 || !meets_rules(p->rules, &all))
+        return y;
+    /* the unit as its buyer typed it: the words around it may be Ukrainian */
+    const char *unit = p->demands[w->order[g0 + k]].unit;
+    struct arena *a = &w->sol->arena;
+    return why_new(a, "unit_apart", "n", num(a, others), "unit", unit ? unit : "", "inst",
+                   p->rules->name, NULL);
+}
+
+/* One CPV group's candidates in one unit, order[g0 .. g1) of the group's
+ * order[c0 .. c1), by deadline. Lots are runs of
  * consecutive demands whose deadlines lie within the window; a dynamic program
  * over the runs places as many demands as possible in lots that meet the rules
  * (then prefers fewer, larger lots). Greedy cutting would lose demands: PL in
  * January and DE in May fail alone but may pass with FR in August. */
-static int group_lots(struct work *w, int g0, int g1, int window, struct df_err *err)
+static int group_lots(struct work *w, int c0, int c1, int g0, int g1, int window,
+                      int *cpv_lots, struct df_err *err)
 {
     const struct procure_problem *p = w->p;
     const struct procure_rules *r = p->rules;
-    int n = g1 - g0, rc = -1, lots = 0;
+    int n = g1 - g0, rc = -1;
     int *placed = malloc(((size_t)n + 1) * sizeof *placed);
     int *nlots = malloc(((size_t)n + 1) * sizeof *nlots);
     int *from = malloc(((size_t)n + 1) * sizeof *from);
@@ -396,7 +433,7 @@ static int group_lots(struct work *w, int g0, int g1, int window, struct df_err 
             i = from[i];
         }
     for (int k = lots_n - 1; k >= 0; k--)
-        if (make_lot(w, g0 + from[starts[k]], g0 + starts[k], &lots, err) < 0)
+        if (make_lot(w, g0 + from[starts[k]], g0 + starts[k], cpv_lots, err) < 0)
             goto out;
     /* Explain the rest by what their compatible, unplaced neighbours lack. */
     for (int k = 0; k < n; k++) {
@@ -412,7 +449,9 @@ static int group_lots(struct work *w, int g0, int g1, int window, struct df_err 
         }
         bool oom = false;
         w->reason[i] = lot_shortfall(w, &cs, &oom);
-        if (!w->reason[i] && !oom)
+        if (w->reason[i])
+            w->reason[i] = apart_by_unit(w, c0, c1, g0, g1, k, window, &cs, w->reason[i]);
+        else if (!oom)
             w->reason[i] = why_new(&w->sol->arena, "no_lot_window", "days",
                                    num(&w->sol->arena, window), "inst", r->name, NULL);
         if (!w->reason[i]) {
@@ -451,15 +490,23 @@ static int form_lots(struct work *w, struct df_err *err)
         if (!w->reason[i])
             return fail_oom(err);
     }
-    qsort_r(w->order, (size_t)w->order_n, sizeof *w->order, cmp_candidate, (void *)p);
-    for (int k = 0; k < w->order_n;) {
-        const char *grp = p->demands[w->order[k]].cpv;
-        int end = k + 1;
-        while (end < w->order_n && strncmp(p->demands[w->order[end]].cpv, grp, 5) == 0)
-            end++;
-        if (group_lots(w, k, end, window, err) < 0)
-            return -1;
-        k = end;
+    qsort_r(w->order, (size_t)w->order_n, sizeof *w->order, cmp_candidate, w);
+    /* Each CPV group, then each unit within it: lots never join two units. */
+    for (int c = 0; c < w->order_n;) {
+        const char *grp = p->demands[w->order[c]].cpv;
+        int c_end = c + 1, cpv_lots = 0;
+        while (c_end < w->order_n && strncmp(p->demands[w->order[c_end]].cpv, grp, 5) == 0)
+            c_end++;
+        for (int k = c; k < c_end;) {
+            const char *key = w->unit_key[w->order[k]];
+            int end = k + 1;
+            while (end < c_end && strcmp(w->unit_key[w->order[end]], key) == 0)
+                end++;
+            if (group_lots(w, c, c_end, k, end, window, &cpv_lots, err) < 0)
+                return -1;
+            k = end;
+        }
+        c = c_end;
     }
     return 0;
 }
@@ -904,6 +951,8 @@ int procure_plan(const struct procure_problem *p, struct procure_solution *out,
     w.order = malloc(n * sizeof *w.order);
     w.lot_of = malloc(n * sizeof *w.lot_of);
     w.reason = calloc(n, sizeof *w.reason);
+    w.unit_key = arena_alloc(&out->arena, n * sizeof *w.unit_key);
+    w.unit_name = arena_alloc(&out->arena, n * sizeof *w.unit_name);
     out->unmet = arena_alloc(&out->arena, n * sizeof *out->unmet);
     out->unmet_reason = arena_alloc(&out->arena, n * sizeof *out->unmet_reason);
     out->unplaced = arena_alloc(&out->arena, n * sizeof *out->unplaced);
@@ -912,10 +961,17 @@ int procure_plan(const struct procure_problem *p, struct procure_solution *out,
     out->unmet_why = arena_alloc(&out->arena, n * sizeof *out->unmet_why);
     out->idle_why = arena_alloc(&out->arena, sn * sizeof *out->idle_why);
     if (!w.order || !w.lot_of || !w.reason || !out->unmet || !out->unmet_reason ||
-        !out->unplaced || !out->idle_reason || !out->unmet_why || !out->idle_why) {
+        !out->unplaced || !out->idle_reason || !out->unmet_why || !out->idle_why ||
+        !w.unit_key || !w.unit_name) {
         fail_oom(err);
         goto out;
     }
+    for (int i = 0; i < p->demands_n; i++)
+        if (!(w.unit_key[i] = procure_unit_key(&out->arena, p->demands[i].unit,
+                                               &w.unit_name[i]))) {
+            fail_oom(err);
+            goto out;
+        }
     memset(out->unmet_reason, 0, n * sizeof *out->unmet_reason);
     memset(out->idle_reason, 0, sn * sizeof *out->idle_reason);
     memset(out->unmet_why, 0, n * sizeof *out->unmet_why);

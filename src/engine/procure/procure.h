@@ -40,6 +40,9 @@ struct procure_demand {
     int64_t quantity;                   /* > 0 */
     int deadline;                       /* day number of deliver_by */
     int64_t max_price_cents;            /* per unit */
+    const char *unit;                   /* as typed ("шт.", "sets"); NULL: none. A lot
+                                           joins only demands of one unit
+                                           (procure_unit_key) */
 };
 
 struct procure_supply {
@@ -82,6 +85,9 @@ struct procure_lot {
     int demands_n;
     int allocs_first, allocs_n;         /* range in solution.allocs */
     int64_t unmet;
+    const char *unit;                   /* its demands' unit: the canonical name
+                                           ("pieces"), or as its first demand typed
+                                           it when the canon knows none; "" none */
 };
 
 /* A reason by code, for a page to say it in its language (the codes and
@@ -151,6 +157,18 @@ bool procure_pair_is_eligible(const struct procure_rules *r, const struct procur
 /* Whether a state of that country counts toward the rules' minimum of states (a
  * lot's other countries only receive quantities). */
 bool procure_country_counts(const struct procure_rules *r, const char *country);
+
+/* The unit canon: common spellings in English and Ukrainian of pieces, sets,
+ * kg, t, l, m, km and rounds (unit.c lists them), their case and trailing
+ * dots folded. The key two demands' units are compared by, in a: the
+ * canonical name ("шт." and "PCS" -> "pieces"), or for a unit the canon does
+ * not know the unit case folded, trimmed, without trailing dots ("Shell." ->
+ * "shell"); *name is then the canonical name or the unit as typed (trimmed).
+ * typed NULL is "". NULL when out of memory. */
+const char *procure_unit_key(struct arena *a, const char *typed, const char **name);
+/* The UN/CEFACT Recommendation 20 code of a canonical name ("pieces" ->
+ * "H87"); NULL for other names and for rounds, which have none. */
+const char *procure_unit_code(const char *name);
 
 /* "YYYY-MM-DD" to a day number; -1 when malformed or not a real date. */
 int procure_date_parse(const char *s, int *day);
