@@ -34,7 +34,7 @@
         "field_long", "columns_max", "bare_cr", "line_long", "row_long", "quote_open",           \
         "csv_malformed", "request_moved", "session_day", "session_ends_first", "slot_outside",   \
         "pair_malformed", "pair_language", "file_long", "not_text", "word_bidi", "word_control",  \
-        "times_unzoned", "video_url", "no_session", "no_slot", "no_location", "no_interpreter", \
+        "times_unzoned", "video_url", "person_erased", "no_session", "no_slot", "no_location", "no_interpreter", \
         "no_request", "session_not_event"
 
 /* Refusals a page says in its own words (web/js/words.js: the tables

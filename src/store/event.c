@@ -615,6 +615,21 @@ out:
 
 /* ---- requests ------------------------------------------------------------- */
 
+/* A person erased at her request (app/privacy.h) in a request's row: her
+ * requests were cancelled or kept as held by the erasure, and a file from
+ * before it must not make or change one of hers again. -1 with err
+ * (person_erased) for one erased, 0 otherwise. */
+static int erased_refused(struct store *s, const char *person, struct df_err *err)
+{
+    int erased = store_person_is_erased(s, person, err);
+    if (erased <= 0)
+        return erased;
+    df_err_set(err, DF_ERR_INPUT,
+               "person \"%.128s\" was erased at her request: her requests are not imported "
+               "(take her rows out of the file)", person);
+    return df_err_code(err, "person_erased", "value", person, NULL);
+}
+
 int store_request_upsert(struct store *s, const struct store_request *r, int *added,
                          struct df_err *err)
 {
@@ -635,7 +650,7 @@ int store_request_upsert(struct store *s, const struct store_request *r, int *ad
     if (from < 0)
         return -1;
     sqlite3_int64 to = need_rid(s, person_rid_sql, "person", r->to, "no_person", err);
-    if (to < 0)
+    if (to < 0 || erased_refused(s, r->from, err) < 0 || erased_refused(s, r->to, err) < 0)
         return -1;
     if (from == to) {
         df_err_set(err, DF_ERR_INPUT, "a request from \"%s\" to themself", r->from);
