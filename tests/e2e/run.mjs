@@ -7009,6 +7009,11 @@ test('she switches to online after publication: the desk, in English, sees her m
   assert.equal(await noVideo.innerText(), `${EN[`schedule.online_no_video.${form}`].replace('{n}', held.online.toLocaleString('en-GB'))} ${EN['schedule.online_no_video_link']}`);
   assert.equal(await noVideo.locator('a').getAttribute('href'), `/console/event?event=${encodeURIComponent(forum.id)}`);
   assert.deepEqual(await axe(org.page), []);
+  // and the event's page, where the service is named, says it above its fields
+  await noVideo.locator('a').click();
+  const onEventPage = org.page.locator('#event-online-no-video');
+  await onEventPage.waitFor();
+  assert.equal(await onEventPage.innerText(), EN[`schedule.online_no_video.${form}`].replace('{n}', held.online.toLocaleString('en-GB')));
   assert.equal((await apiCall(org.page, 'PUT', `/events/${forum.id}`, { video_url: 'https://video.example.org/dfnc' })).status, 200);
   // she comes after all: the desk seats the meeting at a free table again
   assert.equal((await apiCall(page, 'PUT', '/me', { attendance: 'onsite' })).status, 200);

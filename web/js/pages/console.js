@@ -528,6 +528,10 @@ export async function renderEvent(main) {
     // a hybrid forum: the video service whose rooms hold the online meetings
     video_url: limit(h('input', { name: 'video_url', type: 'url', value: e.video_url || '', pattern: 'https://[^\\s?#]+', autocomplete: 'off', translate: 'no' }), 200),
   };
+  // meetings held online while the event names no video service: said
+  // here, beside where it is named (GET .../schedule's now.online)
+  const online = !creating && !e.video_url
+    ? await api.lastRun(eventId()).then((x) => (x && x.now && x.now.online) || 0).catch(() => 0) : 0;
   // The zone is picked from the names the browser knows (the IANA database):
   // every date and time of the forum is shown in it, so a typo is refused here.
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -562,6 +566,7 @@ export async function renderEvent(main) {
   creating ? h('p', { class: 'notice', id: 'event-new' }, t('event.new_lead'))
     : h('p', { class: 'muted', id: 'event-id' }, tx('event.id_is', { id: h('code', { translate: 'no' }, e.id) })),
   h('p', { class: 'muted', id: 'event-languages-hint' }, t('bilingual.hint')),
+  online ? h('p', { class: 'notice', id: 'event-online-no-video' }, tn('schedule.online_no_video', online)) : null,
   Object.entries(inputs).map(([k, el]) => field(t(BILINGUAL_LABELS[k] || `event.${k}`), el, EVENT_HINTS[k] ? t(EVENT_HINTS[k]) : undefined)),
   h('datalist', { id: 'timezones' }, zones.map((z) => h('option', { value: z }))),
   h('button', { type: 'submit', class: 'primary' }, creating ? t('event.create') : t('save')));
