@@ -5725,6 +5725,20 @@ test('the header\'s count of requests to answer follows those sent meanwhile: re
   await tabSeen(page, true);
   await page.waitForFunction(() => document.querySelector('header .menu-toggle .to-answer-n')?.textContent === '1');
   assert.match(await page.textContent('header .menu-toggle .to-answer .sr-only'), /1/);
+  // an announcement made while her agenda stays open shows there too, as the count is read again
+  const org = await signedIn(ORGANISER, 'en-GB');
+  await page.evaluate(() => { document.querySelector('main').dataset.drawnOnce = '1'; });
+  const made = await apiCall(org.page, 'POST', '/console/announcements', { text: 'Lunch is served in hall C.', text_uk: 'Обід у залі C.' });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  await page.clock.runFor(61 * 1000);
+  await tabSeen(page, false);
+  await tabSeen(page, true);
+  const lunch = page.locator(`#announcements li[data-id="${made.body.id}"] p`);
+  await lunch.waitFor();
+  assert.equal(await lunch.textContent(), 'Обід у залі C.');
+  assert.equal(await page.evaluate(() => document.querySelector('main').dataset.drawnOnce), '1', 'the same page, not drawn again');
+  assert.equal((await apiCall(org.page, 'DELETE', `/console/announcements/${made.body.id}`)).status, 200);
+  await org.ctx.close();
   // sent while the tab stays open: seen within a few minutes, not at once
   ask('fol3');
   await page.clock.runFor(60 * 1000);

@@ -33,8 +33,11 @@ export function announcementText(a) {
   return { text, lang: dataLang(text) };
 }
 
-// Fills box (placed under the header) with the announcements not yet read;
-// a failure leaves it empty: the page is what the reader came for.
+// Fills box (placed under the header) with the announcements not yet read,
+// in place of those it showed (the page's other notes in box stay): called
+// as a page is drawn, and again while it stays open (app.js), so that one
+// written ahead shows once its time has come. A failure leaves what was
+// there: the page is what the reader came for.
 export async function showAnnouncements(box) {
   let all;
   try {
@@ -44,7 +47,8 @@ export async function showAnnouncements(box) {
   }
   const read = new Set(readIds());
   const shown = all.filter((a) => !read.has(String(a.id)));
-  if (!shown.length) return;
+  const had = box.querySelector(':scope > section.announcements');
+  if (!shown.length) { had?.remove(); return; }
   const items = shown.map((a) => {
     const { text, lang } = announcementText(a);
     const id = `announcement-${a.id}`;
@@ -55,11 +59,12 @@ export async function showAnnouncements(box) {
         onclick: () => {
           markRead(String(a.id));
           li.remove();
-          if (!list.children.length) box.replaceChildren();
+          if (!list.children.length) section.remove();
         },
       }, t('ann.read')));
     return li;
   });
   const list = h('ul', {}, items);
-  box.replaceChildren(h('section', { class: 'announcements', 'aria-label': t('ann.label') }, list));
+  const section = h('section', { class: 'announcements', 'aria-label': t('ann.label') }, list);
+  if (had) had.replaceWith(section); else box.append(section);
 }

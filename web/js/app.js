@@ -549,9 +549,19 @@ async function rereadToAnswer() {
     if (state.me && typeof me.messages_unread === 'number' && me.messages_unread !== state.me.messages_unread) setMessagesUnread(me.messages_unread);
   } catch (_) { /* offline a moment: the count stays as it was */ }
 }
+// The organisers' announcements, read again as GET /me is: one written
+// ahead for 12:15 shows on the agenda a participant keeps open.
+let announcementsReadAt = Date.now();
+function rereadAnnouncements() {
+  if (document.hidden || !state.me) return;
+  if (Date.now() - announcementsReadAt < TO_ANSWER_GAP_MS) return;
+  announcementsReadAt = Date.now();
+  const box = document.getElementById('announcements');
+  if (box) showAnnouncements(box);
+}
 function followToAnswer() {
-  document.addEventListener('visibilitychange', () => { if (!document.hidden) rereadToAnswer(); });
-  setInterval(rereadToAnswer, TO_ANSWER_EVERY_MS);
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) { rereadToAnswer(); rereadAnnouncements(); } });
+  setInterval(() => { rereadToAnswer(); rereadAnnouncements(); }, TO_ANSWER_EVERY_MS);
 }
 
 async function start() {
