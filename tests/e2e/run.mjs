@@ -7023,6 +7023,10 @@ test('she switches to online after publication: the desk, in English, sees her m
   assert.equal(await noVideo.innerText(), `${EN[`schedule.online_no_video.${form}`].replace('{n}', held.online.toLocaleString('en-GB'))} ${EN['schedule.online_no_video_link']}`);
   assert.equal(await noVideo.locator('a').getAttribute('href'), `/console/event?event=${encodeURIComponent(forum.id)}`);
   assert.deepEqual(await axe(org.page), []);
+  // her agenda says the link is to come, rather than nothing
+  await open(page, '/agenda');
+  assert.equal(await page.locator(`tr.meeting[data-id="${m.id}"] .online`).innerText(), `${UK['agenda.online']} · ${UK['agenda.link_to_come']}`);
+  assert.equal(await page.locator(`tr.meeting[data-id="${m.id}"] a.join`).count(), 0);
   // and the event's page, where the service is named, says it above its fields
   await noVideo.locator('a').click();
   const onEventPage = org.page.locator('#event-online-no-video');

@@ -115,12 +115,15 @@ export function forgetPeople() { cache.clear(); orgs.clear(); }
 // A meeting's place: the demo's and most imports' "Table 12" in the page's
 // language; any other name as the organisers wrote it; "Online" with the
 // link to its video room for one held online (a hybrid forum: no table).
-export function tableName(m) {
+export function tableName(m, { linkToCome = false } = {}) {
   const name = m.location_name || m.location || '';
   if (!name && m.online) {
-    return h('span', { class: 'online' }, t('agenda.online'), m.video_url && /^https:\/\//.test(m.video_url)
+    const link = m.video_url && /^https:\/\//.test(m.video_url);
+    // a meeting to come whose event names no video service yet (linkToCome:
+    // an agenda's row): its link comes once the organisers name one
+    return h('span', { class: 'online' }, t('agenda.online'), link
       ? [' · ', h('a', { href: m.video_url, target: '_blank', rel: 'noopener noreferrer', class: 'join', translate: 'no' }, t('agenda.join'))]
-      : null);
+      : linkToCome ? [' · ', h('span', { class: 'no-link' }, t('agenda.link_to_come'))] : null);
   }
   const k = name.match(/^Table (\w+)$/i);
   if (k) return t('agenda.table_n', { n: k[1] });

@@ -228,7 +228,7 @@ function nextMeeting(meetings, start, end, withWhom) {
   return h('section', { class: 'card next-meeting no-print', id: 'agenda-next', 'aria-labelledby': 'agenda-next-h' },
     h('h2', { id: 'agenda-next-h' }, t(instant(start(m)) <= now ? 'agenda.now' : 'agenda.next')),
     h('p', { class: 'next-when' }, h('strong', {}, today ? when : `${dayKey(start(m), zone)}, ${when}`), ' · ',
-      tableName({ location_name: m.location_name || m.location, online: m.online, video_url: m.video_url })),
+      tableName({ location_name: m.location_name || m.location, online: m.online, video_url: m.video_url }, { linkToCome: true })),
     h('p', { translate: 'no' }, withWhom(m)),
     m.introduced ? h('p', { class: 'muted by-organisers' }, t('agenda.by_organisers')) : null,
     movedNote(m, start, end),
@@ -391,7 +391,7 @@ export async function renderAgenda(main) {
       h('td', {}, `${time(start(m), zone)}–${time(end(m), zone)}`,
         zoned ? [h('br'), h('span', { class: 'muted tz', translate: 'no' }, zone)] : null,
         provisional(m) ? [h('br'), h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))] : null),
-      h('td', {}, tableName({ location_name: m.location_name || m.location, online: m.online, video_url: m.video_url }), threadLink(m)),
+      h('td', {}, tableName({ location_name: m.location_name || m.location, online: m.online, video_url: m.video_url }, { linkToCome: true }), threadLink(m)),
       h('td', { translate: 'no' }, withWhom(m),
         // booked, or introduced, by the organisers: she did not ask for it herself
         m.introduced ? [h('br'), h('span', { class: 'muted by-organisers', translate: 'yes' }, t('agenda.by_organisers'))] : null)));
