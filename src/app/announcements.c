@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/forum_day.h"
 #include "app/mail.h"
 #include "core/date.h"
+#include "io/mailmsg.h"
 #include "store/announcements.h"
 #include "store/mail.h"
 
@@ -92,84 +92,60 @@ static int when_given(const char *v, const char *field, char out[DATE_UTC_TEXT_S
     return 1;
 }
 
-/* The people a mail may reach, by id (store_person_each's walk). */
-struct everyone {
-    struct arena *a;
-    const char **ids;
-    size_t n, cap;
+/* What every announcement's mail shares, for the walk of its readers. */
+struct mailing {
+    struct store *s;
+    const struct app_announcement_in *in;
+    const char *url;
+    const struct store_event *ev;   /* the forum's event; NULL: none */
+    int queued;
+    struct df_err *err;
 };
 
-static int gather(void *ud, const struct store_person *p)
+/* Queues the announcement's mail to r, in her language, when her address
+ * can carry one; composed in an arena of its own, freed at once. */
+static int mail_one(void *ud, const struct store_mail_reader *r)
 {
-    struct everyone *e = ud;
-    if (!p->email || !*p->email)
-        return 0;   /* no address: no mail, not even a look */
-    if (e->n == e->cap) {
-        size_t cap = e->cap ? 2 * e->cap : 256;
-        const char **more = arena_alloc(e->a, cap * sizeof *more);
-        if (!more)
-            return -1;
-        if (e->n)
-            memcpy(more, e->ids, e->n * sizeof *more);
-        e->ids = more;
-        e->cap = cap;
-    }
-    return (e->ids[e->n++] = arena_strdup(e->a, p->id)) ? 0 : -1;
+    struct mailing *m = ud;
+    if (!mailmsg_address_ok(r->email))
+        return 0;   /* no address a header could carry: no mail */
+    const char *lang = app_person_language(r->ui_language, r->languages, r->country);
+    bool uk = strcmp(lang, "uk") == 0;
+    struct app_mail_to to = {.person = r->person, .email = r->email, .lang = lang,
+                             .public_url = m->url};
+    struct app_mail_facts f = {
+        .kind = "announcement",
+        .message = uk && m->in->text_uk ? m->in->text_uk : m->in->text,
+        .event = m->ev ? app_mail_event_name(m->ev, lang) : NULL};
+    struct arena one;
+    arena_init(&one, 0);
+    int rc = app_mail_queue(m->s, &to, &f, &one, m->err);
+    arena_free(&one);
+    m->queued += rc == 0;
+    return rc;
 }
 
 /* In the caller's transaction: queues in's mail to everyone a mail may go
- * to now, in her language, naming the forum's event at now; how many, or
- * -1 with err (DF_ERR_CONFLICT mail_off while the forum sends none). Each
- * mail is composed in an arena of its own, freed at once. */
+ * to now (store_mail_readers_each), naming the forum's event at now; how
+ * many, or -1 with err (app_mail_forum_open's mail_off while the forum
+ * sends none). */
 static int mail_everyone(struct store *s, const struct app_announcement_in *in, long long now,
                          struct df_err *err)
 {
     struct arena a;
     arena_init(&a, 0);
-    int n = -1;
-    const char *url;
-    int on = store_mail_config_get(s, &a, &url, err);
-    if (on == 0) {
-        df_err_set(err, DF_ERR_CONFLICT, "the forum sends no mail: turn it on (dfnc mail setup "
-                                         "--public-url URL, or serve --smtp), or announce "
-                                         "without mail");
-        df_err_code(err, "mail_off", "field", "mail", NULL);
+    struct app_mail_forum f;
+    struct mailing m = {.s = s, .in = in, .err = err};
+    int rc = -1;
+    if (app_mail_forum_open(s, now, &a, &f, err) == 0 &&
+        (m.url = arena_strndup(&a, f.url, (size_t)f.url_n))) {
+        m.ev = f.has_event ? &f.ev : NULL;
+        rc = store_mail_readers_each(s, mail_one, &m, err) == 0 ? m.queued : -1;
+    } else if (!err->msg[0]) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     }
-    struct df_err none = {0};
-    const char *ev = on > 0 ? app_forum_event(s, now, &a, &none) : NULL;
-    struct store_event e;
-    struct everyone all = {.a = &a};
-    if (on <= 0 || (!ev && none.kind != DF_ERR_NOT_FOUND && (*err = none, true)) ||
-        (ev && store_event_get(s, ev, &a, &e, err) < 0))
-        goto out;
-    if (store_person_each(s, gather, &all, err) != 0) {
-        if (!err->msg[0])
-            df_err_set(err, DF_ERR_RUNTIME, "out of memory listing whom to mail");
-        goto out;
-    }
-    n = 0;
-    for (size_t i = 0; i < all.n; i++) {
-        struct arena one;
-        arena_init(&one, 0);
-        struct app_mail_to to;
-        int goes = app_mail_to_get(s, all.ids[i], &one, &to, err);
-        struct app_mail_facts f = {
-            .kind = "announcement",
-            .message = goes > 0 && strcmp(to.lang, "uk") == 0 && in->text_uk && *in->text_uk
-                           ? in->text_uk
-                           : in->text,
-            .event = goes > 0 && ev ? app_mail_event_name(&e, to.lang) : NULL};
-        int rc = goes < 0 ? -1 : goes == 0 ? 0 : app_mail_queue(s, &to, &f, &one, err);
-        arena_free(&one);
-        if (rc < 0) {
-            n = -1;
-            break;
-        }
-        n += goes > 0;
-    }
-out:
     arena_free(&a);
-    return n;
+    return rc;
 }
 
 json_t *app_announcement_add(struct store *s, const char *actor,

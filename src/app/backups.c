@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/grow.h"
 #include "core/log.h"
 #include "core/ticker.h"
 #include "core/utf8.h"
@@ -58,29 +59,20 @@ static int prune(const char *dir, int keep, struct arena *a, struct df_err *err)
     DIR *d = opendir(dir);
     if (!d)
         return df_err_set(err, DF_ERR_RUNTIME, "cannot read %s: %s", dir, strerror(errno));
-    size_t n = 0, cap = 64;
-    char **names = malloc(cap * sizeof *names);
-    int rc = names ? 0 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    char **names = NULL;
+    int n = 0, cap = 0, rc = 0;
     for (struct dirent *e; rc == 0 && (e = readdir(d));) {
         if (!is_backup_name(e->d_name))
             continue;
-        if (n == cap) {
-            char **more = realloc(names, 2 * cap * sizeof *names);
-            if (!more) {
-                rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory");
-                break;
-            }
-            names = more;
-            cap *= 2;
-        }
-        if (!(names[n++] = arena_strdup(a, e->d_name)))
+        if (df_grow((void **)&names, &cap, n, sizeof *names) < 0 ||
+            !(names[n++] = arena_strdup(a, e->d_name)))
             rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     }
     closedir(d);
     int removed = 0;
-    if (rc == 0) {
-        qsort(names, n, sizeof *names, by_name_newest_first);
-        for (size_t i = (size_t)keep; i < n; i++) {
+    if (rc == 0 && n) {
+        qsort(names, (size_t)n, sizeof *names, by_name_newest_first);
+        for (int i = keep; i < n; i++) {
             const char *p = arena_printf(a, "%s/%s", dir, names[i]);
             if (!p || unlink(p) != 0) {
                 rc = df_err_set(err, DF_ERR_RUNTIME, "cannot remove the old backup %s/%s: %s",

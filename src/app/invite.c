@@ -6,13 +6,11 @@
 #include <string.h>
 
 #include "app/fields.h"
-#include "app/forum_day.h"
 #include "app/mail.h"
 #include "core/date.h"
 #include "io/csv.h"
 #include "io/mailmsg.h"
 #include "store/invite.h"
-#include "store/mail.h"
 
 /* t (unix seconds) as ISO 8601 in UTC into out. */
 int app_invitations_prune(struct store *s, const char *actor, const unsigned char *hash,
@@ -61,46 +59,11 @@ static int claim_contact(struct store *s, const char *actor, const char *person,
                        "made their organisation's contact at invitation: it had none", err);
 }
 
-/* What a run that mails its invitations reads once: the base of the
- * mail's links and the forum's event, which the mail names. */
-struct invite_mail {
-    const char *url;              /* mail_config's public URL, no trailing slash */
-    int url_n;
-    struct store_event ev;
-    bool has_event;
-};
-
-/* m for a run at now (the forum's clock): DF_ERR_CONFLICT when the forum
- * sends no mail. */
-static int invite_mail_open(struct store *s, int64_t now, struct arena *a,
-                            struct invite_mail *m, struct df_err *err)
-{
-    *m = (struct invite_mail){0};
-    int on = store_mail_config_get(s, a, &m->url, err);
-    if (on < 0)
-        return -1;
-    if (!on)
-        return df_err_set(err, DF_ERR_CONFLICT,
-                          "the forum sends no mail: turn it on (dfnc mail setup --public-url "
-                          "URL, or serve --smtp) or hand out the links yourself");
-    m->url_n = (int)strlen(m->url);
-    while (m->url_n > 0 && m->url[m->url_n - 1] == '/')
-        m->url_n--;
-    struct df_err none = {0};
-    const char *ev = app_forum_event(s, now, a, &none);
-    if (!ev && none.kind != DF_ERR_NOT_FOUND) {
-        *err = none;
-        return -1;
-    }
-    m->has_event = ev != NULL;
-    return ev ? store_event_get(s, ev, a, &m->ev, err) : 0;
-}
-
 /* Queues inv's mail (made at now) in the run's transaction, or counts it
  * not mailed when its address can carry none. Its text is composed in an
  * arena of its own, freed at once: a run of thousands stays within the
  * caller's. 0, or -1 with err. */
-static int mail_invitation(struct store *s, const struct invite_mail *m,
+static int mail_invitation(struct store *s, const struct app_mail_forum *m,
                            const struct app_invitation *inv, int64_t now,
                            struct app_invite_summary *sum, struct df_err *err)
 {
@@ -137,7 +100,7 @@ static int mail_invitation(struct store *s, const struct invite_mail *m,
  * 0; 1 when their e-mail is another login's; -1 with err. */
 static int invite_one(struct store *s, const char *actor, const struct app_invite_opts *o,
                       const struct store_invitee *p, app_invitation_fn emit, void *ud,
-                      const struct invite_mail *m, struct app_invite_summary *sum,
+                      const struct app_mail_forum *m, struct app_invite_summary *sum,
                       struct df_err *err)
 {
     int64_t user = p->user;
@@ -199,10 +162,10 @@ int app_invite(struct store *s, const char *actor, const struct app_invite_opts 
                struct arena *a, struct df_err *err)
 {
     memset(sum, 0, sizeof *sum);
-    struct invite_mail mail;
+    struct app_mail_forum mail;
     /* the run is where links are made: the ones that lapsed go first */
-    if ((o->mail && invite_mail_open(s, o->forum_now ? o->forum_now : o->now, a, &mail,
-                                     err) < 0) ||
+    if ((o->mail && app_mail_forum_open(s, o->forum_now ? o->forum_now : o->now, a, &mail,
+                                        err) < 0) ||
         app_invitations_prune(s, actor, NULL, o->now, a, err) < 0)
         return -1;
     int n_lists = o->persons ? o->persons_n : 1;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/forum_day.h"
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/log.h"
@@ -631,6 +632,31 @@ const char *app_mail_org_name(struct store *s, const char *id, const char *lang,
 const char *app_mail_event_name(const struct store_event *ev, const char *lang)
 {
     return strcmp(lang, "uk") == 0 && ev->name_uk && *ev->name_uk ? ev->name_uk : ev->name;
+}
+
+int app_mail_forum_open(struct store *s, long long now, struct arena *a,
+                        struct app_mail_forum *m, struct df_err *err)
+{
+    *m = (struct app_mail_forum){0};
+    int on = store_mail_config_get(s, a, &m->url, err);
+    if (on < 0)
+        return -1;
+    if (!on) {
+        df_err_set(err, DF_ERR_CONFLICT, "the forum sends no mail: turn it on (dfnc mail setup "
+                                         "--public-url URL, or serve --smtp)");
+        return df_err_code(err, "mail_off", "field", "mail", NULL);
+    }
+    m->url_n = (int)strlen(m->url);
+    while (m->url_n > 0 && m->url[m->url_n - 1] == '/')
+        m->url_n--;
+    struct df_err none = {0};
+    const char *ev = app_forum_event(s, now, a, &none);
+    if (!ev && none.kind != DF_ERR_NOT_FOUND) {
+        *err = none;
+        return -1;
+    }
+    m->has_event = ev != NULL;
+    return ev ? store_event_get(s, ev, a, &m->ev, err) : 0;
 }
 
 int app_mail_to_get(struct store *s, const char *person, struct arena *a,

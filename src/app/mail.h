@@ -142,6 +142,21 @@ const char *app_mail_org_name(struct store *s, const char *id, const char *lang,
 /* Event ev's name in lang. */
 const char *app_mail_event_name(const struct store_event *ev, const char *lang);
 
+/* What a mail to many (invitations, an announcement) reads once: the base
+ * of its links (the forum's mail URL without its trailing slashes, url_n
+ * bytes of url) and the forum's event at now (the forum's clock), which
+ * it names (has_event false: none). */
+struct app_mail_forum {
+    const char *url;
+    int url_n;
+    struct store_event ev;
+    bool has_event;
+};
+/* m at now, in a; DF_ERR_CONFLICT (code mail_off, field mail) while the
+ * forum sends no mail. */
+int app_mail_forum_open(struct store *s, long long now, struct arena *a,
+                        struct app_mail_forum *m, struct df_err *err);
+
 /* In the caller's transaction: queues the mail that request r's kind tells
  * ("request": sent, to its addressee; "accepted", "declined": answered, to
  * its requester, an accept with its meeting's time when it has one, and to

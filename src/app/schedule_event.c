@@ -287,15 +287,19 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     }
     int mailed = mail_run(s, o, watch, a, err);   /* frees watch */
     watch = NULL;
-    struct store_schedule_since since;
-    if (mailed < 0 || keep_run(s, o, l.event, out, a, err) < 0 ||
-        store_schedule_since_get(s, l.event, &since, err) < 0 || store_commit(s, err) < 0)
+    if (mailed < 0 || keep_run(s, o, l.event, out, a, err) < 0 || store_commit(s, err) < 0)
         goto out;
-    out->online = since.online;
-    out->video_service = since.video_service;
     in_tx = false;
     /* how long everyone else waited for the write (the merge's share) */
     double write_ms = 1000 * (clock_seconds() - tx_start);
+    /* the meetings held online as written, read after the write lets the
+     * others go: the run is written, so a read that fails says nothing */
+    struct store_schedule_since since = {.video_service = true};
+    struct df_err quiet = {0};
+    if (store_schedule_since_get(s, l.event, &since, &quiet) < 0)
+        since = (struct store_schedule_since){.video_service = true};
+    out->online = since.online;
+    out->video_service = since.video_service;
     if (late_n || people_changed)
         log_msg(LOG_INFO, "event=schedule_merged schedule=\"%s\" requests=%d accepted=%d "
                           "displaced=%d kept=%d moved=%d placed=%d unscheduled=%d "

@@ -39,15 +39,10 @@ void api_announcement_post(struct http_req *r)
     json_t *j = app_announcement_add(r->s, r->user.email, &in, http_server_forum_now(r->srv), &err);
     json_decref(b);
     if (!j) {
-        /* a time refused names its field, for the page to mark it */
-        const char *field = NULL;
-        for (int i = 0; i < err.values_n; i++)
-            if (strcmp(err.name[i], "field") == 0)
-                field = err.value[i];
         if (err.kind == DF_ERR_CONFLICT && err.code && strcmp(err.code, "mail_off") == 0)
-            http_reply_field_error(r, 409, "mail_off", "mail", err.msg);
+            http_reply_field_error(r, 409, "mail_off", "mail", err.msg);   /* as the invitations' */
         else
-            http_reply_df_err_field(r, &err, field);
+            http_reply_df_err(r, &err);   /* a refused time names its field */
         return;
     }
     http_reply_json(r, 201, j);

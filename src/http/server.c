@@ -184,6 +184,12 @@ static void reply_df_err(struct http_req *r, const struct df_err *err, const cha
 {
     if (!key && (more = coded_reasons(err)))
         key = "reasons";
+    /* a coded refusal that names the body's field it is about ("field"
+     * among its values) says it as the shape checks do, for the page to
+     * mark it */
+    for (int i = 0; !field && err->code && i < err->values_n; i++)
+        if (strcmp(err->name[i], "field") == 0)
+            field = err->value[i];
     static const struct {
         enum df_err_kind kind;
         int status;

@@ -63,6 +63,29 @@ int store_mail_notify_get(struct store *s, const char *person, struct df_err *er
     return !off;
 }
 
+int store_mail_readers_each(struct store *s, store_mail_reader_fn fn, void *ud,
+                            struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT p.id, p.email, p.ui_language, p.languages, o.country FROM people p"
+        " JOIN organisations o ON o.rid = p.org_rid"
+        " WHERE p.email IS NOT NULL AND p.email <> '' AND NOT p.mail_off AND p.erased_at IS NULL"
+        " ORDER BY p.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_mail_reader r = {store_col(st, 0), store_col(st, 1), store_col(st, 2),
+                                      store_col(st, 3), store_col(st, 4)};
+        stop = fn(ud, &r);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "listing whom to mail");
+    sqlite3_reset(st);
+    return stop;
+}
+
 int store_mail_notify_set(struct store *s, const char *person, bool notify, struct df_err *err)
 {
     static const char sql[] = "UPDATE people SET mail_off = ?2 WHERE id = ?1";

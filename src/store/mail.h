@@ -24,6 +24,19 @@ int store_mail_config_set(struct store *s, const char *url, struct df_err *err);
 int store_mail_notify_get(struct store *s, const char *person, struct df_err *err);
 int store_mail_notify_set(struct store *s, const char *person, bool notify, struct df_err *err);
 
+/* Someone a forum-wide mail may go to, with what app_person_language
+ * reads; valid during the call only. */
+struct store_mail_reader {
+    const char *person, *email, *ui_language, *languages, *country;
+};
+typedef int (*store_mail_reader_fn)(void *ud, const struct store_mail_reader *r);
+/* Everyone with an e-mail address who has not turned mail off and was not
+ * erased, by person id, in one read (a mail to all: an announcement); fn
+ * may queue mail. A non-zero return from fn stops the walk and is
+ * returned. */
+int store_mail_readers_each(struct store *s, store_mail_reader_fn fn, void *ud,
+                            struct df_err *err);
+
 /* One mail of the outbox. */
 struct store_mail {
     const char *id;          /* "mail-" and hex: the Message-ID's left part */

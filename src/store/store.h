@@ -352,8 +352,7 @@ struct store_schedule_since {
     int online;                    /* accepted requests' meetings held online (no table) */
     bool video_service;            /* the event has a video_url: those meetings have a link */
 };
-/* What changed since event's last run (as store_schedule_run_get), alone:
- * inside a write transaction, what that transaction made. */
+/* What changed since event's last run (as store_schedule_run_get), alone. */
 int store_schedule_since_get(struct store *s, const char *event,
                              struct store_schedule_since *since, struct df_err *err);
 /* The last run of event into *run (strings in a) and what changed since into
