@@ -48,20 +48,48 @@ int app_backups_dir_check(const char *dir, struct df_err *err)
     return 0;
 }
 
+/* Whether name is a copy's file left half-written: a copy's name, then
+ * ".partial-" and mkstemp's six letters (store_backup's own shape). */
+static bool is_partial_name(const char *name)
+{
+    static const char tail[] = ".partial-XXXXXX";
+    size_t copy = sizeof "dfnc-DDDDDDDDTDDDDDDZ.db" - 1;
+    if (strlen(name) != copy + sizeof tail - 1 || strncmp(name + copy, tail, 9) != 0)
+        return false;
+    char head[sizeof "dfnc-DDDDDDDDTDDDDDDZ.db"];
+    memcpy(head, name, copy);
+    head[copy] = '\0';
+    return is_backup_name(head);
+}
+
+/* A copy being written is touched all along; one untouched for an hour
+ * was left by a process that died mid-copy. */
+enum { PARTIAL_STALE_SECONDS = 3600 };
+
 static int by_name_newest_first(const void *x, const void *y)
 {
     return strcmp(*(char *const *)y, *(char *const *)x);
 }
 
-/* Removes dir's copies beyond the newest keep; how many went, or -1. */
+/* Removes dir's copies beyond the newest keep, and half-written ones a
+ * crash left (stale by the file's own clock); how many went, or -1. */
 static int prune(const char *dir, int keep, struct arena *a, struct df_err *err)
 {
     DIR *d = opendir(dir);
     if (!d)
         return df_err_set(err, DF_ERR_RUNTIME, "cannot read %s: %s", dir, strerror(errno));
     char **names = NULL;
-    int n = 0, cap = 0, rc = 0;
+    int n = 0, cap = 0, rc = 0, removed = 0;
+    time_t wall = time(NULL);
     for (struct dirent *e; rc == 0 && (e = readdir(d));) {
+        if (is_partial_name(e->d_name)) {
+            const char *p = arena_printf(a, "%s/%s", dir, e->d_name);
+            struct stat st;
+            if (p && stat(p, &st) == 0 && wall - st.st_mtime > PARTIAL_STALE_SECONDS &&
+                unlink(p) == 0)
+                removed++;   /* one that cannot go is tried again at the next copy */
+            continue;
+        }
         if (!is_backup_name(e->d_name))
             continue;
         if (df_grow((void **)&names, &cap, n, sizeof *names) < 0 ||
@@ -69,7 +97,6 @@ static int prune(const char *dir, int keep, struct arena *a, struct df_err *err)
             rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     }
     closedir(d);
-    int removed = 0;
     if (rc == 0 && n) {
         qsort(names, (size_t)n, sizeof *names, by_name_newest_first);
         for (int i = keep; i < n; i++) {

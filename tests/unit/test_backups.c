@@ -5,9 +5,11 @@
  * and stops cleanly. */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -112,6 +114,40 @@ Test(backups, the_oldest_beyond_keep_go_and_nothing_else, .init = setup, .fini =
     ok(store_open(&c, path, &err));
     ok(store_exec_for_tests(c, "CREATE TABLE seen AS SELECT v FROM kept WHERE v = 'Київ'", &err));
     store_close(c);
+    arena_free(&a);
+}
+
+/* name's modification time set back by seconds. */
+static void age(const char *name, int seconds)
+{
+    char p[160];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    struct timespec t[2] = {{.tv_sec = time(NULL) - seconds}, {.tv_sec = time(NULL) - seconds}};
+    cr_assert_eq(utimensat(AT_FDCWD, p, t, 0), 0);
+}
+
+Test(backups, a_half_written_copy_a_crash_left_goes_a_fresh_one_stays, .init = setup,
+     .fini = teardown)
+{
+    touch("dfnc-20270216T080000Z.db.partial-Ab12xY");   /* a crash two hours ago */
+    age("dfnc-20270216T080000Z.db.partial-Ab12xY", 7200);
+    touch("dfnc-20270216T090000Z.db.partial-Qz98kL");   /* being written now */
+    touch("notes.db.partial-Ab12xY");                   /* not a copy's */
+    age("notes.db.partial-Ab12xY", 7200);
+    touch("dfnc-20270216T080000Z.db.partial-toolong1"); /* not mkstemp's shape */
+    age("dfnc-20270216T080000Z.db.partial-toolong1", 7200);
+    struct app_backups_opts o = {.dir = dir, .every = 60, .keep = 5};
+    struct arena a;
+    arena_init(&a, 0);
+    const char *path = NULL;
+    int removed = -1;
+    ok(app_backup_take(s, &o, 1802770200, &a, &path, &removed, &err));
+    cr_assert_eq(removed, 1, "the stale half-written copy, and only it");
+    cr_assert(!exists("dfnc-20270216T080000Z.db.partial-Ab12xY"));
+    cr_assert(exists("dfnc-20270216T090000Z.db.partial-Qz98kL"), "one being written stays");
+    cr_assert(exists("notes.db.partial-Ab12xY") &&
+                  exists("dfnc-20270216T080000Z.db.partial-toolong1"),
+              "files not of a copy's shape stay, however old");
     arena_free(&a);
 }
 
