@@ -153,8 +153,14 @@ struct stored {
     struct strmap index;               /* session id -> its place in bounds */
     struct bounds {
         char starts_at[17], ends_at[17];
+        bool b2b;
     } *bounds;
     int bounds_n, bounds_cap;
+    struct b2b_slot {                  /* the b2b slots, to find two at once */
+        char starts_at[17], ends_at[17];
+        char *id, *session;
+    } *b2b;
+    int b2b_n, b2b_cap;
     app_programme_fault_fn fault;      /* NULL: the first refusal stops the walk */
     void *ud;
     struct df_err *err;
@@ -196,6 +202,7 @@ static int stored_session(void *ud, const struct store_session *x)
     struct bounds *b = &k->bounds[k->bounds_n++];
     snprintf(b->starts_at, sizeof b->starts_at, "%.16s", s0);
     snprintf(b->ends_at, sizeof b->ends_at, "%.16s", s1);
+    b->b2b = strcmp(x->kind, "b2b") == 0;
     return 0;
 }
 
@@ -220,6 +227,59 @@ static int stored_slot(void *ud, const struct store_slot *y)
                     y->session, "from", b->starts_at, "to", b->ends_at, NULL);
         return refused(k, "slot", y->id, "starts_at");
     }
+    if (!b->b2b)
+        return 0;   /* a talk may run beside the meetings: people choose */
+    if (df_grow((void **)&k->b2b, &k->b2b_cap, k->b2b_n, sizeof *k->b2b) < 0)
+        return df_err_set(k->err, DF_ERR_RUNTIME, "out of memory checking the programme");
+    struct b2b_slot *z = &k->b2b[k->b2b_n];
+    snprintf(z->starts_at, sizeof z->starts_at, "%.16s", t0);
+    snprintf(z->ends_at, sizeof z->ends_at, "%.16s", t1);
+    z->id = strdup(y->id);
+    z->session = strdup(y->session);
+    k->b2b_n++;   /* counted before the check, so that it is freed */
+    if (!z->id || !z->session)
+        return df_err_set(k->err, DF_ERR_RUNTIME, "out of memory checking the programme");
+    return 0;
+}
+
+static int by_start(const void *x, const void *y)
+{
+    const struct b2b_slot *a = x, *b = y;
+    int c = strcmp(a->starts_at, b->starts_at);
+    if (!c)
+        c = strcmp(a->ends_at, b->ends_at);
+    if (!c)
+        c = strcmp(a->session, b->session);
+    return c ? c : strcmp(a->id, b->id);   /* the same refusal every time */
+}
+
+/* B2B slots are the scheduler's units: it gives a person one meeting a
+ * slot, so two slots at once (two b2b sessions over each other, or slots of
+ * one) would give her two meetings at the same time. Each slot that starts
+ * before an earlier one ends is refused, naming that one. */
+static int b2b_overlaps(struct stored *k)
+{
+    if (k->b2b_n > 1)
+        qsort(k->b2b, (size_t)k->b2b_n, sizeof *k->b2b, by_start);
+    int latest = 0;   /* the slot ending last of those before i */
+    for (int i = 1; i < k->b2b_n; i++) {
+        const struct b2b_slot *y = &k->b2b[i], *o = &k->b2b[latest];
+        if (strcmp(y->starts_at, o->ends_at) < 0) {
+            df_err_set(k->err, DF_ERR_INPUT,
+                       "slot \"%s\" of session \"%s\" (%s to %s) overlaps slot \"%s\" of "
+                       "session \"%s\" (%s to %s): a person would be given two meetings at "
+                       "once; b2b sessions and their slots must not overlap",
+                       y->id, y->session, y->starts_at, y->ends_at, o->id, o->session,
+                       o->starts_at, o->ends_at);
+            df_err_code(k->err, "slots_overlap", "value", y->id, "session", y->session, "start",
+                        y->starts_at, "end", y->ends_at, "other", o->id, "other_session",
+                        o->session, "from", o->starts_at, "to", o->ends_at, NULL);
+            if (refused(k, "slot", y->id, "starts_at") < 0)
+                return -1;
+        }
+        if (strcmp(y->ends_at, o->ends_at) > 0)
+            latest = i;
+    }
     return 0;
 }
 
@@ -230,8 +290,15 @@ int app_event_programme_check(struct store *s, const struct store_event *ev,
     int rc = store_session_each(s, ev->id, stored_session, &k, err);
     if (rc == 0)
         rc = store_slot_each(s, ev->id, stored_slot, &k, err);
+    if (rc == 0)
+        rc = b2b_overlaps(&k);
     strmap_free(&k.index);
     free(k.bounds);
+    for (int i = 0; i < k.b2b_n; i++) {
+        free(k.b2b[i].id);
+        free(k.b2b[i].session);
+    }
+    free(k.b2b);
     return rc == 0 ? 0 : -1;
 }
 

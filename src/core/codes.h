@@ -33,6 +33,7 @@
         "not_one_word", "itself", "translations", "bidi_control", "control_char", "line_break",   \
         "field_long", "columns_max", "bare_cr", "line_long", "row_long", "quote_open",           \
         "csv_malformed", "request_moved", "session_day", "session_ends_first", "slot_outside",   \
+        "slots_overlap",                                                                        \
         "pair_malformed", "pair_language", "file_long", "not_text", "word_bidi", "word_control",  \
         "times_unzoned", "video_url", "person_erased", "no_session", "no_slot", "no_location", "no_interpreter", \
         "no_request", "session_not_event"

@@ -106,6 +106,15 @@ ok('bad.csv:2: session "new-1" on 2000-01-01 is outside the event\'s dates' in r
    'bad.csv:4: kind "lecture" is not one of b2b|conference|break' in r.stderr,
    'every bad row named FILE:LINE', r.stderr)
 ok(programme() == before, 'and nothing kept, the good row neither')
+over = b2b[0]
+r = dfnc('import', 'sessions', write('over.csv', 'event,id,day,start,end,kind,name,slot_minutes\n'
+                                     '%s,new-over,%s,%s,%s,b2b,Second hall,20\n'
+                                     % (over['event'], over['day'], over['start'], over['end'])))
+ok(r.returncode == 3 and 'over.csv:2: slot "' in r.stderr and
+   'of session "new-over"' in r.stderr and 'of session "%s"' % over['id'] in r.stderr and
+   'two meetings at once' in r.stderr,
+   'a b2b session over another refused by its line: a person would meet twice at once', r.stderr)
+ok(programme() == before, 'and nothing kept')
 r = dfnc('import', 'events', write('zone.csv', 'id,name,timezone,starts_on,ends_on\n'
                                    '%s,Forum,Mars/Olympus,2027-02-16,2027-02-17\n' % ev))
 ok(r.returncode == 3 and 'zone.csv:2:' in r.stderr and 'Mars/Olympus' in r.stderr,
