@@ -107,6 +107,9 @@ UPDATE events SET video_url = 'https://meet.example.org/?room=x' WHERE id = 'ev-
 INSERT INTO slots(id, session_rid, seq, starts_at, ends_at)
   SELECT 'sl-other', rid, 1, '2027-03-01T10:00:00+01:00', '2027-03-01T10:30:00+01:00'
   FROM sessions WHERE id = 'se-other';
+INSERT INTO slots(id, session_rid, seq, starts_at, ends_at)
+  SELECT 'sl-over', rid, 2, '2027-03-01T10:15:00+01:00', '2027-03-01T10:45:00+01:00'
+  FROM sessions WHERE id = 'se-other';
 INSERT INTO requests(id, event_rid, from_rid, to_rid, status)
   SELECT 'r-1', e.rid, a.rid, b.rid, 'accepted' FROM events e, people a, people b
   WHERE e.id = 'ev-old' AND a.id = 'p-1' AND b.id = 'p-3';
@@ -184,6 +187,9 @@ reported("a request proposing another event's slot", 'request r-1: proposed_slot
          'slot "sl-other" is of event "ev-other", not of the request\'s event "ev-old"')
 reported('an answered request that still proposes a time', 'request r-2: proposed_slot: ',
          'the request is declined, yet it still proposes slot "sl-other"')
+reported('a b2b slot over another, stored before the rule', 'slot sl-over: starts_at: ',
+         'slot "sl-over" of session "se-other"', 'overlaps slot "sl-other"',
+         'two meetings at once')
 reported('a login hashed below the current argon2id cost',
          'user olena@optics.example: password_hash: ', 'rehash by resetting the password')
 reported('a person naming an organisation that is not there', 'person p-orphan: foreign key: ',
@@ -193,7 +199,7 @@ reported('a request between colleagues is a warning',
 ok(WEAK not in p.stdout and '$argon2id$' not in p.stdout, 'no password hash is shown', p.stdout)
 ok('\u202e' not in p.stdout, 'no bidi control is printed as it is', p.stdout)
 ok('\x1b' not in p.stdout and '\x07' not in p.stdout, 'no control character either', p.stdout)
-ok('foreign keys broken' in p.stdout and 'problems: 22 (' in p.stdout and
+ok('foreign keys broken' in p.stdout and 'problems: 23 (' in p.stdout and
    'warnings: 1 (request 1)' in p.stdout, 'the summary counts them', p.stdout)
 ok('rows read: ' in p.stdout and 'organisation 2, person 3, capability 1' in p.stdout,
    'the summary says how many rows of each kind were read', p.stdout)
@@ -227,7 +233,7 @@ except ValueError as e:
     doc = {}
     ok(False, '--json parses', e)
 problems = [f for f in doc.get('findings', []) if f['severity'] == 'problem']
-ok(doc.get('problems') == 22 and len(problems) == 22 and doc.get('warnings') == 1,
+ok(doc.get('problems') == 23 and len(problems) == 23 and doc.get('warnings') == 1,
    '--json: the counts of the text', j.stdout[:2000])
 text_findings = {l for l in lines if ': ' in l and not l.startswith(('rows', 'problems', 'warnings'))
                  and not l.startswith(DB)}
