@@ -918,8 +918,9 @@ long long app_mail_retry_after(int attempts)
 
 /* Sends mail m at now, from_name the From's display name (NULL: none); 0
  * sent, -1 with why. */
-static int send_one(const struct app_mail_sender *o, const char *from_name,
-                    const struct store_mail *m, long long now, struct df_err *why)
+static int send_one(const struct app_mail_sender *o, struct smtp_client *k,
+                    const char *from_name, const struct store_mail *m, long long now,
+                    struct df_err *why)
 {
     struct buf msg = BUF_INIT(MAIL_MAX);
     struct mailmsg mm = {.from = o->from, .from_name = from_name, .to = m->to,
@@ -927,7 +928,7 @@ static int send_one(const struct app_mail_sender *o, const char *from_name,
                          .date = now};
     int rc = mailmsg_write(&mm, &msg, why);
     if (rc == 0)
-        rc = smtp_send(&o->smtp, o->from, m->to, buf_str(&msg), msg.len, why);
+        rc = smtp_client_send(k, o->from, m->to, buf_str(&msg), msg.len, why);
     if (m->link_expires_at && msg.data)   /* its copy of a working link */
         sodium_memzero(msg.data, msg.cap);
     buf_free(&msg);
@@ -941,6 +942,8 @@ int app_mail_send_due(struct store *s, const struct app_mail_sender *o, long lon
     date_utc_text(now, at);
     date_utc_text(now + LEASE_SECONDS, lease);
     *run = (struct app_mail_run){0};
+    struct smtp_client *k = NULL;   /* one connection for the whole run */
+    int rc = 0;
     for (;;) {
         struct arena a;
         arena_init(&a, 0);
@@ -948,14 +951,15 @@ int app_mail_send_due(struct store *s, const struct app_mail_sender *o, long lon
         int n = 0;
         const char *name = o->from_name;
         if (store_mail_take_due(s, at, lease, TAKE_MAX, &a, &due, &n, err) < 0 ||
-            (!*name && n && store_mail_sender_name(s, &a, &name, err) < 0)) {
+            (!*name && n && store_mail_sender_name(s, &a, &name, err) < 0) ||
+            (n && !k && !(k = smtp_client_new(&o->smtp, err)))) {
             arena_free(&a);
-            return -1;
+            rc = -1;
+            break;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n && rc == 0; i++) {
             struct df_err why = {0};
-            int rc;
-            if (send_one(o, name, &due[i], now, &why) == 0) {
+            if (send_one(o, k, name, &due[i], now, &why) == 0) {
                 run->sent++;
                 log_msg(LOG_INFO, "event=mail_sent mail=%s kind=%s", due[i].id, due[i].kind);
                 rc = store_mail_mark_sent(s, due[i].id, at, err);
@@ -973,15 +977,13 @@ int app_mail_send_due(struct store *s, const struct app_mail_sender *o, long lon
                 rc = store_mail_mark_failed(s, due[i].id, at, wait >= 0 ? next : NULL, why.msg,
                                             err);
             }
-            if (rc < 0) {
-                arena_free(&a);
-                return -1;
-            }
         }
         arena_free(&a);
-        if (n < TAKE_MAX)
-            return 0;
+        if (rc < 0 || n < TAKE_MAX)
+            break;
     }
+    smtp_client_free(k);
+    return rc < 0 ? -1 : 0;
 }
 
 struct app_mail_thread {

@@ -28,4 +28,16 @@ int smtp_global_init(struct df_err *err);
 int smtp_send(const struct smtp_server *srv, const char *from, const char *to, const char *msg,
               size_t len, struct df_err *err);
 
+/* A connection to srv kept from one message to the next (a batch pays
+ * the connection, TLS and login once); NULL with err when out of memory.
+ * Connects on the first send. Not for two threads at once. */
+struct smtp_client;
+struct smtp_client *smtp_client_new(const struct smtp_server *srv, struct df_err *err);
+/* smtp_send's message on k's connection: a connection the server dropped
+ * since the last message is opened again once. srv must outlive k. */
+int smtp_client_send(struct smtp_client *k, const char *from, const char *to, const char *msg,
+                     size_t len, struct df_err *err);
+/* Says QUIT and closes; NULL does nothing. */
+void smtp_client_free(struct smtp_client *k);
+
 #endif

@@ -128,7 +128,8 @@ int store_mail_take_due(struct store *s, const char *now, const char *lease_unti
 {
     static const char sql[] =
         "UPDATE mail_outbox SET next_try_at = ?2 WHERE rid IN (SELECT rid FROM mail_outbox"
-        "  WHERE status = 'queued' AND next_try_at <= ?1 ORDER BY next_try_at, rid LIMIT ?3)"
+        "  WHERE status = 'queued' AND next_try_at <= ?1"
+        "  ORDER BY kind IN ('invitation', 'announcement'), next_try_at, rid LIMIT ?3)"
         " RETURNING id, to_addr, (SELECT id FROM people WHERE rid = person_rid), kind,"
         " subject, body, created_at, attempts, link_expires_at";
     /* a link that no longer works is never sent, and its mail holds no token */

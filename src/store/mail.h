@@ -62,7 +62,10 @@ struct store_mail {
 int store_mail_enqueue(struct store *s, const struct store_mail *m, struct df_err *err);
 
 /* Takes at most max queued mails due at now (ISO 8601 UTC, as
- * date_utc_text writes) for sending, oldest due first, having given up
+ * date_utc_text writes) for sending, oldest due first but one person's
+ * mails (a meeting's, a message's, a sign-in link) before the mails to
+ * everyone (invitations, announcements): a reply to a request does not wait
+ * behind 5,000 invitations. Having given up
  * first (failed, body wiped) the queued ones whose link expired: each is leased
  * until lease_until (another sender does not take it meanwhile; one whose
  * sender died is due again then), into *out (an array in a) and *n. */

@@ -48,8 +48,8 @@ class Receiver(socketserver.ThreadingTCPServer):
     allow_reuse_address = True
     daemon_threads = True
 
-    def __init__(self, refuse=False):
-        self.got, self.refuse = [], refuse
+    def __init__(self, refuse=False, one_each=False):
+        self.got, self.refuse, self.one_each, self.connections = [], refuse, one_each, 0
         super().__init__(('127.0.0.1', 0), Session)
 
 
@@ -58,6 +58,7 @@ class Session(socketserver.StreamRequestHandler):
         self.wfile.write(line.encode() + b'\r\n')
 
     def handle(self):
+        self.server.connections += 1
         self.say('220 test ESMTP')
         envelope = {'rcpt': []}
         while True:
@@ -88,12 +89,14 @@ class Session(socketserver.StreamRequestHandler):
                 envelope['data'] = data[:-3]
                 self.server.got.append(envelope)
                 self.say('250 queued')
+                if self.server.one_each:   # a server that takes one message a connection
+                    return
             else:
                 self.say('250 ok')
 
 
-def listening(refuse=False):
-    srv = Receiver(refuse)
+def listening(refuse=False, one_each=False):
+    srv = Receiver(refuse, one_each)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     return srv
 
@@ -759,6 +762,9 @@ ok(p.returncode == 0 and sorted(delivered) == ['<eve@de.example>', '<ivan@ua.exa
    token and (URL + '/welcome#' + token) in body and
    delivered['<ivan@ua.example>']['Subject'] == ivan[1],
    'dfnc mail send delivers both, ivan\'s with his link', (p.stdout, p.stderr, sorted(delivered)))
+ok(srv4.connections == 1,
+   '... both over one connection: a batch pays the connection, TLS and login once',
+   srv4.connections)
 ok(count("SELECT count(*) FROM mail_outbox WHERE kind = 'invitation' AND status = 'sent'"
          " AND body = ''") == 2 and holding(token) == 0,
    '... once sent, both bodies wiped: the outbox holds no link', token)
@@ -782,4 +788,21 @@ ok(p.returncode == 0 and 'p-kyr,Кирило Адреса,кирило@ua.exampl
    (URL + '/welcome#') in p.stdout and 'not mailed 1' in p.stderr and mails(m) == {},
    '--mail --out -: an address no mail can carry is not mailed, its link in the CSV',
    (p.stdout, p.stderr, mails(m)))
+# a server that takes one message a connection and closes it: the kept
+# connection is found gone and opened again, every mail delivered once
+server, base = serving()
+try:
+    org = Client(base, 'org@login.example')
+    r = org.call('POST', '/console/announcements', {'text': 'Day two starts at 10:00', 'mail': True})
+finally:
+    server.terminate()
+    server.wait(timeout=30)
+queued = count("SELECT count(*) FROM mail_outbox WHERE status = 'queued'")
+srv5 = listening(one_each=True)
+p = send(srv5)
+ok(p.returncode == 0 and queued >= 2 and len(srv5.got) == queued and
+   len({e['rcpt'][0] for e in srv5.got}) == queued and srv5.connections == queued and
+   count("SELECT count(*) FROM mail_outbox WHERE status = 'queued'") == 0,
+   'a server closing each connection after one message: each mail delivered once, '
+   'a new connection for each', (r, queued, len(srv5.got), srv5.connections, p.stdout, p.stderr))
 end()

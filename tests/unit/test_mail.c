@@ -542,6 +542,46 @@ Test(mail, a_link_mail_is_wiped_once_sent)
     scratch_db_remove(path);
 }
 
+/* One person's mail does not wait behind a mail to everyone. */
+Test(mail, a_meeting_mail_goes_before_the_invitations_queued_earlier)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/dfnc-test-order-%d.db", (int)getpid());
+    scratch_db_remove(path);
+    struct store *s = NULL;
+    struct df_err err = {0};
+    cr_assert_eq(store_open(&s, path, &err), 0, "%s", err.msg);
+    char id[32];
+    for (int i = 0; i < 30; i++) {
+        snprintf(id, sizeof id, "mail-inv-%02d", i);
+        bool inv = i % 2;
+        struct store_mail m = {.id = id, .to = "a@b.eu", .kind = inv ? "invitation" : "announcement",
+                               .subject = "S", .body = "B\n",
+                               .link_expires_at = inv ? "2100-02-01T00:00:00Z" : NULL};
+        cr_assert_eq(store_mail_enqueue(s, &m, &err), 0, "%s", err.msg);
+    }
+    struct store_mail m = {.id = "mail-accepted", .to = "c@d.eu", .kind = "accepted",
+                           .subject = "S", .body = "B\n"};
+    cr_assert_eq(store_mail_enqueue(s, &m, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_exec_for_tests(s, "UPDATE mail_outbox SET next_try_at ="
+                                         " '2000-01-01T00:00:0' || (rid % 10) || 'Z'", &err),
+                 0, "%s", err.msg);   /* the last queued is not the oldest due either */
+    struct arena a;
+    arena_init(&a, 0);
+    struct store_mail *due;
+    int n = 0;
+    cr_assert_eq(store_mail_take_due(s, "2100-01-01T00:00:00Z", "2100-01-01T00:10:00Z", 5, &a,
+                                     &due, &n, &err), 0, "%s", err.msg);
+    cr_assert_eq(n, 5);
+    int accepted = 0;
+    for (int i = 0; i < n; i++)
+        accepted += strcmp(due[i].id, "mail-accepted") == 0;
+    cr_assert_eq(accepted, 1, "the accept's mail in the first take, though due after 30 others");
+    arena_free(&a);
+    store_close(s);
+    scratch_db_remove(path);
+}
+
 Test(mail, the_tries_back_off_then_give_up)
 {
     cr_assert_eq(app_mail_retry_after(1), 60);
