@@ -1222,6 +1222,33 @@ test('the partner accepts, and both agendas and the ICS feed show the meeting', 
 const sessionHead = (page, id) => page.locator(`tr.meeting[data-id="${id}"]`)
   .locator('xpath=ancestor::tbody[1]/tr[contains(@class, "session")]/th');
 
+test('on a phone her agenda gives each meeting\'s partner the whole width under its time and table, and stays a table to a screen reader', async () => {
+  const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA', PHONE);
+  await open(page, '/agenda');
+  assert.ok(await page.locator('table.agenda tr.meeting').count() > 0, 'she has meetings');
+  // every meeting's partner whole on the screen, not in the table's sideways
+  // scroll (three columns squeezed them off a phone), under its time and table
+  const cut = await page.evaluate(() => [...document.querySelectorAll('table.agenda tr.meeting')].flatMap((tr) => {
+    const [when, where, who] = [...tr.cells].map((c) => c.getBoundingClientRect());
+    const box = tr.closest('.scroll');
+    return who.right > window.innerWidth || box.scrollWidth > box.clientWidth || who.top < Math.max(when.bottom, where.bottom) - 1
+      ? [tr.cells[2].textContent] : [];
+  }));
+  assert.deepEqual(cut, [], 'a partner cut off or beside her time on a phone');
+  // and still a table to a screen reader: its column headers name the cells
+  const grid = page.getByRole('table').first();
+  assert.deepEqual(await grid.getByRole('columnheader').allTextContents(), ['Час', 'Стіл', 'З ким']);
+  assert.ok(await grid.getByRole('cell').count() >= 3, 'the meetings are cells of the table');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
+  await ctx.close();
+  // on a laptop the three columns side by side
+  const wide = await signedIn(PARTICIPANT, 'en-GB');
+  await open(wide.page, '/agenda');
+  const row = await wide.page.evaluate(() => [...document.querySelector('table.agenda tr.meeting').cells].map((c) => Math.round(c.getBoundingClientRect().top)));
+  assert.ok(row.length === 3 && row.every((top) => top === row[0]), `one line on a laptop: ${row}`);
+  await wide.ctx.close();
+});
+
 test('a Ukrainian participant on a phone reads her agenda\'s event, venue and session in Ukrainian; her partner in English', async () => {
   const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA', PHONE);
   let ag = await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json();

@@ -371,9 +371,13 @@ export async function renderAgenda(main) {
       tbody = null;
       days += 1;
       // each day's table named by its day, for a screen reader's list of tables
-      table = h('table', { class: 'agenda', 'aria-labelledby': `day-${days}` },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agenda.time')), h('th', { scope: 'col' }, t('agenda.table')),
-          h('th', { scope: 'col' }, t('agenda.with')))));
+      // the roles keep it a table to a screen reader where a phone's
+      // style lays its rows out as blocks (app.css)
+      table = h('table', { class: 'agenda', role: 'table', 'aria-labelledby': `day-${days}` },
+        h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' },
+          h('th', { scope: 'col', role: 'columnheader' }, t('agenda.time')),
+          h('th', { scope: 'col', role: 'columnheader' }, t('agenda.table')),
+          h('th', { scope: 'col', role: 'columnheader' }, t('agenda.with')))));
       add(main, h('h2', { id: `day-${days}` }, d), scroller({ 'aria-labelledby': `day-${days}` }, table));
     }
     // the day's meetings by programme session, each group headed by its
@@ -382,29 +386,29 @@ export async function renderAgenda(main) {
     const key = named ? `${m.session_name || ''}\n${m.session_name_uk || ''}` : '';
     if (!tbody || key !== session) {
       session = key;
-      tbody = h('tbody', {}, named ? h('tr', { class: 'session' },
-        h('th', { scope: 'rowgroup', colspan: 3 }, localText(m.session_name, m.session_name_uk, { class: 'session-name' }))) : null);
+      tbody = h('tbody', { role: 'rowgroup' }, named ? h('tr', { class: 'session', role: 'row' },
+        h('th', { scope: 'rowgroup', colspan: 3, role: 'rowheader' }, localText(m.session_name, m.session_name_uk, { class: 'session-name' }))) : null);
       table.append(tbody);
     }
     const asks = said && begun(m) && m.request;
-    tbody.append(h('tr', { class: ['meeting', provisional(m) ? 'provisional' : '', asks ? 'has-outcome' : ''].filter(Boolean).join(' '), dataset: { id: m.id } },
-      h('td', {}, `${time(start(m), zone)}–${time(end(m), zone)}`,
+    tbody.append(h('tr', { class: ['meeting', provisional(m) ? 'provisional' : '', asks ? 'has-outcome' : ''].filter(Boolean).join(' '), role: 'row', dataset: { id: m.id } },
+      h('td', { role: 'cell' }, `${time(start(m), zone)}–${time(end(m), zone)}`,
         zoned ? [h('br'), h('span', { class: 'muted tz', translate: 'no' }, zone)] : null,
         provisional(m) ? [h('br'), h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))] : null),
-      h('td', {}, tableName({ location_name: m.location_name || m.location, online: m.online, video_url: m.video_url }, { linkToCome: true }), threadLink(m)),
-      h('td', { translate: 'no' }, withWhom(m),
+      h('td', { role: 'cell' }, tableName({ location_name: m.location_name || m.location, online: m.online, video_url: m.video_url }, { linkToCome: true }), threadLink(m)),
+      h('td', { role: 'cell', translate: 'no' }, withWhom(m),
         // booked, or introduced, by the organisers: she did not ask for it herself
         m.introduced ? [h('br'), h('span', { class: 'muted by-organisers', translate: 'yes' }, t('agenda.by_organisers'))] : null)));
     // where it was, on a row of its own under it, across the row: on a
     // phone the time column is too narrow for a sentence
     const moved = movedNote(m, start, end);
-    if (moved) tbody.append(h('tr', { class: 'moved-row' }, h('td', { colspan: 3 }, moved)));
+    if (moved) tbody.append(h('tr', { class: 'moved-row', role: 'row' }, h('td', { colspan: 3, role: 'cell' }, moved)));
     // its outcome on a row of its own under it (page text, not the data's),
     // under the meeting's table and people rather than its time, and with no
     // line between the two, so that it reads as the meeting's, on a phone too
     if (asks) {
-      tbody.append(h('tr', { class: 'outcome-row no-print' }, h('td', { class: 'outcome-gap' }),
-        h('td', { colspan: 2 }, outcomeControl(m.request, said.get(m.request), unsent.get(m.request)))));
+      tbody.append(h('tr', { class: 'outcome-row no-print', role: 'row' }, h('td', { class: 'outcome-gap', role: 'cell' }),
+        h('td', { colspan: 2, role: 'cell' }, outcomeControl(m.request, said.get(m.request), unsent.get(m.request)))));
     }
   }
   if (met && !over) add(main, met);
