@@ -3584,36 +3584,53 @@ test('a request waiting for her answer is counted on the phone\'s menu and her a
   await ctx.close();
 });
 
-test('the profile\'s refusal by the server names its field in Ukrainian, says what to write, and nothing is saved; language codes may be written with commas', async () => {
+test('a Ukrainian on a phone ticks the languages she meets in and writes the others by name; a word no language has is refused on its field, nothing saved', async () => {
   const who = newcomerLogin('langs', 'Lena Langs', 'Langs Optics');
   const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
   await open(page, '/profile');
-  const langs = page.locator('#person-form input[name=languages]');
+  const box = (code) => page.locator(`#person-form fieldset.languages input[type=checkbox][value=${code}]`);
+  const others = page.locator('#person-form input[name=languages]');
   const title = page.locator('#person-form input[name=title]');
-  // languages as a person writes them, not as codes: the server refuses them
-  await langs.fill('українська, англійська');
+  const saved = async () => (await (await ctx.request.get(`${base}/api/v1/me`)).json()).person;
+  // her stored et;en: English ticked, Estonian (no box of its own) named in the field, in Ukrainian
+  assert.equal(await box('en').isChecked(), true);
+  assert.equal(await box('uk').isChecked(), false);
+  assert.equal(await others.inputValue(), 'Естонська');
+  assert.equal((await page.textContent(`label[for="${await box('uk').getAttribute('id')}"]`)).trim(), 'Українська');
+  assert.equal(await page.locator('#person-form fieldset.languages legend').textContent(), UK['profile.languages']);
+  // a box is a finger's height on a phone
+  assert.ok((await page.locator('#person-form .language-boxes .field.check').first().boundingBox()).height >= 44);
+  // a word no language has: refused by the server on the field, what to write said, nothing saved
+  await box('uk').check();
+  await others.fill('естонська, клінгонська');
   await title.fill('Директорка');
   await page.click('#person-form button[type=submit]');
   await page.locator('#person-form .flash.error').waitFor();
-  // what to write, by the refusal's code (languages_malformed), not "not valid"
   assert.equal(await page.textContent('#person-form .flash'),
-    `${UK['error.save']} ${UK['form.err_languages'].replace('{field}', UK['profile.languages'])}`);
-  assert.equal(await langs.getAttribute('aria-invalid'), 'true');
-  assert.equal(await langs.evaluate((e) => e === document.activeElement), true, 'the focus on the field to mend');
-  assert.equal(await langs.inputValue(), 'українська, англійська', 'what was typed stays to mend');
-  const me = await (await ctx.request.get(`${base}/api/v1/me`)).json();
-  assert.deepEqual([me.person.languages, me.person.title], ['et;en', 'CEO'], 'nothing saved');
+    `${UK['error.save']} ${UK['form.err_languages'].replace('{field}', UK['profile.languages_other'])}`);
+  assert.equal(await others.getAttribute('aria-invalid'), 'true');
+  assert.equal(await others.evaluate((e) => e === document.activeElement), true, 'the focus on the field to mend');
+  assert.equal(await others.inputValue(), 'естонська, клінгонська', 'what was typed stays to mend');
+  assert.deepEqual([(await saved()).languages, (await saved()).title], ['et;en', 'CEO'], 'nothing saved');
   // a code no language has, named (language_unknown)
-  await langs.fill('uk, zz');
+  await others.fill('zz');
   await page.click('#person-form button[type=submit]');
   await page.waitForFunction((want) => document.querySelector('#person-form .flash.error')?.textContent === want,
-    `${UK['error.save']} ${UK['form.err_language_unknown'].replace('{field}', UK['profile.languages']).replace('{code}', 'zz')}`);
+    `${UK['error.save']} ${UK['form.err_language_unknown'].replace('{field}', UK['profile.languages_other']).replace('{code}', 'zz')}`);
   await assertUkrainian(page);
-  // codes as a person writes them, commas and capitals, are the server's form
-  await langs.fill('UK, en');
+  // names in Ukrainian or English, and codes with capitals, are the server's form;
+  // her stored order kept for those she keeps (English first), the new after
+  await others.fill('естонська, Lithuanian; RO');
   await page.click('#person-form button[type=submit]');
   await page.locator('#person-form .flash.ok').waitFor();
-  assert.equal((await (await ctx.request.get(`${base}/api/v1/me`)).json()).person.languages, 'uk;en');
+  assert.equal((await saved()).languages, 'et;en;uk;lt;ro');
+  // unticking English and emptying the field leaves Ukrainian alone
+  await box('en').uncheck();
+  await others.fill('');
+  const put = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PUT');
+  await page.click('#person-form button[type=submit]');
+  assert.equal((await put).status(), 200);
+  assert.equal((await saved()).languages, 'uk');
   await ctx.close();
 });
 

@@ -3,7 +3,8 @@
 // only about 100 Cyrillic ones. A field says its limit before the server
 // refuses it, and a 422 that names a field is said against that field.
 
-import { t } from './i18n.js';
+import { t, getLang } from './i18n.js';
+import { h, field, nextId } from './dom.js';
 import { fieldWhy } from './words.js';
 
 const bytes = (s) => new TextEncoder().encode(s).length;
@@ -170,9 +171,75 @@ export function fieldError(form, e) {
   return m && m[1] === name && m[2] ? tooLong(control, Number(m[2])) : t('form.invalid_field', { field: labelOf(control) });
 }
 
-// Language codes as a person writes them, "UK, en" or "uk en", in the
-// server's form, "uk;en" (docs/api.md, PUT /me); words are left for the
-// server to refuse by their field.
+// Every two-letter code Intl names in the page's language, and each name
+// (and its English one) to its code: a person may write "польська" or
+// "Polish" where the server wants "pl".
+let namesOf = null;
+function languageNames() {
+  const l = getLang();
+  if (namesOf && namesOf.lang === l) return namesOf;
+  const own = new Intl.DisplayNames([l], { type: 'language', fallback: 'none' });
+  const en = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+  const name = new Map();
+  const code = new Map();
+  const a = 'a'.charCodeAt(0);
+  for (let i = 0; i < 26; i++) {
+    for (let j = 0; j < 26; j++) {
+      const c = String.fromCharCode(a + i, a + j);
+      let n;
+      try { n = own.of(c); } catch (_) { n = undefined; }
+      if (!n) continue;
+      name.set(c, n);
+      for (const w of [n, en.of(c)]) if (w && !code.has(w.toLowerCase())) code.set(w.toLowerCase(), c);
+    }
+  }
+  namesOf = { lang: l, name, code };
+  return namesOf;
+}
+
+// A language's name in the page's language, its first letter capital
+// ("Українська", "Polish"); the code itself where Intl has none.
+export function languageName(c) {
+  const n = languageNames().name.get(c);
+  return n ? n[0].toLocaleUpperCase(getLang()) + n.slice(1) : c;
+}
+
+// Language codes as a person writes them, "UK, en", "uk en" or by name,
+// "українська, англійська", in the server's form, "uk;en" (docs/api.md,
+// PUT /me); words no language has are left for the server to refuse by
+// their field.
 export function languageCodes(text) {
-  return text.trim().split(/[\s,;]+/).filter(Boolean).map((c) => (/^[A-Za-z]{2}$/.test(c) ? c.toLowerCase() : c)).join(';');
+  const { code } = languageNames();
+  const out = [];
+  for (const part of text.split(/[,;]+/).map((x) => x.trim()).filter(Boolean)) {
+    const whole = code.get(part.toLowerCase());
+    if (whole) { out.push(whole); continue; }
+    for (const w of part.split(/\s+/)) out.push(/^[A-Za-z]{2}$/.test(w) ? w.toLowerCase() : code.get(w.toLowerCase()) || w);
+  }
+  return [...new Set(out)].join(';');
+}
+
+// The languages she meets in: a box for each of the forum's most spoken,
+// named in the page's language, and a field for the others, written by
+// name or code. value() keeps her stored order for those she keeps (the
+// first of Ukrainian and English chooses her mails' language), then adds
+// the new ones. The field is named "languages", so a refusal is said there.
+const COMMON_LANGUAGES = ['uk', 'en', 'pl', 'de', 'fr', 'it', 'es', 'cs'];
+export function languagesPicker(current, attrs = {}) {
+  const had = (current || '').split(/[;,\s]+/).filter(Boolean);
+  const boxes = COMMON_LANGUAGES.map((c) => h('input', { type: 'checkbox', value: c, name: 'language', checked: had.includes(c) }));
+  const other = limit(h('input', { name: 'languages', autocomplete: 'off', spellcheck: 'false', ...attrs,
+    value: had.filter((c) => !COMMON_LANGUAGES.includes(c)).map(languageName).join(', ') }), 100);
+  const value = () => {
+    const chosen = [...boxes.filter((b) => b.checked).map((b) => b.value),
+      ...languageCodes(other.value).split(';').filter(Boolean)];
+    return [...new Set([...had.filter((c) => chosen.includes(c)), ...chosen])].join(';');
+  };
+  const el = h('fieldset', { class: 'languages' }, h('legend', {}, t('profile.languages')),
+    h('div', { class: 'language-boxes' }, boxes.map((b) => {
+      b.id = nextId(`lang-${b.value}`);
+      return h('div', { class: 'field check' }, b, h('label', { for: b.id }, languageName(b.value)));
+    })),
+    field(t('profile.languages_other'), other, t('profile.languages_hint')));
+  return { el, input: other, value };
 }

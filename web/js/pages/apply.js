@@ -7,7 +7,7 @@ import { api } from '../api.js';
 import { h, add, field, outcome } from '../dom.js';
 import { t, dateRange, errorText } from '../i18n.js';
 import { whileBusy } from '../app.js';
-import { limit, invalid, fieldError, markInvalid, languageCodes } from '../forms.js';
+import { limit, invalid, fieldError, markInvalid, languagesPicker } from '../forms.js';
 import { localText } from '../people.js';
 import { KINDS } from './walkin.js';
 
@@ -32,7 +32,7 @@ function applyForm(done) {
   const name = limit(h('input', { name: 'name', required: true, autocomplete: 'name' }), 300);
   const email = limit(h('input', { name: 'email', type: 'email', required: true, autocomplete: 'email', spellcheck: 'false' }), 254);
   const title = limit(h('input', { name: 'title', autocomplete: 'organization-title' }), 300);
-  const langs = limit(h('input', { name: 'languages', autocomplete: 'off', spellcheck: 'false' }), 100);
+  const langs = languagesPicker('');
   const org = limit(h('input', { name: 'organisation_name', required: true, autocomplete: 'organization' }), 300);
   const country = h('input', {
     name: 'organisation_country', required: true, maxlength: 2, minlength: 2, autocomplete: 'country',
@@ -52,7 +52,7 @@ function applyForm(done) {
       if (why) { status.fail(why); return; }
       const body = {
         name: name.value.trim(), email: email.value.trim(), title: title.value.trim() || null,
-        languages: languageCodes(langs.value) || null, organisation_name: org.value.trim(),
+        languages: langs.value() || null, organisation_name: org.value.trim(),
         organisation_country: country.value.trim().toUpperCase(), organisation_kind: kind.value,
         organisation_sme: sme.checked, message: message.value.trim() || null,
       };
@@ -65,7 +65,7 @@ function applyForm(done) {
     },
   },
   field(t('profile.name'), name), field(t('desk.email'), email, t('apply.email_hint')),
-  field(t('profile.title'), title), field(t('profile.languages'), langs, t('profile.languages_hint')),
+  field(t('profile.title'), title), langs.el,
   h('fieldset', {}, h('legend', {}, t('walkin.org')),
     field(t('org.name'), org), field(t('people.country'), country, t('walkin.country_hint')),
     field(t('org.kind'), kind),

@@ -7,7 +7,7 @@ import { t, tn, tx, countryName } from '../i18n.js';
 import { state, flash, loadMe, role, refuse, whileBusy, accountDeleted } from '../app.js';
 import { orgName, forgetPeople } from '../people.js';
 import { cpvPicker, cpvLabel, capabilityLine } from '../cpv.js';
-import { limit, invalid, fieldError, fit, languageCodes, markInvalid } from '../forms.js';
+import { limit, invalid, fieldError, fit, languagesPicker, markInvalid } from '../forms.js';
 import { refusalWhy } from '../words.js';
 
 const KINDS = ['company', 'research', 'government', 'association', 'other'];
@@ -30,20 +30,20 @@ async function submit(ev, form, send) {
 function personForm(p) {
   const name = limit(h('input', { name: 'name', value: p.name || '', required: true, autocomplete: 'name' }), 200);
   const title = limit(h('input', { name: 'title', value: p.title || '', autocomplete: 'organization-title' }), 200);
-  const langs = limit(h('input', { name: 'languages', value: p.languages || '' }), 100);
+  const langs = languagesPicker(p.languages);
   // a hybrid forum: on site, or online (her meetings then by video, no table)
   const attendance = h('select', { name: 'attendance', id: 'me-attendance' },
     ['onsite', 'online'].map((v) => h('option', { value: v, selected: (p.attendance || 'onsite') === v }, t(`profile.attendance_${v}`))));
   const form = h('form', {
     class: 'card', id: 'person-form', novalidate: true,
     onsubmit: (ev) => submit(ev, form,
-      () => api.updateMe({ name: name.value.trim(), title: title.value.trim() || null, languages: languageCodes(langs.value), attendance: attendance.value })),
+      () => api.updateMe({ name: name.value.trim(), title: title.value.trim() || null, languages: langs.value(), attendance: attendance.value })),
   },
   h('h2', { id: 'person-form-h' }, t('profile.me')),
   p.email ? h('p', { class: 'muted', translate: 'no' }, p.email) : null,
   field(t('profile.name'), name),
   field(t('profile.title'), title),
-  field(t('profile.languages'), langs, t('profile.languages_hint')),
+  langs.el,
   field(t('profile.attendance'), attendance, t('profile.attendance_hint')),
   h('button', { type: 'submit', class: 'primary', 'aria-describedby': 'person-form-h' }, t('save')));
   return form;

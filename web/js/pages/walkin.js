@@ -9,7 +9,7 @@ import { api } from '../api.js';
 import { h, add, field, outcome } from '../dom.js';
 import { t, dayTime, errorText } from '../i18n.js';
 import { go, whileBusy } from '../app.js';
-import { limit, invalid, fieldError, markInvalid, languageCodes } from '../forms.js';
+import { limit, invalid, fieldError, markInvalid, languagesPicker } from '../forms.js';
 import { reasonOf } from '../words.js';
 import { orgPicker } from '../procure_forms.js';
 import { idFromName, newIdInput, withEvent } from './console.js';
@@ -118,7 +118,7 @@ function walkinForm(orgs) {
   const name = limit(h('input', { name: 'name', required: true, autocomplete: 'off' }), 300);
   const email = limit(h('input', { name: 'email', type: 'email', required: true, autocomplete: 'off', spellcheck: 'false' }), 254);
   const title = limit(h('input', { name: 'title', autocomplete: 'off' }), 300);
-  const langs = limit(h('input', { name: 'languages', autocomplete: 'off', spellcheck: 'false' }), 100);
+  const langs = languagesPicker('');
   const checkIn = h('input', { type: 'checkbox', name: 'check_in', id: 'walkin-check-in', checked: true });
   const org = orgChoice(orgs);
   const status = outcome('walkin-status');
@@ -132,7 +132,7 @@ function walkinForm(orgs) {
       if (why) { status.fail(why); return; }
       const body = {
         name: name.value.trim(), email: email.value.trim(), title: title.value.trim() || null,
-        languages: languageCodes(langs.value) || null, check_in: checkIn.checked, ...org.body(),
+        languages: langs.value() || null, check_in: checkIn.checked, ...org.body(),
       };
       try {
         const made = await whileBusy([save], () => api.registerWalkin(body));
@@ -144,7 +144,7 @@ function walkinForm(orgs) {
     },
   },
   field(t('profile.name'), name), field(t('desk.email'), email, t('walkin.email_hint')),
-  field(t('profile.title'), title), field(t('profile.languages'), langs, t('profile.languages_hint')),
+  field(t('profile.title'), title), langs.el,
   org.el,
   h('div', { class: 'field check' }, checkIn, h('label', { for: 'walkin-check-in' }, t('walkin.check_in'))),
   save, status.el);
