@@ -64,10 +64,10 @@ static size_t line_end(cairo_t *cr, const char *s, double width)
         cut = (size_t)(sp - s);
     if (cut)
         return cut;
-    size_t i = pdf_char_start(s, n > 1 ? 1 : n);
+    size_t i = 0;
     for (size_t j = 1; j <= n; j++) {
         if (j < n && ((unsigned char)s[j] & 0xC0) == 0x80)
-            continue;
+            continue;   /* inside a character */
         if (!fits(cr, s, j, width))
             break;
         i = j;
