@@ -10,6 +10,10 @@
 
 #include <jansson.h>
 
+#include "app/mail.h"
+#include "core/arena.h"
+#include "core/country.h"
+#include "io/agenda_pdf.h"
 #include "io/ics.h"
 #include "io/vcard.h"
 #include "store/agenda.h"
@@ -331,6 +335,150 @@ int app_agenda_text(struct store *s, const char *person, struct buf *out, struct
     }
     json_decref(meetings);
     return 0;
+}
+
+/* What an agenda on paper says beside the calendar's words, in each language. */
+struct paper_words {
+    const char *heading, *empty, *page, *of, *no_table, *link_to_come;
+};
+static const struct paper_words paper_en = {
+    "Your B2B meetings", "You have no B2B meetings at this event.", "Page", "of",
+    "Table to be given", "the link to join comes from the organisers"};
+static const struct paper_words paper_uk = {
+    "Ваші зустрічі B2B", "У вас немає зустрічей B2B на цьому заході.", "Сторінка", "з",
+    "Стіл ще не призначено", "посилання для приєднання надішлють організатори"};
+
+/* The event's days and venue in lang: "Tuesday 16 February 2027 – Wednesday
+ * 17 February 2027 · Brussels Expo", in a (NULL when out of memory). */
+static const char *event_line(const struct store_event *e, const char *lang, struct arena *a)
+{
+    bool uk = strcmp(lang, "uk") == 0;
+    const char *venue = uk && e->venue_uk ? e->venue_uk : e->venue ? e->venue : e->venue_uk;
+    const char *first = app_mail_day(e->starts_on, lang, a);
+    const char *last = app_mail_day(e->ends_on, lang, a);
+    if (!first || !last)
+        return NULL;
+    return arena_printf(a, "%s%s%s%s%s", first, strcmp(e->starts_on, e->ends_on) ? " \xe2\x80\x93 " : "",
+                        strcmp(e->starts_on, e->ends_on) ? last : "", venue ? " \xc2\xb7 " : "",
+                        venue ? venue : "");
+}
+
+/* The people of meeting m but person, their organisations and countries in
+ * w's language, into a; *n how many. NULL when out of memory. */
+static struct agenda_pdf_partner *partners(json_t *m, const char *person,
+                                           const struct ics_words *w, struct arena *a, size_t *n)
+{
+    json_t *people = json_object_get(m, "people"), *q;
+    struct agenda_pdf_partner *v = arena_alloc(a, (json_array_size(people) + 1) * sizeof *v);
+    size_t i;
+    *n = 0;
+    json_array_foreach(people, i, q) {
+        if (!v || strcmp(json_string_value(json_object_get(q, "id")), person) == 0)
+            continue;
+        const char *org_uk = json_string_value(json_object_get(q, "organisation_name_uk"));
+        const char *country = json_string_value(json_object_get(q, "country"));
+        const char *named = w->uk ? country_name_uk(country) : country_name_en(country);
+        v[(*n)++] = (struct agenda_pdf_partner){
+            .name = json_string_value(json_object_get(q, "name")),
+            .organisation = w->uk && org_uk ? org_uk
+                                            : json_string_value(json_object_get(q, "organisation_name")),
+            .country = named ? named : country};
+    }
+    return v;
+}
+
+/* Meeting m as its lines on paper, in w's (and pw's) language, into a.
+ * -1 when out of memory. */
+static int paper_meeting(json_t *m, const char *person, const struct ics_words *w,
+                         const struct paper_words *pw, struct arena *a,
+                         struct agenda_pdf_meeting *out)
+{
+    const char *start = json_string_value(json_object_get(m, "start"));
+    const char *end = json_string_value(json_object_get(m, "end"));
+    const char *location = json_string_value(json_object_get(m, "location"));
+    const char *video = json_string_value(json_object_get(m, "video_url"));
+    const char *interpreter = json_string_value(json_object_get(m, "interpreter"));
+    bool online = json_is_true(json_object_get(m, "online"));
+    const char *place = online ? w->online : pw->no_table;
+    struct buf b = BUF_INIT(0);
+    if (!online && location) {
+        table_name(location, w, &b);
+        place = arena_strdup(a, buf_str(&b));
+    }
+    buf_free(&b);
+    /* start and end are the event's wall clock: "2027-02-16T10:40:00+01:00" */
+    *out = (struct agenda_pdf_meeting){
+        .day = app_mail_day(start, w->uk ? "uk" : "en", a),
+        .time = arena_printf(a, "%.5s\xe2\x80\x93%.5s", start + 11, end + 11),
+        .place = place,
+        .link = online ? (video ? video : pw->link_to_come) : NULL,
+        .interpreter = interpreter ? arena_printf(a, "%s%s", w->interpreter, interpreter) : NULL,
+        .session = in_language(m, "session_name", w),
+    };
+    out->partners = partners(m, person, w, a, &out->partners_n);
+    return out->day && out->time && out->place && out->partners &&
+                   (!interpreter || out->interpreter)
+               ? 0
+               : -1;
+}
+
+int app_agenda_pdf_add(struct store *s, const char *person, const struct store_event *event,
+                       bool skip_empty, struct agenda_pdf *d, int *meetings, int *pages,
+                       struct df_err *err)
+{
+    struct collect c;
+    json_t *all = collect(s, person, store_agenda_each, &c, err);
+    if (!all)
+        return -1;
+    struct arena a;
+    arena_init(&a, 0);
+    struct store_person p;
+    struct store_org o;
+    const char *ui = NULL;
+    size_t total = json_array_size(all), n = 0;
+    struct agenda_pdf_meeting *v = calloc(total ? total : 1, sizeof *v);
+    int rc = -1;
+    *meetings = *pages = 0;
+    if (!v) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory drawing an agenda");
+        goto out;
+    }
+    if (store_person_get(s, person, &a, &p, err) < 0 ||
+        store_person_ui_language(s, person, &a, &ui, err) < 0 ||
+        store_org_get(s, p.org, &a, &o, err) < 0)
+        goto out;
+    const char *lang = app_person_language(ui, p.languages, o.country);
+    bool uk = strcmp(lang, "uk") == 0;
+    const struct ics_words *w = uk ? &ics_uk : &ics_en;
+    const struct paper_words *pw = uk ? &paper_uk : &paper_en;
+    for (size_t i = 0; i < total; i++) {
+        json_t *m = json_array_get(all, i);
+        /* the event's meetings as she sees them once the agendas are published */
+        if (strcmp(json_string_value(json_object_get(m, "event")), event->id) != 0 ||
+            !json_is_true(json_object_get(m, "published")))
+            continue;
+        if (paper_meeting(m, person, w, pw, &a, &v[n++]) < 0) {
+            df_err_set(err, DF_ERR_RUNTIME, "out of memory drawing an agenda");
+            goto out;
+        }
+    }
+    if (n > 0 || !skip_empty) {
+        struct agenda_pdf_person page = {
+            .event = uk && event->name_uk ? event->name_uk : event->name,
+            .event_line = event_line(event, lang, &a),
+            .name = p.name,
+            .organisation = uk && o.name_uk ? o.name_uk : o.name,
+            .heading = pw->heading, .empty = pw->empty, .page = pw->page, .of = pw->of,
+            .m = v, .n = n};
+        agenda_pdf_add(d, &page, pages);
+        *meetings = (int)n;
+    }
+    rc = 0;
+out:
+    free(v);
+    arena_free(&a);
+    json_decref(all);
+    return rc;
 }
 
 struct contacts {

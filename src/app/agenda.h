@@ -4,6 +4,7 @@
 #define DFNC_APP_AGENDA_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "core/buf.h"
 #include "core/err.h"
@@ -35,6 +36,18 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
 /* Appends a plain-text agenda (one line a meeting, "(provisional)" at the end of
  * an unpublished one's; the zone after the times when there are several) to out. */
 int app_agenda_text(struct store *s, const char *person, struct buf *out, struct df_err *err);
+
+/* person's agenda on paper at event (io/agenda_pdf.h), added to d from a new
+ * page: her meetings there in time order, in her language (the one her mail
+ * is in: app_person_language), once the event's agendas are published (an
+ * unpublished one's meetings are left out: the caller refuses it). A person
+ * without a meeting there gets a page saying so, or none when skip_empty.
+ * *meetings and *pages get how many. 0, or -1 with err (DF_ERR_NOT_FOUND
+ * for an unknown person). */
+struct agenda_pdf;
+int app_agenda_pdf_add(struct store *s, const char *person, const struct store_event *event,
+                       bool skip_empty, struct agenda_pdf *d, int *meetings, int *pages,
+                       struct df_err *err);
 
 /* {"person", "people": [{"id","name","title","organisation",
  * "organisation_name","organisation_name_uk","country","website",

@@ -40,8 +40,7 @@ const char *app_person_language(const char *ui_language, const char *languages,
     return country && strcmp(country, "UA") == 0 ? "uk" : "en";
 }
 
-const char *app_mail_when(const char *timezone, const char *starts_at, const char *ends_at,
-                          const char *lang, struct arena *a)
+const char *app_mail_day(const char *starts_at, const char *lang, struct arena *a)
 {
     static const char *days_en[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                     "Thursday", "Friday", "Saturday"};
@@ -54,25 +53,36 @@ const char *app_mail_when(const char *timezone, const char *starts_at, const cha
     static const char *months_uk[] = {"січня",  "лютого",  "березня",  "квітня",
                                       "травня", "червня",  "липня",    "серпня",
                                       "вересня", "жовтня", "листопада", "грудня"};
-    int y, mo, d, h, mi, eh = 0, emi = 0;
-    if (!starts_at || sscanf(starts_at, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5 ||
-        (ends_at && sscanf(ends_at + (strlen(ends_at) > 11 ? 11 : 0), "%2d:%2d", &eh, &emi) != 2))
-        return NULL;
+    int y, mo, d;
     char day[11];
+    if (!starts_at || sscanf(starts_at, "%4d-%2d-%2d", &y, &mo, &d) != 3)
+        return NULL;
     snprintf(day, sizeof day, "%.10s", starts_at);
     if (!date_is_valid(day))
         return NULL;
     int wd = ((date_days_from_civil(y, mo, d) % 7) + 11) % 7;   /* 1970-01-01 a Thursday */
+    bool uk = strcmp(lang, "uk") == 0;
+    return arena_printf(a, "%s%s %d %s %d", uk ? days_uk[wd] : days_en[wd], uk ? "," : "", d,
+                        uk ? months_uk[mo - 1] : months_en[mo - 1], y);
+}
+
+const char *app_mail_when(const char *timezone, const char *starts_at, const char *ends_at,
+                          const char *lang, struct arena *a)
+{
+    int y, mo, d, h, mi, eh = 0, emi = 0;
+    if (!starts_at || sscanf(starts_at, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5 ||
+        (ends_at && sscanf(ends_at + (strlen(ends_at) > 11 ? 11 : 0), "%2d:%2d", &eh, &emi) != 2))
+        return NULL;
+    const char *day = app_mail_day(starts_at, lang, a);
+    if (!day)
+        return NULL;
     char zoned[32], zone[80] = "";
     if (timezone && ics_zoned_time(timezone, starts_at, zoned, NULL) == 0)
         snprintf(zone, sizeof zone, " (%s, UTC%s)", timezone, zoned + 19);
-    bool uk = strcmp(lang, "uk") == 0;
     char until[16] = "";   /* an instant (ends_at NULL) has none */
     if (ends_at)
         snprintf(until, sizeof until, "–%02d:%02d", eh, emi);
-    return arena_printf(a, "%s%s %d %s %d, %02d:%02d%s%s",
-                        uk ? days_uk[wd] : days_en[wd], uk ? "," : "", d,
-                        uk ? months_uk[mo - 1] : months_en[mo - 1], y, h, mi, until, zone);
+    return arena_printf(a, "%s, %02d:%02d%s%s", day, h, mi, until, zone);
 }
 
 /* The closing lines of every mail: who sent it, how to stop them. */

@@ -89,6 +89,11 @@ struct app_mail_facts {
 int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char **subject,
                      const char **body);
 
+/* The day of starts_at ("2025-06-05", or a time from it) as a mail says it
+ * in lang: "Thursday 5 June 2025", "четвер, 5 червня 2025"; in a (NULL when
+ * out of memory or not a day). */
+const char *app_mail_day(const char *starts_at, const char *lang, struct arena *a);
+
 /* The time of a meeting as its mail says it, in lang, at its event's zone:
  * "Thursday 5 June 2025, 10:00–10:20 (Europe/Brussels, UTC+02:00)" or
  * "четвер, 5 червня 2025, 10:00–10:20 (Europe/Brussels, UTC+02:00)"; an

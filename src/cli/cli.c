@@ -178,6 +178,21 @@ const struct cli_command cli_commands[] = {
      "order (a walk-in's badge). FILE is replaced whole once every badge is\n"
      "drawn; - writes to standard output (not to a terminal). An unknown person\n"
      "or event exits 3 and writes nothing."},
+    {"agendas", cli_cmd_agendas,
+     "dfnc agendas [--event ID] [--skip-empty] --output FILE [PERSON...]",
+     "Participants' agendas on paper as one A4 PDF, for the desk to hand out at\n"
+     "check-in: each person's from a page of its own (more when long), with the\n"
+     "event, her name and organisation, then her meetings at the event (without\n"
+     "--event the forum's) in time order under a heading for each day: the time at\n"
+     "the event's clock, the table (or online and the link to join), everyone else\n"
+     "at it with their organisation and country, the interpreter when one is\n"
+     "booked, and the programme's session. In her language (the one her mail is\n"
+     "in), Cyrillic in DejaVu. Everyone by name, or the PERSON ids given, in that\n"
+     "order. Someone without a meeting there gets a page saying so, or is left out\n"
+     "with --skip-empty. Only a published event's agendas, as participants see\n"
+     "them: an unpublished event, or an unknown person or event, exits 3 and\n"
+     "writes nothing. FILE is replaced whole once every agenda is drawn; - writes\n"
+     "to standard output (not to a terminal)."},
     {"demo", cli_cmd_demo, "dfnc demo [--seed N] [--people N] [--no-serve] [--port P]",
      "Fills an empty database with a generated forum shaped like DFNC2: EU Edition\n"
      "(Brussels): 500+ participants from 130+ organisations in 20+ countries, two\n"

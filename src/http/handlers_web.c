@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <time.h>
 
+#include "app/agenda_pdf.h"
 #include "app/badges.h"
 #include "app/checkin.h"
 #include "app/cpv.h"
@@ -629,13 +630,88 @@ static void h_follow_up(struct http_req *r)
         reply_download(r, event_stem(r, "follow-up"), f, write_follow_up, NULL);
 }
 
-/* At most this many people's badges by name in one ask (a page's worth of
- * walk-ins, or a sheet re-printed); everyone's is the ask without names. */
-#define BADGES_NAMED_MAX 200
+/* At most this many people's badges or agendas by name in one ask (a page's
+ * worth of walk-ins, or a sheet re-printed); everyone's is the ask without names. */
+#define PDF_NAMED_MAX 200
 
-bool http_web_badges_are_everyones(const struct http_req *r)
+bool http_web_pdf_is_everyones(const struct http_req *r)
 {
     return !http_url_param(&r->url, "person");
+}
+
+/* The people ids person=ID,ID names, into *ids (in r's arena), *n how
+ * many (0 without person=: everyone). false when it replied 422 (none
+ * named, too many) or 500. */
+static bool named_people(struct http_req *r, const char ***ids, size_t *n)
+{
+    const char *named = http_url_param(&r->url, "person");
+    char *list = named ? arena_strdup(&r->a, named) : NULL;
+    *ids = arena_alloc(&r->a, (PDF_NAMED_MAX + 1) * sizeof **ids);
+    *n = 0;
+    if (!*ids || (named && !list)) {
+        http_reply_error(r, 500, "internal", "out of memory");
+        return false;
+    }
+    for (char *save = NULL, *id = list ? strtok_r(list, ",", &save) : NULL; id;
+         id = strtok_r(NULL, ",", &save)) {
+        if (*n == PDF_NAMED_MAX) {
+            http_reply_error(r, 422, "invalid", "person names at most %d people (none: everyone)",
+                             PDF_NAMED_MAX);
+            return false;
+        }
+        (*ids)[(*n)++] = id;
+    }
+    if (named && *n == 0) {
+        http_reply_error(r, 422, "invalid", "person must name people's ids, comma-separated");
+        return false;
+    }
+    return true;
+}
+
+/* What a PDF route asks its app function to draw. */
+struct pdf_ask {
+    const char *event;            /* NULL: the forum's */
+    const char *const *ids;
+    size_t n;
+    bool skip_empty;              /* agendas only */
+};
+
+typedef int (*pdf_draw_fn)(struct http_req *r, const struct pdf_ask *ask, FILE *out,
+                           struct df_err *err);
+
+/* A PDF draw makes, as the attachment filename: drawn into a file unnamed
+ * on disk, page by page, and sent from it, so that thousands of pages
+ * never sit whole in memory; draw's refusal as its error. */
+static void reply_pdf(struct http_req *r, const char *filename, pdf_draw_fn draw,
+                      const struct pdf_ask *ask)
+{
+    FILE *f = tmpfile();
+    struct df_err err = {0};
+    int rc = f ? draw(r, ask, f, &err)
+               : df_err_set(&err, DF_ERR_RUNTIME, "cannot make a file for the PDF");
+    int fd = rc == 0 && fflush(f) == 0 ? dup(fileno(f)) : -1;
+    struct stat st;
+    if (rc == 0 && (fd < 0 || fstat(fd, &st) < 0 || lseek(fd, 0, SEEK_SET) != 0))
+        rc = df_err_set(&err, DF_ERR_RUNTIME, "cannot write the PDF's file");
+    if (f)
+        fclose(f);
+    if (rc < 0) {
+        if (fd >= 0)
+            close(fd);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_header(r, "Content-Disposition",
+                      arena_printf(&r->a, "attachment; filename=\"%s\"", filename));
+    http_reply_fd(r, 200, "application/pdf", fd, (size_t)st.st_size);
+}
+
+static int draw_badges(struct http_req *r, const struct pdf_ask *ask, FILE *out,
+                       struct df_err *err)
+{
+    size_t count = 0;
+    return app_badges_pdf(r->s, ask->event, ask->ids, ask->n, http_server_forum_now(r->srv), out,
+                          &count, err);
 }
 
 /* GET /console/badges.pdf?event=&person=ID,ID: the name badges (`dfnc
@@ -646,49 +722,55 @@ bool http_web_badges_are_everyones(const struct http_req *r)
  * told to come back, 503 busy), while the worker serves its other clients. */
 static void h_badges(struct http_req *r)
 {
-    const char *event = http_url_param(&r->url, "event"), *named = http_url_param(&r->url, "person");
-    const char **ids = arena_alloc(&r->a, (BADGES_NAMED_MAX + 1) * sizeof *ids);
-    char *list = named ? arena_strdup(&r->a, named) : NULL;
-    size_t n = 0;
-    if (!ids || (named && !list)) {
-        http_reply_error(r, 500, "internal", "out of memory");
+    const char *event = http_url_param(&r->url, "event");
+    struct pdf_ask ask = {.event = event && *event ? event : NULL};
+    const char **ids;
+    if (!named_people(r, &ids, &ask.n))
+        return;
+    ask.ids = ids;
+    reply_pdf(r, "dfnc-badges.pdf", draw_badges, &ask);
+}
+
+static int draw_agendas(struct http_req *r, const struct pdf_ask *ask, FILE *out,
+                        struct df_err *err)
+{
+    return app_agendas_pdf(r->s, ask->event, ask->ids, ask->n, ask->skip_empty,
+                           http_server_forum_now(r->srv), out, NULL, err);
+}
+
+/* GET /console/agendas.pdf?event=&person=ID,ID&skip_empty=1: the agendas on
+ * paper (`dfnc agendas`) of the people named, in that order, or of everyone
+ * by name (skip_empty=1: only those with a meeting at the event), as the
+ * attachment "dfnc-agendas.pdf" for the desk. Everyone's take seconds at a
+ * large forum: drawn one ask at a time in a thread of their own
+ * (HTTP_SLOT_AGENDAS, 503 busy for another), as everyone's badges are. */
+static void h_agendas(struct http_req *r)
+{
+    const char *event = http_url_param(&r->url, "event");
+    const char *skip = http_url_param(&r->url, "skip_empty");
+    if (skip && strcmp(skip, "1") != 0 && strcmp(skip, "0") != 0) {
+        http_reply_error(r, 422, "invalid", "skip_empty is 1 or 0");
         return;
     }
-    for (char *save = NULL, *id = list ? strtok_r(list, ",", &save) : NULL; id;
-         id = strtok_r(NULL, ",", &save)) {
-        if (n == BADGES_NAMED_MAX) {
-            http_reply_error(r, 422, "invalid", "person names at most %d people (none: everyone)",
-                             BADGES_NAMED_MAX);
-            return;
-        }
-        ids[n++] = id;
-    }
-    if (named && n == 0) {
-        http_reply_error(r, 422, "invalid", "person must name people's ids, comma-separated");
+    struct pdf_ask ask = {.event = event && *event ? event : NULL,
+                          .skip_empty = skip && strcmp(skip, "1") == 0};
+    const char **ids;
+    if (!named_people(r, &ids, &ask.n))
         return;
-    }
-    /* drawn into a file unnamed on disk, page by page, and sent from it:
-     * thousands of badges never sit whole in memory */
-    FILE *f = tmpfile();
-    size_t count = 0;
-    struct df_err err = {0};
-    int rc = f ? app_badges_pdf(r->s, event && *event ? event : NULL, ids, n,
-                                http_server_forum_now(r->srv), f, &count, &err)
-               : df_err_set(&err, DF_ERR_RUNTIME, "cannot make a file for the badges");
-    int fd = rc == 0 && fflush(f) == 0 ? dup(fileno(f)) : -1;
-    struct stat st;
-    if (rc == 0 && (fd < 0 || fstat(fd, &st) < 0 || lseek(fd, 0, SEEK_SET) != 0))
-        rc = df_err_set(&err, DF_ERR_RUNTIME, "cannot write the badges' file");
-    if (f)
-        fclose(f);
-    if (rc < 0) {
-        if (fd >= 0)
-            close(fd);
-        http_reply_df_err(r, &err);
+    ask.ids = ids;
+    reply_pdf(r, "dfnc-agendas.pdf", draw_agendas, &ask);
+}
+
+/* GET /me/agenda.pdf?event=: the signed-in participant's own agenda on
+ * paper, to print before she comes (404 for a login without a person). */
+static void h_my_agenda_pdf(struct http_req *r)
+{
+    if (!api_need_person(r))
         return;
-    }
-    http_reply_header(r, "Content-Disposition", "attachment; filename=\"dfnc-badges.pdf\"");
-    http_reply_fd(r, 200, "application/pdf", fd, (size_t)st.st_size);
+    const char *event = http_url_param(&r->url, "event");
+    const char *ids[] = {r->user.person};
+    struct pdf_ask ask = {.event = event && *event ? event : NULL, .ids = ids, .n = 1};
+    reply_pdf(r, "agenda.pdf", draw_agendas, &ask);
 }
 
 /* A file's problem i as {"line","message","code","values"} (docs/web.md):
@@ -875,6 +957,9 @@ const struct http_route http_web_routes[] = {
     {"GET", "/api/v1/console/glossary/status", h_glossary_status, ROUTE_ORGANISER},
     /* name badges to print (dfnc badges) */
     {"GET", "/api/v1/console/badges.pdf", h_badges, ROUTE_ORGANISER | ROUTE_SLOT(HTTP_SLOT_BADGES)},
+    /* agendas on paper (dfnc agendas): the desk's, and a participant's own */
+    {"GET", "/api/v1/console/agendas.pdf", h_agendas, ROUTE_ORGANISER | ROUTE_SLOT(HTTP_SLOT_AGENDAS)},
+    {"GET", "/api/v1/me/agenda.pdf", h_my_agenda_pdf, 0},
     /* the forum's day (handlers_day.c) */
     {"POST", "/api/v1/me/meetings/{id}/absent", api_me_absent, 0},
     {"GET", "/api/v1/console/absences", api_console_absences, ROUTE_ORGANISER},

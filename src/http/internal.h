@@ -80,6 +80,7 @@ enum http_slot {
     HTTP_SLOT_SCHEDULE,      /* a schedule run: up to a minute */
     HTTP_SLOT_BADGES,        /* everyone's badges: 5 s at 5,000 people (named ones stay) */
     HTTP_SLOT_IMPORT,        /* a CSV import or the glossary's: 1 s for 5,000 people */
+    HTTP_SLOT_AGENDAS,       /* everyone's agendas on paper: 4 s at 5,000 people (named ones stay) */
     HTTP_SLOTS_N
 };
 /* A route's flag that runs its calls as slot k (HTTP_SLOT_*), and the slot

@@ -491,7 +491,9 @@ static const struct slot_kind {
     [HTTP_SLOT_SCHEDULE] = {409, "a schedule run is under way; try again when it has finished",
                             NULL, NULL},
     [HTTP_SLOT_BADGES] = {503, "everyone's badges are being drawn for another ask: ask again "
-                          "in a minute", "30", http_web_badges_are_everyones},
+                          "in a minute", "30", http_web_pdf_is_everyones},
+    [HTTP_SLOT_AGENDAS] = {503, "everyone's agendas are being drawn for another ask: ask again "
+                           "in a minute", "30", http_web_pdf_is_everyones},
     [HTTP_SLOT_IMPORT] = {409, "another import is under way; nothing was imported: send the "
                           "file again when it has finished", NULL, NULL},
 };

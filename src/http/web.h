@@ -21,10 +21,11 @@ bool http_web_is_page(const char *path);
  * /console/import/{kind}: organisations, people, capabilities, requests,
  * interpreters; not the glossary). */
 bool http_web_is_csv_import(const char *kind);
-/* Whether r asks for everyone's badges (GET /console/badges.pdf without
- * person=): seconds of drawing at a large forum, which the server runs off
- * the worker thread, one at a time (HTTP_SLOT_BADGES); named ones stay. */
-bool http_web_badges_are_everyones(const struct http_req *r);
+/* Whether r asks for everyone's badges or agendas (GET /console/badges.pdf,
+ * /console/agendas.pdf without person=): seconds of drawing at a large
+ * forum, which the server runs off the worker thread, one of each at a time
+ * (HTTP_SLOT_BADGES, HTTP_SLOT_AGENDAS); named ones stay. */
+bool http_web_pdf_is_everyones(const struct http_req *r);
 /* Adds the UI's Content-Security-Policy to r's reply. */
 void http_web_csp(struct http_req *r);
 

@@ -2,24 +2,23 @@
  * codes. Lengths are PostScript points (1/72 inch). */
 #include "io/badges.h"
 
-#include <cairo-pdf.h>
 #include <cairo.h>
-#include <fontconfig/fontconfig.h>
-#include <pthread.h>
 #include <qrencode.h>
 #include <stdlib.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
-#define PAGE_W 595.276   /* A4 */
-#define PAGE_H 841.890
+#include "io/pdf.h"
+
+#define PAGE_W PDF_A4_W
+#define PAGE_H PDF_A4_H
 #define BADGE_W (PAGE_W / 2)   /* A6: four to a page */
 #define BADGE_H (PAGE_H / 2)
 #define MARGIN 20.0
 #define BAND_H 44.0
 #define QR_SIZE 104.0
-#define FONT "DejaVu Sans"
+#define FONT PDF_FONT
 
 /* The colours of each side's band, and its words, with the text's colour. */
 static const struct {
@@ -30,27 +29,6 @@ static const struct {
     [BADGE_UKRAINE] = {{1.0, 0.835, 0.0}, {0.0, 0.2, 0.45}, "UKRAINE \xc2\xb7 \xd0\xa3\xd0\x9a\xd0\xa0\xd0\x90\xd0\x87\xd0\x9d\xd0\x90"},
     [BADGE_OTHER] = {{0.35, 0.35, 0.35}, {1, 1, 1}, "INTERNATIONAL"},
 };
-
-static cairo_status_t on_write(void *closure, const unsigned char *data, unsigned int length)
-{
-    return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-                                                      : CAIRO_STATUS_WRITE_ERROR;
-}
-
-static double text_width(cairo_t *cr, const char *s)
-{
-    cairo_text_extents_t e;
-    cairo_text_extents(cr, s, &e);
-    return e.x_advance;
-}
-
-/* The length of s's first n bytes backed off to a UTF-8 character's start. */
-static size_t char_start(const char *s, size_t n)
-{
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    return n;
-}
 
 /* s at the largest size from big down to small that fits width, and cut
  * short with an ellipsis when even small does not; drawn centred at
@@ -63,21 +41,21 @@ static void fitted(cairo_t *cr, const char *s, double x0, double y, double width
     double size = big;
     for (; size > small; size -= 1) {
         cairo_set_font_size(cr, size);
-        if (text_width(cr, s) <= width)
+        if (pdf_text_width(cr, s) <= width)
             break;
     }
     cairo_set_font_size(cr, size);
     char cut[256];
-    if (text_width(cr, s) > width) {
-        size_t n = char_start(s, strlen(s) < sizeof cut - 4 ? strlen(s) : sizeof cut - 4);
-        for (; n > 0; n = char_start(s, n - 1)) {
+    if (pdf_text_width(cr, s) > width) {
+        size_t n = pdf_char_start(s, strlen(s) < sizeof cut - 4 ? strlen(s) : sizeof cut - 4);
+        for (; n > 0; n = pdf_char_start(s, n - 1)) {
             snprintf(cut, sizeof cut, "%.*s\xe2\x80\xa6", (int)n, s);
-            if (text_width(cr, cut) <= width)
+            if (pdf_text_width(cr, cut) <= width)
                 break;
         }
         s = cut;
     }
-    cairo_move_to(cr, x0 + (BADGE_W - text_width(cr, s)) / 2, y);
+    cairo_move_to(cr, x0 + (BADGE_W - pdf_text_width(cr, s)) / 2, y);
     cairo_show_text(cr, s);
 }
 
@@ -89,12 +67,12 @@ static double name_lines(cairo_t *cr, const char *name, double x0, double y)
     cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
     cairo_set_font_size(cr, 22);
     const char *split = NULL;
-    if (text_width(cr, name) > width) {
+    if (pdf_text_width(cr, name) > width) {
         double best = 0;
         for (const char *p = strchr(name, ' '); p; p = strchr(p + 1, ' ')) {
             char first[256];
             snprintf(first, sizeof first, "%.*s", (int)(p - name), name);
-            double w1 = text_width(cr, first), w2 = text_width(cr, p + 1);
+            double w1 = pdf_text_width(cr, first), w2 = pdf_text_width(cr, p + 1);
             double longer = w1 > w2 ? w1 : w2;
             if (!split || longer < best)
                 split = p, best = longer;
@@ -182,29 +160,10 @@ static void cut_lines(cairo_t *cr)
     cairo_restore(cr);
 }
 
-/* cairo keeps the fonts it found through fontconfig for the process's life;
- * both let go of them at its end (after the server's threads have stopped),
- * so that a leak checker sees only what is really lost. */
-static void fonts_release(void)
-{
-    cairo_debug_reset_static_data();
-    FcFini();
-}
-
-static void fonts_release_at_exit(void)
-{
-    atexit(fonts_release);
-}
-
 int badges_pdf(const struct badge *b, size_t n, const struct badge_event *ev, FILE *out,
                struct df_err *err)
 {
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, fonts_release_at_exit);
-    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(on_write, out, PAGE_W, PAGE_H);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, "Name badges");
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "dfnc");
-    cairo_t *cr = cairo_create(surface);
+    cairo_t *cr = pdf_begin(out, "Name badges");
     int rc = 0;
     for (size_t i = 0; rc == 0 && (i < n || i == 0); i++) {
         if (i > 0 && i % 4 == 0)
@@ -217,13 +176,8 @@ int badges_pdf(const struct badge *b, size_t n, const struct badge_event *ev, FI
                             b[i].id);
     }
     cairo_show_page(cr);
-    cairo_status_t st = cairo_status(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    if (rc == 0 && (st != CAIRO_STATUS_SUCCESS || cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS))
-        rc = df_err_set(err, DF_ERR_RUNTIME, "drawing the badges: %s",
-                        cairo_status_to_string(st != CAIRO_STATUS_SUCCESS ? st
-                                                                          : cairo_surface_status(surface)));
-    cairo_surface_destroy(surface);
+    struct df_err drawn = {0};   /* the code's error, when there was one, is the one said */
+    if (pdf_end(cr, "drawing the badges", rc == 0 ? err : &drawn) < 0)
+        rc = -1;
     return rc;
 }

@@ -3822,6 +3822,51 @@ async function ensurePublished() {
 const postAs = (page, url) => page.evaluate((u) => fetch(u, {
   method: 'POST', headers: { 'X-CSRF-Token': sessionStorage.getItem('dfnc.csrf') } }).then((r) => r.status), url);
 
+// The text of a PDF as poppler's pdftotext reads it.
+const pdfText = (file) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+
+test('agendas on paper: her "Print my agenda" once published, and the desk\'s for her and for everyone', async () => {
+  const who = newcomerLogin('pap', 'Pavlo Paper', 'Paper Optics');
+  newcomer('pap2', 'Petra Partnerin', 'Partner Lenses');
+  const forum = await ensurePublished();
+  fs.writeFileSync(path.join(TMP, 'pap.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-pap,${forum.id},p-pap2,p-pap,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'pap.csv')]);
+  const her = await signedIn(who, 'uk-UA');
+  assert.equal(await postAs(her.page, '/api/v1/requests/req-e2e-pap/accept'), 200);
+  // her agenda page: the link in her language, saving her own agenda as a PDF
+  await open(her.page, '/agenda');
+  const link = her.page.locator('#agenda-pdf-link');
+  assert.equal(await link.textContent(), UK['agenda.pdf']);
+  const [mine] = await Promise.all([her.page.waitForEvent('download'), link.click()]);
+  assert.equal(mine.suggestedFilename(), 'agenda.pdf');
+  const text = pdfText(await mine.path());
+  assert.match(text, /Pavlo Paper · (Page|Сторінка) 1/, 'her pages');
+  assert.match(text, /Petra Partnerin — Partner Lenses/, 'her partner and organisation');
+  await her.ctx.close();
+  // the desk: her page's link, and the people page's for the page and for everyone
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  await open(page, '/console/people/p-pap');
+  assert.equal(await page.textContent('#desk-agenda-pdf'), EN['desk.agenda_pdf']);
+  const one = await ctx.request.get(base + await page.getAttribute('#desk-agenda-pdf', 'href'));
+  assert.equal(new URL(one.url()).searchParams.get('person'), 'p-pap');
+  assert.equal(one.status(), 200);
+  assert.equal(one.headers()['content-type'], 'application/pdf');
+  fs.writeFileSync(path.join(TMP, 'pap-desk.pdf'), await one.body());
+  assert.match(pdfText(path.join(TMP, 'pap-desk.pdf')), /Pavlo Paper[\s\S]*Petra Partnerin/);
+  await open(page, '/console/people?q=' + encodeURIComponent('Pavlo Paper'));
+  assert.equal(new URL(await page.getAttribute('#people-agendas-page', 'href'), base).searchParams.get('person'), 'p-pap');
+  const all = page.locator('#people-agendas-all');
+  assert.equal(await all.textContent(), EN['people.badges_all']);
+  assert.equal(new URL(await all.getAttribute('href'), base).searchParams.get('person'), null, 'everyone: no names');
+  const [everyone] = await Promise.all([page.waitForEvent('download', { timeout: 120000 }), all.click()]);
+  assert.equal(everyone.suggestedFilename(), 'dfnc-agendas.pdf');
+  assert.match(pdfText(await everyone.path()), /Pavlo Paper · (Page|Сторінка) 1/, "hers among everyone's, in her language");
+  await page.waitForFunction((want) => document.querySelector('#people-agendas-status').textContent === want,
+    EN['people.agendas_saved'].replace('{file}', 'dfnc-agendas.pdf'));
+  await ctx.close();
+});
+
 test('the help desk opens a participant\'s page from the people list on a phone, in Ukrainian: who, meetings, requests; '
   + 'and cancels her meeting for her', async () => {
   const who = newcomerLogin('dsk', 'Дарина Деск', 'Desk Optics');

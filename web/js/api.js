@@ -200,8 +200,8 @@ export const api = {
   // The organiser's lists take {q, limit, offset} and more (docs/web.md)
   // and answer a page with the count of all that match.
   people: (params) => call('GET', `/console/people${qs(params)}`),
-  // name badges, a PDF (its href: console.js's badgesHref)
-  badges: (href) => file(href),
+  // name badges or agendas on paper, a PDF (its href: console.js's badgesHref, agendasHref)
+  pdf: (href) => file(href),
   cpv: (q, lang, limit) => call('GET', `/cpv${qs({ q, lang, limit })}`),
   events: () => call('GET', '/events'),
   event: (id) => call('GET', `/events/${enc(id)}`),

@@ -305,6 +305,11 @@ export async function renderAgenda(main) {
     meetings.some(provisional) ? h('p', { class: 'notice', id: 'agenda-provisional', role: 'status' }, t('agenda.provisional')) : null,
     h('div', { class: 'actions no-print' },
       h('a', { class: 'button', id: 'ics-link', href: '/api/v1/me/agenda.ics', download: 'agenda.ics' }, t('agenda.ics')),
+      // on paper, as the desk prints it: once the agendas are published
+      // (what is provisional is not printed: the server refuses it)
+      state.event && state.event.published_at
+        ? h('a', { class: 'button', id: 'agenda-pdf-link', href: `/api/v1/me/agenda.pdf?event=${encodeURIComponent(state.event.id)}`, download: 'agenda.pdf' }, t('agenda.pdf'))
+        : null,
       subscribe,
       feedOff,
       h('button', { type: 'button', onclick: () => window.print() }, t('print'))),

@@ -92,7 +92,8 @@ export async function renderPeople(main) {
           t('people.availability_change')))))))),
     pager('people-pager', offset, rows.length, count),
     count > 0 ? listLinks(filters) : null,
-    count > 0 ? badgeLinks(rows, filters.event) : null);
+    count > 0 ? pdfLinks('badges', rows, filters.event) : null,
+    count > 0 ? pdfLinks('agendas', rows, filters.event) : null);
   add(main, h('h1', { id: 'people-title' }, t('people.title')), walkinCard(), inviteCard(Boolean(mail && mail.on)), form, out);
 }
 
@@ -113,25 +114,39 @@ function listLinks(filters) {
 
 // Name badges to print and cut (a PDF, four to an A4 page, each with a QR
 // code of the person's id that the check-in page's search takes from a
-// scanner): the people on this page, or everyone.
-export function badgesHref(ids, event) {
+// scanner), and agendas on paper (each person's meetings from a page of its
+// own, in her language): the people on this page, or everyone (everyone's
+// agendas leave out who has no meeting: skip_empty).
+function pdfHref(path, ids, event, extra) {
   const u = new URLSearchParams();
   if (event) u.set('event', event);
   if (ids) u.set('person', ids.join(','));
+  else for (const [k, v] of Object.entries(extra || {})) u.set(k, v);
   const q = u.toString();
-  return `/api/v1/console/badges.pdf${q ? `?${q}` : ''}`;
+  return `/api/v1/console/${path}${q ? `?${q}` : ''}`;
 }
+export function badgesHref(ids, event) { return pdfHref('badges.pdf', ids, event); }
+export function agendasHref(ids, event) { return pdfHref('agendas.pdf', ids, event, { skip_empty: '1' }); }
+
+// The two kinds of PDF the people page prints: href, file, and the keys of
+// their words (people.badges*, people.agendas*).
+const PDFS = {
+  badges: { href: badgesHref, file: 'dfnc-badges.pdf', id: 'people-badges' },
+  agendas: { href: agendasHref, file: 'dfnc-agendas.pdf', id: 'people-agendas' },
+};
 
 // Each link fetches its PDF, so that the page says while it is drawn
 // (everyone's take seconds at a large forum) and, in its own words, that
-// another organiser is drawing everyone's (503 busy, Retry-After) rather
-// than a new tab showing the server's JSON; without JavaScript the links
-// download as they are.
-function badgeLinks(rows, event) {
-  const said = h('p', { id: 'people-badges-status', class: 'muted', role: 'status' });
+// another organiser is drawing everyone's (503 busy, Retry-After) or that
+// the agendas are not published yet (409 not_published) rather than a new
+// tab showing the server's JSON; without JavaScript the links download as
+// they are.
+function pdfLinks(kind, rows, event) {
+  const k = PDFS[kind];
+  const said = h('p', { id: `${k.id}-status`, class: 'muted', role: 'status' });
   let drawing = false;
   const link = (ids, id, key) => h('a', {
-    href: badgesHref(ids, event), download: 'dfnc-badges.pdf', id,
+    href: k.href(ids, event), download: k.file, id,
     onclick: async (ev) => {
       ev.preventDefault();
       if (drawing) return;
@@ -139,14 +154,15 @@ function badgeLinks(rows, event) {
       const a = ev.currentTarget;
       a.setAttribute('aria-busy', 'true');
       said.className = 'muted';
-      said.textContent = t('people.badges_drawing');
+      said.textContent = t(`people.${kind}_drawing`);
       try {
-        saveAs(await api.badges(a.getAttribute('href')), 'dfnc-badges.pdf');
-        said.textContent = t('people.badges_saved', { file: 'dfnc-badges.pdf' });
+        saveAs(await api.pdf(a.getAttribute('href')), k.file);
+        said.textContent = t(`people.${kind}_saved`, { file: k.file });
       } catch (e) {
         said.className = 'error';
-        said.textContent = e && e.code === 'busy'
-          ? tn('people.badges_busy', e.retryAfter || 30) : `${t('error.load')} ${errorText(e)}`;
+        said.textContent = e && e.code === 'busy' ? tn(`people.${kind}_busy`, e.retryAfter || 30)
+          : e && e.code === 'not_published' ? t('people.agendas_unpublished')
+            : `${t('error.load')} ${errorText(e)}`;
       } finally {
         drawing = false;
         a.removeAttribute('aria-busy');
@@ -154,10 +170,10 @@ function badgeLinks(rows, event) {
     },
   }, t(key));
   return h('div', { class: 'no-print' },
-    h('p', { id: 'people-badges' }, t('people.badges'), ': ',
-      link(rows.map((p) => p.id), 'people-badges-page', 'people.badges_page'),
-      ' · ', link(null, 'people-badges-all', 'people.badges_all'),
-      h('span', { class: 'muted' }, ' — ', t('people.badges_hint'))),
+    h('p', { id: k.id }, t(`people.${kind}`), ': ',
+      link(rows.map((p) => p.id), `${k.id}-page`, 'people.badges_page'),
+      ' · ', link(null, `${k.id}-all`, 'people.badges_all'),
+      h('span', { class: 'muted' }, ' — ', t(`people.${kind}_hint`))),
     said);
 }
 

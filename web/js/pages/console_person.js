@@ -12,7 +12,7 @@ import { flash, state, whileBusy, zoneOf, refuse } from '../app.js';
 import { PAGE, askedOffset, pager } from '../pager.js';
 import { localName, tableName, nameAndOrg, openRequests } from '../people.js';
 import { suggestionCard, bestScore } from './suggestions.js';
-import { withEvent, badgesHref } from './console.js';
+import { withEvent, badgesHref, agendasHref } from './console.js';
 import { takeWalkinLink, walkinLinkCard } from './walkin.js';
 import { inTheWay, refusalWhy } from '../words.js';
 import { serverNow } from '../clock.js';
@@ -134,7 +134,12 @@ function detailsCard(p, org, mailOn) {
     h('p', { class: 'no-print' }, h('a', {
       href: badgesHref([p.id], new URLSearchParams(location.search).get('event')),
       download: 'dfnc-badges.pdf', id: 'desk-badge',
-    }, t('desk.badge')), h('span', { class: 'muted' }, ' — ', t('desk.badge_hint'))));
+    }, t('desk.badge')), h('span', { class: 'muted' }, ' — ', t('desk.badge_hint'))),
+    // her agenda on paper, handed to her at the desk (in her language)
+    h('p', { class: 'no-print' }, h('a', {
+      href: agendasHref([p.id], new URLSearchParams(location.search).get('event')),
+      download: 'dfnc-agenda.pdf', id: 'desk-agenda-pdf',
+    }, t('desk.agenda_pdf')), h('span', { class: 'muted' }, ' — ', t('desk.agenda_pdf_hint'))));
 }
 
 // A participant who does not come: her meetings still to come (by the
