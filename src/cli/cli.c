@@ -193,6 +193,13 @@ const struct cli_command cli_commands[] = {
      "them: an unpublished event, or an unknown person or event, exits 3 and\n"
      "writes nothing. FILE is replaced whole once every agenda is drawn; - writes\n"
      "to standard output (not to a terminal)."},
+    {"publish", cli_cmd_publish, "dfnc publish [--event ID]",
+     "Publishes an event's agendas (without --event the forum's event, as dfnc\n"
+     "schedule), as the scheduler page's Publish does: every meeting is confirmed\n"
+     "where it is (agendas say so, calendars CONFIRMED), one audit line; while the\n"
+     "forum's mail is on, each person with meetings there is mailed their list.\n"
+     "Once only: a meeting placed after it is published as it is placed, so a\n"
+     "second publish exits 3 saying since when. An unknown event exits 3."},
     {"demo", cli_cmd_demo, "dfnc demo [--seed N] [--people N] [--no-serve] [--port P]",
      "Fills an empty database with a generated forum shaped like DFNC2: EU Edition\n"
      "(Brussels): 500+ participants from 130+ organisations in 20+ countries, two\n"

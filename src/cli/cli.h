@@ -68,6 +68,7 @@ int cli_cmd_stats(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_badges(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_agendas(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_publish(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_user(struct cli_ctx *ctx, int argc, char **argv);

@@ -119,5 +119,26 @@ with tempfile.TemporaryDirectory() as tmp:
           'give no link to join (set its video_url)' in r.stdout,
           'without a video service the summary says what to set: ' + r.stdout[-300:])
 
+    # publishing from the command line, as the scheduler page's Publish
+    r = run('publish', 'extra', db=db)
+    check(r.returncode == 2, 'publish takes no argument: usage (%d)' % r.returncode)
+    r = run('publish', '--event', 'no-such-event', db=db)
+    check(r.returncode == 3 and 'does not exist' in r.stderr, 'an unknown event: exit 3, said')
+    r = run('publish', db=db)
+    with sqlite3.connect(db) as con:
+        published, unlocked = con.execute(
+            "SELECT e.published_at, (SELECT count(*) FROM meetings m JOIN requests q ON q.rid = m.request_rid"
+            " WHERE q.event_rid = e.rid AND NOT m.locked) FROM events e").fetchone()
+        audit = con.execute("SELECT count(*) FROM audit_log WHERE action = 'event.publish'"
+                            " AND actor = 'cli'").fetchone()[0]
+    con.close()
+    check(r.returncode == 0 and 'published the agendas of dfnc2-eu-2027' in r.stdout and
+          published and unlocked == 0 and audit == 1,
+          'dfnc publish: the forum\'s event published, every meeting locked, one audit line (%s)'
+          % (r.stdout + r.stderr).strip())
+    r = run('publish', db=db)
+    check(r.returncode == 3 and 'published since ' + (published or '?') in r.stderr,
+          'publishing again: exit 3 saying since when (%s)' % r.stderr.strip())
+
 print('%d failure(s)' % len(failures))
 sys.exit(1 if failures else 0)
