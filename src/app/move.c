@@ -346,14 +346,16 @@ static int board_load_event(struct store *s, const struct store_request *pending
 }
 
 /* Loads meeting's event into b inside the caller's transaction (or read):
- * -1 with err. */
-static int board_load(struct store *s, const char *meeting, struct arena *a, struct board *b,
-                      struct df_err *err)
+ * the meeting itself (b->m) in a, the rest of the board in scratch (the
+ * board of a forum of thousands is megabytes: 10,000 people's went past an
+ * HTTP request's arena). -1 with err. */
+static int board_load(struct store *s, const char *meeting, struct arena *a,
+                      struct arena *scratch, struct board *b, struct df_err *err)
 {
     memset(b, 0, sizeof *b);
     if (store_meeting_of_request(s, meeting, a, &b->m, err) < 0)
         return -1;
-    return board_load_event(s, NULL, a, b, err);
+    return board_load_event(s, NULL, scratch, b, err);
 }
 
 /* Has the meeting begun by now (its slot's start, in its event's zone)? */
@@ -531,16 +533,28 @@ static int list_options(const struct board *b, long long now, struct arena *a,
     return rc;
 }
 
-/* The meeting of b into out: where it is, its people. */
+/* The meeting of b into out: where it is, its people, every string in a
+ * (b->m's are; its people are copied out of the board's arena). */
 static int describe(const struct board *b, struct arena *a, struct app_meeting_moves *out,
                     struct df_err *err)
 {
     memset(out, 0, sizeof *out);
+    struct app_move_person *people = arena_alloc(a, ((size_t)b->people_n + 1) * sizeof *people);
+    bool ok = people != NULL;
+    for (int i = 0; ok && i < b->people_n; i++) {
+        const struct app_move_person *p = b->people + i;
+        people[i] = (struct app_move_person){
+            .id = arena_strdup(a, p->id), .name = arena_strdup(a, p->name),
+            .email = p->email ? arena_strdup(a, p->email) : NULL,
+            .languages = p->languages ? arena_strdup(a, p->languages) : NULL};
+        ok = people[i].id && people[i].name && (!p->email || people[i].email) &&
+             (!p->languages || people[i].languages);
+    }
     *out = (struct app_meeting_moves){.meeting = b->m.id, .event = b->m.event,
                                       .interpreter = b->m.interpreter, .online = b->online,
-                                      .sequence = b->m.sequence, .people = b->people,
+                                      .sequence = b->m.sequence, .people = people,
                                       .people_n = b->people_n};
-    if (here_of(b, a, &out->at) < 0)
+    if (!ok || here_of(b, a, &out->at) < 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
     return 0;
 }
@@ -549,14 +563,20 @@ int app_meeting_moves(struct store *s, const char *meeting, long long now, struc
                       struct app_meeting_moves *out, struct df_err *err)
 {
     /* read outside a transaction: a list the move itself checks again */
+    struct arena scratch;
+    arena_init(&scratch, 0);
     struct board b;
-    if (board_load(s, meeting, a, &b, err) < 0 || describe(&b, a, out, err) < 0)
-        return -1;
+    int rc = -1;
+    if (board_load(s, meeting, a, &scratch, &b, err) < 0 || describe(&b, a, out, err) < 0)
+        goto out;
+    rc = 0;
     if (meeting_has_begun(&b, now))
-        return 0;   /* nowhere to go: it has begun */
+        goto out;   /* nowhere to go: it has begun */
     if (list_options(&b, now, a, out) < 0)
-        return df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
-    return 0;
+        rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
+out:
+    arena_free(&scratch);
+    return rc;
 }
 
 /* Whether b's meeting may go to slot at location (to_online: online, location
@@ -606,15 +626,20 @@ int app_meeting_move(struct store *s, const char *login, const char *meeting, co
                      const char *location, bool to_online, long long now, struct arena *a,
                      struct app_meeting_moves *out, struct app_whys *why, struct df_err *err)
 {
+    struct arena scratch;   /* the board's: only what out says is in a */
+    arena_init(&scratch, 0);
     struct board b;
-    int k, t;
+    int k, t, rc = -1;
     if (why)
         why->n = 0;
     if (store_begin(s, err) < 0)
-        return -1;
-    if (board_load(s, meeting, a, &b, err) < 0 ||
-        check_move(&b, slot, location, to_online, now, a, &k, &t, why, err) < 0)
+        goto out;
+    if (board_load(s, meeting, a, &scratch, &b, err) < 0)
         goto fail;
+    if (check_move(&b, slot, location, to_online, now, a, &k, &t, why, err) < 0) {
+        whys_keep(why, a);   /* their values are the board's, in scratch */
+        goto fail;
+    }
     struct app_move_place was;
     if (here_of(&b, a, &was) < 0) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
@@ -644,12 +669,15 @@ int app_meeting_move(struct store *s, const char *login, const char *meeting, co
         goto fail;
     b.online = b.m.online;   /* how it is held now */
     if (describe(&b, a, out, err) < 0)
-        return -1;
+        goto out;
     out->was = was;
-    return 0;
+    rc = 0;
+    goto out;
 fail:
     store_rollback(s);
-    return -1;
+out:
+    arena_free(&scratch);
+    return rc;
 }
 
 /* ---- a request's meeting (move.h) ------------------------------------- */

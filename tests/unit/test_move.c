@@ -131,6 +131,44 @@ Test(app_move, a_slot_that_has_begun_is_no_option, .init = setup, .fini = teardo
     cr_assert_str_eq(got, "");
 }
 
+Test(app_move, a_big_event_takes_only_the_list_from_the_callers_arena, .init = setup,
+     .fini = teardown)
+{
+    /* 600 accepted requests more (no meeting): the event's board is far more
+     * than r1's options. An HTTP request's arena has a limit (8 MiB), which
+     * the board of a forum of 10,000 went past (500, "out of memory
+     * scheduling"), and the desk could move no meeting */
+    for (int i = 0; i < 600; i++) {
+        char x[16], y[16], id[16];
+        snprintf(x, sizeof x, "x%03d", i);
+        snprintf(y, sizeof y, "y%03d", i);
+        snprintf(id, sizeof id, "rx%03d", i);
+        struct store_person px = {.id = x, .org = "org", .name = x};
+        struct store_person py = {.id = y, .org = "org", .name = y};
+        ok(store_person_upsert(s, &px, NULL, &err));
+        ok(store_person_upsert(s, &py, NULL, &err));
+        struct store_request r = {.id = id, .event = "ev", .from = x, .to = y,
+                                  .status = "accepted", .priority = 1};
+        ok(store_request_upsert(s, &r, NULL, &err));
+    }
+    struct arena small;
+    arena_init(&small, 16384);
+    struct app_meeting_moves m;
+    int rc = app_meeting_moves(s, "r1", at("2025-06-05T06:00:00Z"), &small, &m, &err);
+    cr_expect_eq(rc, 0, "%s", err.msg);
+    cr_expect_eq(m.options_n, 7);
+    cr_expect_eq(m.people_n, 2);
+    if (rc == 0 && m.people_n == 2)
+        cr_expect_str_eq(m.people[1].name, "b");
+    /* the move itself reads the same board */
+    rc = app_meeting_move(s, "org@x", "r1", "t4", "B", false, at("2025-06-05T06:00:00Z"),
+                          &small, &m, NULL, &err);
+    cr_expect_eq(rc, 0, "%s", err.msg);
+    if (rc == 0)
+        cr_expect_str_eq(m.at.slot, "t4");
+    arena_free(&small);
+}
+
 /* r1's row of a's agenda: where it was moved from into was ("" for none). */
 static int moved_from(void *ud, const struct store_agenda_row *r)
 {
