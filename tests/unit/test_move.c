@@ -432,6 +432,59 @@ Test(app_request_times, no_common_language_only_when_an_interpreter_is_free,
     cr_assert_eq(tn, 0);
 }
 
+/* Request r6 of two new people x and y, accepted, met in slot at table B. */
+static void meet_at_b(struct store *on, const char *slot)
+{
+    const char *people[] = {"x", "y"};
+    for (int i = 0; i < 2; i++) {
+        struct store_person p = {.id = people[i], .org = "org", .name = people[i]};
+        ok(store_person_upsert(on, &p, NULL, &err));
+    }
+    struct store_request r = {.id = "r6", .event = "ev", .from = "x", .to = "y",
+                              .status = "accepted", .priority = 1};
+    ok(store_request_upsert(on, &r, NULL, &err));
+    struct store_meeting m = {.request = "r6", .slot = slot, .location = "B", .locked = 1};
+    ok(store_meeting_upsert(on, &m, &err));
+}
+
+Test(app_request_times, the_events_board_is_read_again_once_anything_changed,
+     .init = setup_requests, .fini = teardown)
+{
+    char got[256];
+    long long now = at("2025-06-05T06:00:00Z");
+    unsigned long loads = app_board_loads();
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t4/B t5/B");
+    cr_assert_eq(app_board_loads(), loads + 1);
+    /* nothing changed: the board kept is read */
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t4/B t5/B");
+    cr_assert_eq(app_board_loads(), loads + 1);
+    /* this connection writes: table B is taken in t1 */
+    meet_at_b(s, "t1");
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t4/B t5/B");
+    cr_assert_eq(app_board_loads(), loads + 2);
+    /* another connection (another server thread) moves that meeting to t4 */
+    struct store *other;
+    ok(store_open(&other, db_path, &err));
+    struct store_meeting m = {.request = "r6", .slot = "t4", .location = "B", .locked = 1};
+    ok(store_meeting_upsert(other, &m, &err));
+    store_close(other);
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t5/B");
+    /* a transaction's reads are not kept: what it wrote may be undone */
+    ok(store_begin(s, &err));
+    ok(store_meeting_upsert(s, &(struct store_meeting){.request = "r6", .slot = "t5",
+                                                       .location = "B", .locked = 1}, &err));
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t4/B");
+    store_rollback(s);
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t5/B");
+    app_board_cache_free();
+}
+
 Test(app_request_times, placing_refuses_what_is_in_the_way_and_takes_the_interpreter,
      .init = setup_requests, .fini = teardown)
 {
