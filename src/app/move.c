@@ -321,15 +321,22 @@ static int board_mark(struct store *s, const struct schedule_load_req *mine, str
     return 0;
 }
 
+static int board_shared(struct store *s, const char *event, struct arena *scratch,
+                        struct board *b, struct df_err *err);
+
 /* Loads the event of b->m (its request and event set; its slot, table and
  * interpreter when it has a meeting) into b inside the caller's transaction
- * (or read); pending, when not NULL, is b->m's request not yet accepted:
- * -1 with err. */
+ * (or read): the thread's kept board while nothing changed (board_shared),
+ * else read into a; pending, when not NULL, is b->m's request not yet
+ * accepted: -1 with err. */
+
 static int board_load_event(struct store *s, const struct store_request *pending,
                             struct arena *a, struct board *b, struct df_err *err)
 {
-    if (board_load_shared(s, a, b, err) < 0)
+    struct store_meeting m = b->m;   /* the thread's kept board comes without it */
+    if (board_shared(s, m.event, a, b, err) < 0)
         return -1;
+    b->m = m;
     int q = idmap_get(&b->l.req_ix, b->m.request);
     struct schedule_load_req own;
     const struct schedule_load_req *mine = NULL;

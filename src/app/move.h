@@ -105,8 +105,9 @@ struct app_request_free {
 int app_requests_free_times(struct store *s, struct app_request_free *fs, int n, long long now,
                             int max, struct arena *a, struct df_err *err);
 
-/* The free times and the proposals' states (above) read an event's board
- * once per call; each thread keeps its last one while its connection's
+/* The free times, the proposals' states, a request's placing and the
+ * desk's moves (above) read an event's board once per call; each thread
+ * keeps its last one while its connection's
  * mark (store_mark) stands, nothing committed since by anyone, and loads it
  * again after. app_board_cache_free lets go of the thread's (a server's
  * thread as it ends); app_board_loads counts the loads in the process. */

@@ -169,6 +169,35 @@ Test(app_move, a_big_event_takes_only_the_list_from_the_callers_arena, .init = s
     arena_free(&small);
 }
 
+Test(app_move, the_desks_list_reads_the_board_again_once_anything_changed, .init = setup,
+     .fini = teardown)
+{
+    char got[256];
+    long long now = at("2025-06-05T06:00:00Z");
+    options_of(now, got, sizeof got);
+    cr_assert_str_eq(got, "t2/B t1/A t1/B t4/A t4/B t5/A t5/B");
+    unsigned long loads = app_board_loads();
+    options_of(now, got, sizeof got);
+    cr_assert_eq(app_board_loads(), loads, "nothing changed: the board kept is read");
+    /* another connection (another server thread) seats r2 at A in t4 */
+    struct store *other;
+    ok(store_open(&other, db_path, &err));
+    struct store_meeting m = {.request = "r2", .slot = "t4", .location = "A",
+                              .interpreter = "iv", .locked = 1};
+    ok(store_meeting_upsert(other, &m, &err));
+    store_close(other);
+    options_of(now, got, sizeof got);
+    /* t3 is free of iv now; t4 is not */
+    cr_assert_str_eq(got, "t2/B t3/A t3/B t1/A t1/B t5/A t5/B");
+    /* this connection moves it back */
+    m.slot = "t3";
+    m.location = "B";
+    ok(store_meeting_upsert(s, &m, &err));
+    options_of(now, got, sizeof got);
+    cr_assert_str_eq(got, "t2/B t1/A t1/B t4/A t4/B t5/A t5/B");
+    app_board_cache_free();
+}
+
 /* r1's row of a's agenda: where it was moved from into was ("" for none). */
 static int moved_from(void *ud, const struct store_agenda_row *r)
 {
