@@ -329,7 +329,6 @@ static int board_shared(struct store *s, const char *event, struct arena *scratc
  * (or read): the thread's kept board while nothing changed (board_shared),
  * else read into a; pending, when not NULL, is b->m's request not yet
  * accepted: -1 with err. */
-
 static int board_load_event(struct store *s, const struct store_request *pending,
                             struct arena *a, struct board *b, struct df_err *err)
 {
