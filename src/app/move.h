@@ -107,10 +107,11 @@ int app_requests_free_times(struct store *s, struct app_request_free *fs, int n,
 
 /* The free times, the proposals' states, a request's placing and the
  * desk's moves (above) read an event's board once per call; each thread
- * keeps its last one while its connection's
- * mark (store_mark) stands, nothing committed since by anyone, and loads it
- * again after. app_board_cache_free lets go of the thread's (a server's
- * thread as it ends); app_board_loads counts the loads in the process. */
+ * keeps its last one while its connection's mark (store_mark) stands,
+ * nothing committed since by anyone, and loads it again after (reads inside
+ * a transaction load their own). app_board_cache_free lets go of the
+ * thread's (a server's thread as it ends); app_board_loads counts the loads
+ * in the process. */
 void app_board_cache_free(void);
 unsigned long app_board_loads(void);
 
