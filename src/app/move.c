@@ -3,6 +3,7 @@
  * then each place judged by what is in its way. */
 #include "app/move.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -320,15 +321,21 @@ static int board_mark(struct store *s, const struct schedule_load_req *mine, str
     return 0;
 }
 
+static int board_shared(struct store *s, const char *event, struct arena *scratch,
+                        struct board *b, struct df_err *err);
+
 /* Loads the event of b->m (its request and event set; its slot, table and
  * interpreter when it has a meeting) into b inside the caller's transaction
- * (or read); pending, when not NULL, is b->m's request not yet accepted:
- * -1 with err. */
+ * (or read): the thread's kept board while nothing changed (board_shared),
+ * else read into a; pending, when not NULL, is b->m's request not yet
+ * accepted: -1 with err. */
 static int board_load_event(struct store *s, const struct store_request *pending,
                             struct arena *a, struct board *b, struct df_err *err)
 {
-    if (board_load_shared(s, a, b, err) < 0)
+    struct store_meeting m = b->m;   /* the thread's kept board comes without it */
+    if (board_shared(s, m.event, a, b, err) < 0)
         return -1;
+    b->m = m;
     int q = idmap_get(&b->l.req_ix, b->m.request);
     struct schedule_load_req own;
     const struct schedule_load_req *mine = NULL;
@@ -346,14 +353,16 @@ static int board_load_event(struct store *s, const struct store_request *pending
 }
 
 /* Loads meeting's event into b inside the caller's transaction (or read):
- * -1 with err. */
-static int board_load(struct store *s, const char *meeting, struct arena *a, struct board *b,
-                      struct df_err *err)
+ * the meeting itself (b->m) in a, the rest of the board in scratch (the
+ * board of a forum of thousands is megabytes: 10,000 people's went past an
+ * HTTP request's arena). -1 with err. */
+static int board_load(struct store *s, const char *meeting, struct arena *a,
+                      struct arena *scratch, struct board *b, struct df_err *err)
 {
     memset(b, 0, sizeof *b);
     if (store_meeting_of_request(s, meeting, a, &b->m, err) < 0)
         return -1;
-    return board_load_event(s, NULL, a, b, err);
+    return board_load_event(s, NULL, scratch, b, err);
 }
 
 /* Has the meeting begun by now (its slot's start, in its event's zone)? */
@@ -531,16 +540,28 @@ static int list_options(const struct board *b, long long now, struct arena *a,
     return rc;
 }
 
-/* The meeting of b into out: where it is, its people. */
+/* The meeting of b into out: where it is, its people, every string in a
+ * (b->m's are; its people are copied out of the board's arena). */
 static int describe(const struct board *b, struct arena *a, struct app_meeting_moves *out,
                     struct df_err *err)
 {
     memset(out, 0, sizeof *out);
+    struct app_move_person *people = arena_alloc(a, ((size_t)b->people_n + 1) * sizeof *people);
+    bool ok = people != NULL;
+    for (int i = 0; ok && i < b->people_n; i++) {
+        const struct app_move_person *p = b->people + i;
+        people[i] = (struct app_move_person){
+            .id = arena_strdup(a, p->id), .name = arena_strdup(a, p->name),
+            .email = p->email ? arena_strdup(a, p->email) : NULL,
+            .languages = p->languages ? arena_strdup(a, p->languages) : NULL};
+        ok = people[i].id && people[i].name && (!p->email || people[i].email) &&
+             (!p->languages || people[i].languages);
+    }
     *out = (struct app_meeting_moves){.meeting = b->m.id, .event = b->m.event,
                                       .interpreter = b->m.interpreter, .online = b->online,
-                                      .sequence = b->m.sequence, .people = b->people,
+                                      .sequence = b->m.sequence, .people = people,
                                       .people_n = b->people_n};
-    if (here_of(b, a, &out->at) < 0)
+    if (!ok || here_of(b, a, &out->at) < 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
     return 0;
 }
@@ -549,14 +570,20 @@ int app_meeting_moves(struct store *s, const char *meeting, long long now, struc
                       struct app_meeting_moves *out, struct df_err *err)
 {
     /* read outside a transaction: a list the move itself checks again */
+    struct arena scratch;
+    arena_init(&scratch, 0);
     struct board b;
-    if (board_load(s, meeting, a, &b, err) < 0 || describe(&b, a, out, err) < 0)
-        return -1;
+    int rc = -1;
+    if (board_load(s, meeting, a, &scratch, &b, err) < 0 || describe(&b, a, out, err) < 0)
+        goto out;
+    rc = 0;
     if (meeting_has_begun(&b, now))
-        return 0;   /* nowhere to go: it has begun */
+        goto out;   /* nowhere to go: it has begun */
     if (list_options(&b, now, a, out) < 0)
-        return df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
-    return 0;
+        rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
+out:
+    arena_free(&scratch);
+    return rc;
 }
 
 /* Whether b's meeting may go to slot at location (to_online: online, location
@@ -606,15 +633,20 @@ int app_meeting_move(struct store *s, const char *login, const char *meeting, co
                      const char *location, bool to_online, long long now, struct arena *a,
                      struct app_meeting_moves *out, struct app_whys *why, struct df_err *err)
 {
+    struct arena scratch;   /* the board's: only what out says is in a */
+    arena_init(&scratch, 0);
     struct board b;
-    int k, t;
+    int k, t, rc = -1;
     if (why)
         why->n = 0;
     if (store_begin(s, err) < 0)
-        return -1;
-    if (board_load(s, meeting, a, &b, err) < 0 ||
-        check_move(&b, slot, location, to_online, now, a, &k, &t, why, err) < 0)
+        goto out;
+    if (board_load(s, meeting, a, &scratch, &b, err) < 0)
         goto fail;
+    if (check_move(&b, slot, location, to_online, now, a, &k, &t, why, err) < 0) {
+        whys_keep(why, a);   /* their values are the board's, in scratch */
+        goto fail;
+    }
     struct app_move_place was;
     if (here_of(&b, a, &was) < 0) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
@@ -644,12 +676,15 @@ int app_meeting_move(struct store *s, const char *login, const char *meeting, co
         goto fail;
     b.online = b.m.online;   /* how it is held now */
     if (describe(&b, a, out, err) < 0)
-        return -1;
+        goto out;
     out->was = was;
-    return 0;
+    rc = 0;
+    goto out;
 fail:
     store_rollback(s);
-    return -1;
+out:
+    arena_free(&scratch);
+    return rc;
 }
 
 /* ---- a request's meeting (move.h) ------------------------------------- */
@@ -823,6 +858,69 @@ static const struct store_request *item_request(const struct board_items *it, in
     return r;
 }
 
+/* The thread's last board of an event (board_load_shared's: the event, its
+ * slots, tables, accepted requests, meetings and absences, indexed), in an
+ * arena of its own, kept while its connection's mark stands: nothing
+ * committed since, by this connection or another. Each participant's
+ * requests page reads the free times, which need the whole event's board
+ * (90 ms of CPU at 10,000 people); the pages read between two changes share
+ * one. Marking it for a request (board_mark) only writes the arrays it
+ * clears first, so one board serves one call after another; each thread
+ * has its own connection and its own board. */
+static _Thread_local struct {
+    struct arena a;
+    struct board b;
+    struct store_mark mark;
+    const char *event;   /* in a; NULL: none kept */
+} kept;
+static atomic_ulong board_loads;
+
+void app_board_cache_free(void)
+{
+    if (kept.event)
+        arena_free(&kept.a);
+    kept.event = NULL;
+}
+
+unsigned long app_board_loads(void)
+{
+    return atomic_load(&board_loads);
+}
+
+/* event's board as board_load_shared loads it into b: the thread's kept
+ * one while the store is as it was when it was loaded, else loaded again
+ * (kept, unless read inside a transaction: then into scratch). -1 with
+ * err. */
+static int board_shared(struct store *s, const char *event, struct arena *scratch,
+                        struct board *b, struct df_err *err)
+{
+    struct store_mark now;
+    int marked = store_mark_get(s, &now);
+    if (marked == 0 && kept.event && strcmp(kept.event, event) == 0 &&
+        store_mark_same(&kept.mark, &now)) {
+        *b = kept.b;
+        return 0;
+    }
+    app_board_cache_free();
+    atomic_fetch_add(&board_loads, 1);
+    memset(b, 0, sizeof *b);
+    b->m.event = event;
+    if (marked != 0)
+        return board_load_shared(s, scratch, b, err);
+    arena_init(&kept.a, 0);
+    if (!(b->m.event = kept.event = arena_strdup(&kept.a, event))) {
+        arena_free(&kept.a);
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading an event's board");
+    }
+    if (board_load_shared(s, &kept.a, b, err) < 0) {
+        app_board_cache_free();
+        return -1;
+    }
+    kept.b = *b;
+    kept.mark = now;
+    return 0;
+}
+
 /* The items whose request's event is item first's, its board loaded once
  * into scratch and marked for each in turn, each passed to fn; done[i] set
  * for each: -1 with err. */
@@ -842,9 +940,7 @@ static int event_on_board(struct store *s, const struct board_items *it, int fir
             which[m++] = i;
         }
     struct board b;
-    memset(&b, 0, sizeof b);
-    b.m.event = event;
-    if (board_load_shared(s, scratch, &b, err) < 0 ||
+    if (board_shared(s, event, scratch, &b, err) < 0 ||
         load_pending(s, event, mine, m, loads, scratch, err) < 0)
         return -1;
     for (int j = 0; j < m; j++) {

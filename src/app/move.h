@@ -105,6 +105,16 @@ struct app_request_free {
 int app_requests_free_times(struct store *s, struct app_request_free *fs, int n, long long now,
                             int max, struct arena *a, struct df_err *err);
 
+/* The free times, the proposals' states, a request's placing and the
+ * desk's moves (above) read an event's board once per call; each thread
+ * keeps its last one while its connection's mark (store_mark) stands,
+ * nothing committed since by anyone, and loads it again after (reads inside
+ * a transaction load their own). app_board_cache_free lets go of the
+ * thread's (a server's thread as it ends); app_board_loads counts the loads
+ * in the process. */
+void app_board_cache_free(void);
+unsigned long app_board_loads(void);
+
 /* How many b2b slots of event have not begun at `now` (its wall clock), or
  * -1 with err: none when the whole event's slots have. */
 int app_event_slots_to_come(struct store *s, const char *event, long long now,

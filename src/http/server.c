@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "app/fields.h"
+#include "app/move.h"
 #include "core/clock.h"
 #include "core/log.h"
 #include "core/utf8.h"
@@ -85,6 +86,7 @@ int http_server_port(const struct http_server *srv) { return srv->port; }
 static void store_key_close(void *p)
 {
     http_cache_free();
+    app_board_cache_free();
     store_close(p);
 }
 
@@ -527,6 +529,7 @@ static void *background_main(void *arg)
         r->s = NULL;
     }
     http_cache_free();
+    app_board_cache_free();
     if (!r->responded)
         http_reply_error(r, 500, "internal", "no reply");
     while (!atomic_load(&r->suspended))

@@ -2,6 +2,7 @@
 #include "store/store_internal.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -267,6 +268,8 @@ static struct store *connect_to(const char *path, int flags, struct df_err *err)
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
         return NULL;
     }
+    static atomic_uint_fast64_t serials;
+    s->serial = atomic_fetch_add(&serials, 1) + 1;
     int rc = sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK)
         open_failed(path, s->db, rc, err);
@@ -518,6 +521,27 @@ void store_close(struct store *s)
     free(s->stmts);
     sqlite3_close(s->db);
     free(s);
+}
+
+int store_mark_get(struct store *s, struct store_mark *out)
+{
+    if (!sqlite3_get_autocommit(s->db))
+        return 1;
+    static const char sql[] = "PRAGMA data_version";
+    struct df_err err = {0};
+    sqlite3_stmt *st = store_stmt(s, sql, &err);
+    int rc = st && sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
+    if (rc == 0)
+        *out = (struct store_mark){.serial = s->serial, .version = sqlite3_column_int64(st, 0),
+                                   .changes = sqlite3_total_changes64(s->db)};
+    if (st)
+        sqlite3_reset(st);
+    return rc;
+}
+
+bool store_mark_same(const struct store_mark *a, const struct store_mark *b)
+{
+    return a->serial == b->serial && a->version == b->version && a->changes == b->changes;
 }
 
 const char *store_path(struct store *s)

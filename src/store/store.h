@@ -39,6 +39,21 @@ void store_close(struct store *s);
  * database a connection reads, for what connections to one database share. */
 const char *store_path(struct store *s);
 
+/* Where the database stands as this connection sees it, for a cache of
+ * what it read: two marks of one connection are equal (store_mark_same)
+ * when nothing was committed in between, by this connection or another
+ * (SQLite's data_version, this connection's count of changed rows, and a
+ * serial of the connection, as one opened later at the same address is
+ * another). */
+struct store_mark {
+    uint64_t serial;
+    int64_t version, changes;
+};
+/* s's mark into out: 0; 1 inside a transaction or a read (what is read
+ * there may be undone, or not yet committed: keep nothing); -1 on error. */
+int store_mark_get(struct store *s, struct store_mark *out);
+bool store_mark_same(const struct store_mark *a, const struct store_mark *b);
+
 /* One transaction around many writes (an import is one transaction). */
 int store_begin(struct store *s, struct df_err *err);
 int store_commit(struct store *s, struct df_err *err);

@@ -19,6 +19,7 @@ struct store {
                                           new ones come: a server thread's connection
                                           meets them all over its life */
     int stmts_n, stmts_cap;
+    uint64_t serial;   /* this connection's, unique in the process (store_mark) */
 };
 
 /* A prepared statement for sql (a string literal: its address is the key), reset

@@ -286,52 +286,49 @@ static sqlite3_stmt *meeting_stmt(struct store *s, const char *sql,
 static int meeting_counts_in(struct store *s, const char *event, store_web_count_fn fn,
                              void *ud, struct df_err *err)
 {
-    static const char *const sql[] = {
-        "SELECT oa.country, ob.country, count(*)" MEETING_JOINS " WHERE e.id = ?1"
-        " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2",
-        "SELECT substr(sl.starts_at, 12, 2), count(*)" MEETING_JOINS " WHERE e.id = ?1"
-        " GROUP BY 1 ORDER BY 1",
-        /* the meetings page's capability column, grouped; a group's labels
-         * are its first code's, so "" (none) and a group the classifier
-         * lacks have none (codes are digits: g || ':' is past the group's) */
-        "SELECT g, count(*),"
+    /* The three figures from one pass over the event's meetings (x), each
+     * grouped from it (k: STORE_WEB_PAIR, _HOUR, _CPV; o orders each as its
+     * figure is ordered): three passes cost 1.7 times as much at 10,000
+     * people. g is the meetings page's capability column, grouped: the
+     * lowest three-digit CPV group one side offers and the other needs, ""
+     * for none (og: each organisation's groups by direction, once); a
+     * group's labels are its first code's, so "" and a group the
+     * classifier lacks have none (codes are digits: g || ':' is past the
+     * group's). */
+    static const char sql[] =
+        "WITH og(org, dir, g) AS MATERIALIZED (SELECT DISTINCT org_rid, direction,"
+        "   substr(cpv, 1, 3) FROM capabilities),"
+        " x(a, b, h, g) AS MATERIALIZED (SELECT oa.country, ob.country,"
+        "   substr(sl.starts_at, 12, 2), coalesce((SELECT min(p.g) FROM og p JOIN og q"
+        "   ON q.g = p.g AND q.dir <> p.dir WHERE p.org = oa.rid AND q.org = ob.rid), '')"
+        MEETING_JOINS " WHERE e.id = ?1)"
+        " SELECT 0 AS k, a, b, count(*), NULL, NULL, -count(*) AS o FROM x GROUP BY a, b"
+        " UNION ALL SELECT 1, h, NULL, count(*), NULL, NULL, 0 FROM x GROUP BY h"
+        " UNION ALL SELECT 2, g, NULL, count(*),"
         " (SELECT label_en FROM cpv WHERE g <> '' AND code >= g AND code < g || ':'"
         "   ORDER BY code LIMIT 1),"
         " (SELECT label_uk FROM cpv WHERE g <> '' AND code >= g AND code < g || ':'"
-        "   ORDER BY code LIMIT 1)"
-        " FROM (SELECT coalesce(substr((SELECT min(ca.cpv) FROM capabilities ca"
-        "   JOIN capabilities cb ON substr(ca.cpv, 1, 3) = substr(cb.cpv, 1, 3)"
-        "   AND ca.direction <> cb.direction WHERE ca.org_rid = oa.rid AND cb.org_rid = ob.rid),"
-        "   1, 3), '') AS g" MEETING_JOINS " WHERE e.id = ?1)"
-        " GROUP BY g ORDER BY 2 DESC, g",
-    };
-    static const char *const doing[] = {"counting meetings by country", "counting meetings by hour",
-                                        "counting meetings by capability"};
-    int stop = 0;
-    for (int k = 0; k < 3 && !stop; k++) {
-        sqlite3_stmt *st = store_stmt(s, sql[k], err);
-        if (!st)
-            return -1;
-        store_bind_text(st, 1, event);
-        int rc;
-        while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-            struct store_web_count c = {.kind = (enum store_web_figure)k, .a = store_col(st, 0)};
-            if (k == STORE_WEB_PAIR) {
-                c.b = store_col(st, 1);
-                c.n = sqlite3_column_int64(st, 2);
-            } else {
-                c.n = sqlite3_column_int64(st, 1);
-            }
-            if (k == STORE_WEB_CPV) {
-                c.label_en = store_col(st, 2);
-                c.label_uk = store_col(st, 3);
-            }
-            stop = fn(ud, &c);
+        "   ORDER BY code LIMIT 1), -count(*) FROM x GROUP BY g"
+        " ORDER BY k, o, a, b";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_web_count c = {.kind = (enum store_web_figure)sqlite3_column_int(st, 0),
+                                    .a = store_col(st, 1), .n = sqlite3_column_int64(st, 3)};
+        if (c.kind == STORE_WEB_PAIR)
+            c.b = store_col(st, 2);
+        if (c.kind == STORE_WEB_CPV) {
+            c.label_en = store_col(st, 4);
+            c.label_uk = store_col(st, 5);
         }
-        if (!stop && rc != SQLITE_DONE)
-            stop = store_fail(s, err, doing[k]);
-        sqlite3_reset(st);
+        stop = fn(ud, &c);
     }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "counting the event's meetings");
+    sqlite3_reset(st);
     return stop;
 }
 

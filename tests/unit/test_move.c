@@ -131,6 +131,73 @@ Test(app_move, a_slot_that_has_begun_is_no_option, .init = setup, .fini = teardo
     cr_assert_str_eq(got, "");
 }
 
+Test(app_move, a_big_event_takes_only_the_list_from_the_callers_arena, .init = setup,
+     .fini = teardown)
+{
+    /* 600 accepted requests more (no meeting): the event's board is far more
+     * than r1's options. An HTTP request's arena has a limit (8 MiB), which
+     * the board of a forum of 10,000 went past (500, "out of memory
+     * scheduling"), and the desk could move no meeting */
+    for (int i = 0; i < 600; i++) {
+        char x[16], y[16], id[16];
+        snprintf(x, sizeof x, "x%03d", i);
+        snprintf(y, sizeof y, "y%03d", i);
+        snprintf(id, sizeof id, "rx%03d", i);
+        struct store_person px = {.id = x, .org = "org", .name = x};
+        struct store_person py = {.id = y, .org = "org", .name = y};
+        ok(store_person_upsert(s, &px, NULL, &err));
+        ok(store_person_upsert(s, &py, NULL, &err));
+        struct store_request r = {.id = id, .event = "ev", .from = x, .to = y,
+                                  .status = "accepted", .priority = 1};
+        ok(store_request_upsert(s, &r, NULL, &err));
+    }
+    struct arena small;
+    arena_init(&small, 16384);
+    struct app_meeting_moves m;
+    int rc = app_meeting_moves(s, "r1", at("2025-06-05T06:00:00Z"), &small, &m, &err);
+    cr_expect_eq(rc, 0, "%s", err.msg);
+    cr_expect_eq(m.options_n, 7);
+    cr_expect_eq(m.people_n, 2);
+    if (rc == 0 && m.people_n == 2)
+        cr_expect_str_eq(m.people[1].name, "b");
+    /* the move itself reads the same board */
+    rc = app_meeting_move(s, "org@x", "r1", "t4", "B", false, at("2025-06-05T06:00:00Z"),
+                          &small, &m, NULL, &err);
+    cr_expect_eq(rc, 0, "%s", err.msg);
+    if (rc == 0)
+        cr_expect_str_eq(m.at.slot, "t4");
+    arena_free(&small);
+}
+
+Test(app_move, the_desks_list_reads_the_board_again_once_anything_changed, .init = setup,
+     .fini = teardown)
+{
+    char got[256];
+    long long now = at("2025-06-05T06:00:00Z");
+    options_of(now, got, sizeof got);
+    cr_assert_str_eq(got, "t2/B t1/A t1/B t4/A t4/B t5/A t5/B");
+    unsigned long loads = app_board_loads();
+    options_of(now, got, sizeof got);
+    cr_assert_eq(app_board_loads(), loads, "nothing changed: the board kept is read");
+    /* another connection (another server thread) seats r2 at A in t4 */
+    struct store *other;
+    ok(store_open(&other, db_path, &err));
+    struct store_meeting m = {.request = "r2", .slot = "t4", .location = "A",
+                              .interpreter = "iv", .locked = 1};
+    ok(store_meeting_upsert(other, &m, &err));
+    store_close(other);
+    options_of(now, got, sizeof got);
+    /* t3 is free of iv now; t4 is not */
+    cr_assert_str_eq(got, "t2/B t3/A t3/B t1/A t1/B t5/A t5/B");
+    /* this connection moves it back */
+    m.slot = "t3";
+    m.location = "B";
+    ok(store_meeting_upsert(s, &m, &err));
+    options_of(now, got, sizeof got);
+    cr_assert_str_eq(got, "t2/B t1/A t1/B t4/A t4/B t5/A t5/B");
+    app_board_cache_free();
+}
+
 /* r1's row of a's agenda: where it was moved from into was ("" for none). */
 static int moved_from(void *ud, const struct store_agenda_row *r)
 {
@@ -392,6 +459,59 @@ Test(app_request_times, no_common_language_only_when_an_interpreter_is_free,
     cr_assert_eq(app_request_free_times(s, &r, at("2025-06-06T08:00:00Z"), 50, &a, &t, &tn,
                                         &err), 0);
     cr_assert_eq(tn, 0);
+}
+
+/* Request r6 of two new people x and y, accepted, met in slot at table B. */
+static void meet_at_b(struct store *on, const char *slot)
+{
+    const char *people[] = {"x", "y"};
+    for (int i = 0; i < 2; i++) {
+        struct store_person p = {.id = people[i], .org = "org", .name = people[i]};
+        ok(store_person_upsert(on, &p, NULL, &err));
+    }
+    struct store_request r = {.id = "r6", .event = "ev", .from = "x", .to = "y",
+                              .status = "accepted", .priority = 1};
+    ok(store_request_upsert(on, &r, NULL, &err));
+    struct store_meeting m = {.request = "r6", .slot = slot, .location = "B", .locked = 1};
+    ok(store_meeting_upsert(on, &m, &err));
+}
+
+Test(app_request_times, the_events_board_is_read_again_once_anything_changed,
+     .init = setup_requests, .fini = teardown)
+{
+    char got[256];
+    long long now = at("2025-06-05T06:00:00Z");
+    unsigned long loads = app_board_loads();
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t4/B t5/B");
+    cr_assert_eq(app_board_loads(), loads + 1);
+    /* nothing changed: the board kept is read */
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t4/B t5/B");
+    cr_assert_eq(app_board_loads(), loads + 1);
+    /* this connection writes: table B is taken in t1 */
+    meet_at_b(s, "t1");
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t4/B t5/B");
+    cr_assert_eq(app_board_loads(), loads + 2);
+    /* another connection (another server thread) moves that meeting to t4 */
+    struct store *other;
+    ok(store_open(&other, db_path, &err));
+    struct store_meeting m = {.request = "r6", .slot = "t4", .location = "B", .locked = 1};
+    ok(store_meeting_upsert(other, &m, &err));
+    store_close(other);
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t5/B");
+    /* a transaction's reads are not kept: what it wrote may be undone */
+    ok(store_begin(s, &err));
+    ok(store_meeting_upsert(s, &(struct store_meeting){.request = "r6", .slot = "t5",
+                                                       .location = "B", .locked = 1}, &err));
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t4/B");
+    store_rollback(s);
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t5/B");
+    app_board_cache_free();
 }
 
 Test(app_request_times, placing_refuses_what_is_in_the_way_and_takes_the_interpreter,

@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""The requests a forum day makes most, timed over HTTP at forum scale, for
+one release binary or for two side by side (BEFORE and AFTER).
+
+usage: bench/requests_bench.py DFNC [BEFORE_DFNC] (--db DB | --people N) [--reps R]
+                               [--before-db DB2]
+
+DB is a demo forum (dfnc --db DB demo --no-serve --people N); with --people
+one is built by the first binary in a temporary folder. Each binary serves
+its own copy (never the file given), with the demo event published, as on
+the forum's days. Signed in as the demo's organiser and as participant1 (a
+Ukrainian drone maker), each request is asked R times (default 7) of each
+server in turn, and its median in ms is printed, with BEFORE's median over
+DFNC's when two binaries are given (above 1: DFNC is faster). Beside each
+median, the server's own CPU time per request (user + system, from
+/proc/PID/stat over the R runs): on a machine others share, the wall time
+waits for a core and the CPU time does not. --before-db serves BEFORE a
+copy of another database (the same binary twice: a database with SQLite's
+statistics beside one without, say).
+
+The requests: a participant's /me (the header's counts are in it), agenda,
+requests, free times (one request's and the requests page's batch),
+organisations searched; the organisers' /me, the people list and its
+search, the dashboard's count of arrivals and its report, the desk's person
+page with her agenda, and the moves list of one of her meetings.
+"""
+import argparse
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import json
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from requests_http import request, must, login  # noqa: E402
+
+
+TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_ms(pid):
+    """The process's CPU time so far (user + system, all its threads), ms."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * TICK_MS
+
+
+def build(dfnc, people, work):
+    db = os.path.join(work, "demo.db")
+    subprocess.run([dfnc, "--db", db, "demo", "--people", str(people), "--no-serve"],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return db
+
+
+def serve(dfnc, src, work, port):
+    db = os.path.join(work, f"serve-{port}.db")
+    shutil.copy(src, db)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE events SET published_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')")
+    con.commit()
+    con.close()
+    server = subprocess.Popen([dfnc, "--db", db, "serve", "--port", str(port),
+                               "--no-access-log"], stdout=subprocess.DEVNULL,
+                              stderr=open(os.environ.get("BENCH_LOG", os.devnull), "w"))
+    for _ in range(300):
+        try:
+            request(port, "/api/v1/health", None)
+            return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    sys.exit(f"{dfnc} did not answer on port {port}")
+
+
+def paths(port, org, me):
+    """The requests to time, as (name, who, path), with ids read from the
+    forum served on port."""
+    _, data, _ = must(port, "/api/v1/me", me)
+    person = json.loads(data)["person"]["id"]
+    _, data, _ = must(port, "/api/v1/events", org)
+    event = json.loads(data)["events"][0]["id"]
+    _, data, _ = must(port, "/api/v1/me/agenda", me)
+    meeting = json.loads(data)["meetings"][0]["id"]
+    _, data, _ = must(port, "/api/v1/requests", me)
+    waiting = [x["id"] for x in json.loads(data)["requests"]
+               if x["to"] == person and x["status"] == "pending"]
+    out = [("participant /me", "me", "/api/v1/me"),
+           ("participant /me/agenda", "me", "/api/v1/me/agenda"),
+           ("participant /requests", "me", "/api/v1/requests"),
+           ("participant /me/request-times", "me", "/api/v1/me/request-times")]
+    if waiting:
+        out.append(("participant /requests/{id}/times", "me",
+                    f"/api/v1/requests/{waiting[0]}/times"))
+    out += [("participant /me/messages", "me", "/api/v1/me/messages"),
+            ("participant /announcements", "me", "/api/v1/announcements"),
+            ("participant /search/organisations", "me", "/api/v1/search/organisations"),
+            ("participant search q=drone", "me", "/api/v1/search/organisations?q=drone"),
+            ("participant /organisations?q=drone", "me", "/api/v1/organisations?q=drone"),
+            ("organiser /me", "org", "/api/v1/me"),
+            ("organiser /console/people", "org", "/api/v1/console/people?limit=50"),
+            ("organiser people q=anna", "org", "/api/v1/console/people?q=anna&limit=50"),
+            ("organiser people limit=0 (dash)", "org", "/api/v1/console/people?limit=0"),
+            ("organiser requests q=drone", "org", "/api/v1/requests?q=drone&limit=50"),
+            ("organiser dashboard report", "org", f"/api/v1/console/events/{event}/report"),
+            ("organiser dashboard summary", "org", f"/api/v1/console/events/{event}/summary"),
+            ("organiser desk person", "org", f"/api/v1/console/people/{person}"),
+            ("organiser desk person agenda", "org", f"/api/v1/console/people/{person}/agenda"),
+            ("organiser meeting moves", "org", f"/api/v1/console/meetings/{meeting}/moves")]
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dfnc")
+    ap.add_argument("before", nargs="?")
+    ap.add_argument("--db")
+    ap.add_argument("--people", type=int, default=10000)
+    ap.add_argument("--reps", type=int, default=7)
+    ap.add_argument("--port", type=int, default=8470)
+    ap.add_argument("--before-db")
+    o = ap.parse_args()
+    work = tempfile.mkdtemp(prefix="dfnc-speed-")
+    src = o.db or build(o.dfnc, o.people, work)
+    bins = [o.dfnc] + ([o.before] if o.before else [])
+    servers, who = [], []
+    try:
+        for i, b in enumerate(bins):
+            servers.append(serve(b, o.before_db if i and o.before_db else src, work, o.port + i))
+            who.append({"org": login(o.port + i, "organiser@demo.dfnc", "demo-organiser"),
+                        "me": login(o.port + i, "participant1@demo.dfnc", "demo-participant-1")})
+        people = sqlite3.connect(src).execute("SELECT count(*) FROM people").fetchone()[0]
+        cases = paths(o.port, who[0]["org"], who[0]["me"])
+        print(f"{people} people, {o.reps} runs each, medians in ms")
+        head = f"{'request':40s}{'DFNC':>10s}{'cpu':>8s}"
+        if o.before:
+            head += f"{'BEFORE':>10s}{'cpu':>8s}{'before/after':>14s}"
+        print(head)
+        for name, w, path in cases:
+            times = [[] for _ in bins]
+            cpu = [0.0 for _ in bins]
+            failed = [None for _ in bins]
+            for _ in range(o.reps):
+                for i in range(len(bins)):
+                    c0 = cpu_ms(servers[i].pid)
+                    st, ms, data, _ = request(o.port + i, path, who[i][w])
+                    cpu[i] += cpu_ms(servers[i].pid) - c0
+                    if st != 200:
+                        failed[i] = st   # an older binary's 500, say: shown, not timed
+                    times[i].append(ms)
+            med = [statistics.median(t) for t in times]
+            cell = [f"{'(' + str(failed[i]) + ')':>18s}" if failed[i] else
+                    f"{med[i]:10.1f}{cpu[i] / o.reps:8.1f}" for i in range(len(bins))]
+            row = f"{name:40s}{cell[0]}"
+            if o.before:
+                ratio = f"{med[1] / med[0]:14.2f}" if not any(failed) else f"{'':14s}"
+                row += f"{cell[1]}{ratio}"
+            print(row, flush=True)
+    finally:
+        for s in servers:
+            s.terminate()
+            s.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
