@@ -345,12 +345,11 @@ int app_mail_video(struct store *s, const char *event, bool relinked, int *maile
     const char *url;
     struct store_event ev;
     struct rows online = {.a = &a};
-    int rc = store_mail_config_get(s, &a, &url, err);
-    if (rc > 0)
-        rc = store_event_get(s, event, &a, &ev, err);
+    int on = store_mail_config_get(s, &a, &url, err);
+    int rc = on > 0 ? store_event_get(s, event, &a, &ev, err) : on;
     /* before publication her agenda is provisional: the agendas' mail will
      * carry the links */
-    if (rc == 0 && ev.published_at) {
+    if (on > 0 && rc == 0 && ev.published_at) {
         rc = store_mail_meeting_each(s, event, NULL, keep_online_row, &online, err);
         if (rc > 0 || online.oom)
             rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the meetings to mail");

@@ -43,10 +43,11 @@ struct board {
      * and t == T stands for "online" where a table index is asked */
     bool online;
     bool anyone_online;         /* one of its people takes part online */
-    /* where an organiser's move may take the meeting besides tables (an
-     * online meeting's too, though one of its people takes part online: she
-     * came after all, as the move itself allows): online (it is held so, or
-     * the event names a video service to hold it in) */
+    /* where an organiser's move may take the meeting: a free table (an
+     * online meeting too, though one of its people takes part online: she
+     * may have come after all, as the move itself allows), and online when
+     * to_online (it is held so, or the event names a video service to hold
+     * it in) */
     bool to_online;
     const char *pair;
     const char **interp_free;

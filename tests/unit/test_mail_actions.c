@@ -535,3 +535,16 @@ Test(mail_actions, a_video_service_named_before_publication_mails_nobody)
     ok(app_event_publish(s, "org@x", "ev", &a, &err));
     body_has(m, "hans@mail.example", "online: https://meet.example.org/room-0123456789abcdef\n");
 }
+
+Test(mail_actions, a_video_service_named_while_the_forum_sends_no_mail_mails_nobody)
+{
+    online_and_published();
+    ok(store_mail_config_set(s, NULL, &err));
+    long long m = mark();
+    int seq = r1_sequence();
+    cr_assert_eq(name_video("https://meet.example.org", false), 0);
+    char *got = mails(m, NULL, NULL);
+    cr_assert_str_eq(got, "", "%s", got);
+    free(got);
+    cr_assert_eq(r1_sequence(), seq + 1, "calendars take the link all the same");
+}
