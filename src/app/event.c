@@ -767,6 +767,21 @@ static int tell_moved(struct store *s, struct before_edit *k, const char *event,
     return store_meeting_each(s, event, NULL, meeting_after, k, err);
 }
 
+/* Whether video services x and y (x may be NULL: none) give other links:
+ * a room's link is the service's address, its trailing slashes dropped,
+ * then "/" and the room. */
+static bool services_differ(const char *x, const char *y)
+{
+    if (!x)
+        return true;
+    size_t xn = strlen(x), yn = strlen(y);
+    while (xn && x[xn - 1] == '/')
+        xn--;
+    while (yn && y[yn - 1] == '/')
+        yn--;
+    return xn != yn || memcmp(x, y, xn) != 0;
+}
+
 int app_event_apply(struct store *s, struct app_event_edit *in, struct arena *a,
                     struct app_event_report *rep, struct df_err *err)
 {
@@ -804,6 +819,10 @@ int app_event_apply(struct store *s, struct app_event_edit *in, struct arena *a,
         goto out;
     if (in->interpreters_n &&
         app_interpreting_fill(s, in->id, in->now, a, &rep->interpreting, err) < 0)
+        goto out;
+    if (old.id && in->video_url_given && in->video_url &&
+        services_differ(old.video_url, in->video_url) &&
+        app_mail_video(s, in->id, old.video_url != NULL, &rep->video_mailed, err) < 0)
         goto out;
     if (k.n) {
         k.zone_was = old.timezone;

@@ -100,6 +100,11 @@ struct app_event_report {
      * meetings still to come that need one (app/interpreting_day.h): how
      * many got one, and those still without. */
     struct app_interpreting_day interpreting;
+    /* An edit that names the event's video service, or changes it to
+     * another, while its agendas are published mails each person with an
+     * online meeting there the links (app_mail_video): how many mails (a
+     * dry run: how many it would queue). Removing it mails nothing. */
+    int video_mailed;
 };
 
 /* Saves the edit as actor (for the audit log); a holds what it reads on the

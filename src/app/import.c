@@ -858,7 +858,7 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
 rollback:
     store_rollback(s);
     res->rows = res->added = res->updated = res->meetings_removed = 0;
-    res->meetings_moved = res->meetings_unscheduled = 0;
+    res->meetings_moved = res->meetings_unscheduled = res->video_mailed = 0;
     res->interpreters_given = res->interpreters_lacking = 0;
     res->notes = (struct df_problems){0};   /* nothing of them happened */
 out:

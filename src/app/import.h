@@ -36,6 +36,10 @@ struct app_import_result {
      * out of their slot, which went (the next schedule run places them
      * again); each published one moved is in notes */
     int meetings_moved, meetings_unscheduled;
+    /* an events file that named or changed an event's video service while
+     * its agendas are published: the mails queued to the people of its
+     * online meetings with their links, as PUT /api/v1/events says it */
+    int video_mailed;
     /* what an interpreters file did on the day: the published meetings
      * still to come it gave an interpreter, and those that still need one
      * and have none (app/interpreting_day.h) */

@@ -607,6 +607,46 @@ static int compose_meetings(const struct app_mail_facts *f, struct arena *a, boo
     return 0;
 }
 
+/* The link to join her online meetings, once the organisers named the
+ * event's video service or changed it (relinked): each with its time,
+ * partner and link, as an agenda lists it. */
+static int compose_video_link(const struct app_mail_facts *f, struct arena *a, bool uk,
+                              const char **subject, const char **body)
+{
+    if (f->items_n < 1)
+        return -1;
+    *subject = arena_printf(a, uk ? "Посилання на ваші онлайн-зустрічі на заході «%s»"
+                            : f->items_n == 1 ? "The link to join your online meeting at %s"
+                                              : "The links to join your online meetings at %s",
+                            f->event);
+    struct buf b = BUF_INIT(0);
+    int bad = buf_puts(&b, uk ? "Добрий день!\n\n" : "Hello,\n\n") < 0;
+    if (f->relinked)
+        bad |= buf_printf(&b, uk ? "Організатори заходу «%s» змінили відеосервіс "
+                                   "онлайн-зустрічей: посилання, надіслані раніше, більше не "
+                                   "діють. Нові посилання на ваші онлайн-зустрічі (%d):\n\n"
+                                 : "The organisers of %s have changed the video service of its "
+                                   "online meetings: the links sent before no longer work. The "
+                                   "new links to join your online meetings (%d):\n\n",
+                          f->event, f->items_n) < 0;
+    else
+        bad |= buf_printf(&b, uk ? "Організатори заходу «%s» назвали відеосервіс "
+                                   "онлайн-зустрічей. Посилання, щоб приєднатися до ваших "
+                                   "онлайн-зустрічей (%d):\n\n"
+                                 : "The organisers of %s have named the video service of its "
+                                   "online meetings. The links to join your online meetings "
+                                   "(%d):\n\n",
+                          f->event, f->items_n) < 0;
+    for (int i = 0; i < f->items_n; i++)
+        bad |= item_lines(f, &f->items[i], a, uk, &b) < 0;
+    bad |= buf_printf(&b, uk ? "\nВаш розклад і календар теж містять ці посилання:\n%s/agenda\n%s"
+                             : "\nYour agenda and calendar carry these links too:\n%s/agenda\n%s",
+                      f->public_url, closing(f, a, uk)) < 0;
+    *body = bad ? NULL : arena_strdup(a, buf_str(&b));
+    buf_free(&b);
+    return *subject && *body ? 0 : -1;
+}
+
 int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char **subject,
                      const char **body)
 {
@@ -620,7 +660,8 @@ int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char
                  {"agenda", compose_meetings},       {"changed", compose_meetings},
                  {"reset", compose_link},            {"signin", compose_link},
                  {"approved", compose_link},         {"not_approved", compose_not_approved},
-                 {"invitation", compose_invitation},   {"announcement", compose_announcement}};
+                 {"invitation", compose_invitation},   {"announcement", compose_announcement},
+                 {"video_link", compose_video_link}};
     bool uk = f->lang && strcmp(f->lang, "uk") == 0;
     *subject = *body = NULL;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)

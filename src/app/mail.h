@@ -43,7 +43,9 @@ struct app_mail_facts {
     /* "request", "accepted", "declined"; "booked" (the organisers booked
      * the meeting), "introduced" (they made the request), "message" (a new
      * message in a request's thread), "agenda" (the agendas published:
-     * items), "changed" (her published meetings changed: items) */
+     * items), "changed" (her published meetings changed: items),
+     * "video_link" (the link to join her online meetings: items, each held
+     * online with its link) */
     const char *kind;
     const char *lang;                 /* "en" or "uk" */
     /* "reset" (a sign-in link she asked for herself), "signin" (one the
@@ -73,6 +75,9 @@ struct app_mail_facts {
     /* changed, by NULL: no one's hand moved them; a schedule run that an
      * accept or a booking started re-planned the schedule around it */
     bool replanned;
+    /* video_link: the organisers changed the event's video service (the
+     * links sent before no longer work); false: they named it */
+    bool relinked;
     const struct app_mail_item *items;   /* agenda, changed: in time order */
     int items_n;
     const char *event;                /* the event's name, in lang when it has one */

@@ -129,10 +129,18 @@ static bool texts_differ(const char *x, const char *y)
     return (x == NULL) != (y == NULL) || (x && strcmp(x, y) != 0);
 }
 
-/* The mail of one person's rows v[0..n) (kind "agenda" or "changed"), by
- * by_name (NULL: the organisers, or a run when replanned). */
+/* What a person's mail says besides her rows: by_name (NULL: the
+ * organisers, or a run when replanned); a "video_link" mail, whether the
+ * service was changed (relinked) rather than named. */
+struct mail_why {
+    const char *by_name;
+    bool replanned, relinked;
+};
+
+/* The mail of one person's rows v[0..n) (kind "agenda", "changed" or
+ * "video_link"): 1 queued, 0 none goes to her, -1 with err. */
 static int queue_person(struct store *s, const struct store_event *ev, const char *kind,
-                        const struct row *v, int n, const char *by_name, bool replanned,
+                        const struct row *v, int n, const struct mail_why *why,
                         struct arena *a, struct df_err *err)
 {
     struct app_mail_to to;
@@ -157,15 +165,17 @@ static int queue_person(struct store *s, const struct store_event *ev, const cha
             return -1;
     }
     struct app_mail_facts f = {.kind = kind, .event = app_mail_event_name(ev, to.lang),
-                               .timezone = ev->timezone, .by = by_name,
-                               .replanned = replanned, .items = items, .items_n = n};
-    return app_mail_queue(s, &to, &f, a, err);
+                               .timezone = ev->timezone, .by = why->by_name,
+                               .replanned = why->replanned, .relinked = why->relinked,
+                               .items = items, .items_n = n};
+    return app_mail_queue(s, &to, &f, a, err) < 0 ? -1 : 1;
 }
 
 /* Sorts v[0..n) by person and event and queues each person's mail of
- * each event, but by_person's, saying cause. */
+ * each event, but by_person's, saying cause (and relinked: a "video_link"
+ * mail's); how many were queued, or -1 with err. */
 static int queue_each_person(struct store *s, const char *kind, struct row *v, int n,
-                             enum app_mail_cause cause, const char *by_person,
+                             enum app_mail_cause cause, const char *by_person, bool relinked,
                              struct df_err *err)
 {
     if (n == 0)
@@ -175,8 +185,8 @@ static int queue_each_person(struct store *s, const char *kind, struct row *v, i
     arena_init(&a, 0);
     struct store_event ev = {.id = NULL};
     struct store_person by;
-    int rc = by_person ? store_person_get(s, by_person, &a, &by, err) : 0;
-    for (int i = 0, j; rc == 0 && i < n; i = j) {
+    int rc = by_person ? store_person_get(s, by_person, &a, &by, err) : 0, queued = 0;
+    for (int i = 0, j; rc >= 0 && i < n; i = j) {
         for (j = i + 1; j < n && same_mail(&v[j], &v[i]); j++) {
         }
         if (by_person && strcmp(v[i].m.person, by_person) == 0)
@@ -184,11 +194,13 @@ static int queue_each_person(struct store *s, const char *kind, struct row *v, i
         if ((!ev.id || strcmp(ev.id, v[i].m.event) != 0) &&
             (rc = store_event_get(s, v[i].m.event, &a, &ev, err)) < 0)
             break;
-        rc = queue_person(s, &ev, kind, v + i, j - i, by_person ? by.name : NULL,
-                          cause == APP_MAIL_BY_RUN, &a, err);
+        struct mail_why why = {.by_name = by_person ? by.name : NULL,
+                               .replanned = cause == APP_MAIL_BY_RUN, .relinked = relinked};
+        rc = queue_person(s, &ev, kind, v + i, j - i, &why, &a, err);
+        queued += rc > 0;
     }
     arena_free(&a);
-    return rc < 0 ? -1 : 0;
+    return rc < 0 ? -1 : queued;
 }
 
 /* The key of a meeting's row for one of its people. */
@@ -293,7 +305,8 @@ int app_mail_watch_end(struct store *s, struct app_mail_watch *w, enum app_mail_
     if (rc == 0)
         rc = diff(s, w, &after, skip, &changes, err);
     if (rc == 0)
-        rc = queue_each_person(s, "changed", changes.v, changes.n, cause, by_person, err);
+        rc = queue_each_person(s, "changed", changes.v, changes.n, cause, by_person, false,
+                               err) < 0 ? -1 : 0;
     free(after.v);
     free(changes.v);
     app_mail_watch_free(w);
@@ -310,8 +323,41 @@ int app_mail_agendas(struct store *s, const char *event, struct df_err *err)
     if (rc > 0)
         rc = read_rows(s, event, NULL, &now, err);
     if (rc == 0)
-        rc = queue_each_person(s, "agenda", now.v, now.n, APP_MAIL_BY_ORGANISERS, NULL, err);
+        rc = queue_each_person(s, "agenda", now.v, now.n, APP_MAIL_BY_ORGANISERS, NULL, false,
+                               err);
     free(now.v);
+    arena_free(&a);
+    return rc < 0 ? -1 : 0;
+}
+
+/* Keeps a row of a meeting held online (its link: the service is named). */
+static int keep_online_row(void *ud, const struct store_mail_meeting *m)
+{
+    return m->video_url ? keep_row(ud, m) : 0;
+}
+
+int app_mail_video(struct store *s, const char *event, bool relinked, int *mailed,
+                   struct df_err *err)
+{
+    *mailed = 0;
+    struct arena a;
+    arena_init(&a, 0);
+    const char *url;
+    struct store_event ev;
+    struct rows online = {.a = &a};
+    int on = store_mail_config_get(s, &a, &url, err);
+    int rc = on > 0 ? store_event_get(s, event, &a, &ev, err) : on;
+    /* before publication her agenda is provisional: the agendas' mail will
+     * carry the links */
+    if (on > 0 && rc == 0 && ev.published_at) {
+        rc = store_mail_meeting_each(s, event, NULL, keep_online_row, &online, err);
+        if (rc > 0 || online.oom)
+            rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the meetings to mail");
+    }
+    if (rc == 0 && (rc = queue_each_person(s, "video_link", online.v, online.n,
+                                           APP_MAIL_BY_ORGANISERS, NULL, relinked, err)) > 0)
+        *mailed = rc;
+    free(online.v);
     arena_free(&a);
     return rc < 0 ? -1 : 0;
 }

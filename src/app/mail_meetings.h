@@ -54,4 +54,16 @@ void app_mail_watch_free(struct app_mail_watch *w);
  * partner and organisation) and the link to her agenda. -1 with err. */
 int app_mail_agendas(struct store *s, const char *event, struct df_err *err);
 
+/* In the caller's transaction, after event's video service (its
+ * video_url) was named (relinked false) or changed to another (true) while
+ * its agendas are published: each person with a meeting held online there
+ * (requester, addressee, attendee) gets one mail ("video_link") listing
+ * those meetings, each with its time at the event's clock, her partner and
+ * its link (app_mail_to_get says who gets mail). *mailed: how many mails
+ * were queued (0 too while the forum sends no mail, before publication, or
+ * with no meeting online). -1 with err. Removing the service mails
+ * nothing: the caller does not call it then. */
+int app_mail_video(struct store *s, const char *event, bool relinked, int *mailed,
+                   struct df_err *err);
+
 #endif

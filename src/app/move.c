@@ -44,10 +44,12 @@ struct board {
      * and t == T stands for "online" where a table index is asked */
     bool online;
     bool anyone_online;         /* one of its people takes part online */
-    /* where an organiser's move may take the meeting: tables (not while one
-     * of an online meeting's people takes part online), and online (it is
-     * held so, or the event names a video service to hold it in) */
-    bool to_tables, to_online;
+    /* where an organiser's move may take the meeting: a free table (an
+     * online meeting too, though one of its people takes part online: she
+     * may have come after all, as the move itself allows), and online when
+     * to_online (it is held so, or the event names a video service to hold
+     * it in) */
+    bool to_online;
     const char *pair;
     const char **interp_free;
     /* what every marking reads, found once per loaded board (board_index):
@@ -308,7 +310,6 @@ static int board_mark(struct store *s, const struct schedule_load_req *mine, str
     b->online = b->m.slot ? b->m.online : b->anyone_online;
     if (b->online)
         b->here_t = b->T;
-    b->to_tables = !b->online || !b->anyone_online;
     b->to_online = b->online || b->ev.video_url;
     b->mine_n = 0;
     b->mine_p = arena_alloc(a, ((size_t)mine->attendees.n + 2) * sizeof *b->mine_p);
@@ -520,7 +521,7 @@ static int list_options(const struct board *b, long long now, struct arena *a,
         return -1;
     int rn = 0;
     for (int k = 0; k < b->S; k++)
-        for (int t = b->to_tables ? 0 : b->T; t < b->T + b->to_online; t++) {
+        for (int t = 0; t < b->T + b->to_online; t++) {
             /* online: one option a slot, its people's time alone judged */
             if ((k == b->here_k && t == b->here_t) || is_blocked(b, k, t < b->T ? t : -1, now))
                 continue;

@@ -52,8 +52,10 @@ struct app_meeting_moves {
  * held so, or the event names a video service to hold it in; the place's
  * location NULL), with every person of the meeting free (in no other
  * meeting, not marked away) and its interpreter, if it has one, free and
- * working then. A meeting held online is offered tables only while none of
- * its people takes part online. DF_ERR_NOT_FOUND when it has no meeting.
+ * working then. A meeting held online is offered the free tables too (after
+ * online at each time), though one of its people takes part online: she
+ * may have come after all, and the move takes a table all the same.
+ * DF_ERR_NOT_FOUND when it has no meeting.
  * Strings and arrays in a. */
 int app_meeting_moves(struct store *s, const char *meeting, long long now, struct arena *a,
                       struct app_meeting_moves *out, struct df_err *err);

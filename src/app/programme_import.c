@@ -100,6 +100,7 @@ static void tell(const struct csv_reader *r, const struct csv_row *row, const ch
 {
     res->meetings_moved += rep->meetings_moved;
     res->meetings_unscheduled += rep->meetings_unscheduled;
+    res->video_mailed += rep->video_mailed;
     for (int i = 0; i < rep->warnings_n; i++) {
         const struct app_event_warning *w = &rep->warnings[i];
         char note[640], sequence[16];

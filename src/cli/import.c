@@ -35,6 +35,10 @@ static void print_result(const char *path, const struct app_import_result *res, 
                path, res->meetings_unscheduled, res->meetings_unscheduled == 1 ? "" : "s",
                res->meetings_unscheduled == 1 ? "its" : "their",
                res->meetings_unscheduled == 1 ? "it" : "them");
+    if (res->video_mailed)
+        printf("%s: %d %s with online meetings %s sent the link to join them\n", path,
+               res->video_mailed, res->video_mailed == 1 ? "person" : "people",
+               res->video_mailed == 1 ? "was" : "were");
     if (res->interpreters_given || res->interpreters_lacking)
         printf("%s: %d published meeting%s got an interpreter; %d still need%s one and have "
                "none (none of their pair is free in their slot)\n",

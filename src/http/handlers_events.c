@@ -275,8 +275,9 @@ static json_t *report_json(const struct app_event_report *rep, bool books_interp
                                               w->warning, "code", w->code, "values",
                                               api_values_json(values)));
     }
-    json_t *j = json_pack("{so si si}", "warnings", warn, "meetings_moved", rep->meetings_moved,
-                          "meetings_unscheduled", rep->meetings_unscheduled);
+    json_t *j = json_pack("{so si si si}", "warnings", warn, "meetings_moved",
+                          rep->meetings_moved, "meetings_unscheduled", rep->meetings_unscheduled,
+                          "video_mailed", rep->video_mailed);
     if (books_interpreters)
         json_object_set_new(j, "interpreting", interpreting_json(&rep->interpreting));
     return j;

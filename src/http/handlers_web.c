@@ -902,6 +902,8 @@ static void h_import(struct http_req *r)
         json_object_set_new(reply, "meetings_moved", json_integer(res.meetings_moved));
         json_object_set_new(reply, "meetings_unscheduled",
                             json_integer(res.meetings_unscheduled));
+        /* an events file's that named the video service: the links mailed */
+        json_object_set_new(reply, "video_mailed", json_integer(res.video_mailed));
         /* an interpreters file's, given at once to published meetings */
         json_object_set_new(reply, "interpreters_given", json_integer(res.interpreters_given));
         json_object_set_new(reply, "interpreters_lacking",

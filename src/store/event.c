@@ -165,9 +165,25 @@ int store_event_get(struct store *s, const char *id, struct arena *a, struct sto
 
 int store_event_video_set(struct store *s, const char *id, const char *url, struct df_err *err)
 {
+    /* An online meeting's link (its calendar entry's LOCATION and
+     * DESCRIPTION) is the service's address and its room: a service named,
+     * changed or removed changes it, and calendars take the change only
+     * when the SEQUENCE rises (RFC 5545, 3.8.7.4). The same address with
+     * another trailing slash gives the same links and raises nothing. */
+    static const char bump[] =
+        "UPDATE meetings SET sequence = sequence + 1,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+        " WHERE location_rid IS NULL AND video_room IS NOT NULL AND request_rid IN"
+        " (SELECT r.rid FROM requests r JOIN events e ON e.rid = r.event_rid"
+        "  WHERE e.id = ?1 AND rtrim(e.video_url, '/') IS NOT rtrim(?2, '/'))";
     static const char sql[] = "UPDATE events SET video_url = ?2 WHERE id = ?1";
-    sqlite3_stmt *st = store_stmt(s, sql, err);
+    sqlite3_stmt *st = store_stmt(s, bump, err);
     if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    store_bind_text(st, 2, url);
+    if (store_step_done(s, st, err, "raising the online meetings' calendar SEQUENCE") < 0 ||
+        !(st = store_stmt(s, sql, err)))
         return -1;
     store_bind_text(st, 1, id);
     store_bind_text(st, 2, url);

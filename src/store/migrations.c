@@ -917,6 +917,45 @@ static const char migration_50[] =
     "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
     "  WHERE message_rid IS NOT NULL";
 
+/* Version 52 (51 is another change's): the link to join a hybrid forum's
+ * online meetings mailed when the organisers name or change its event's
+ * video service ("video_link"), a kind the outbox's CHECK must know:
+ * copied whole into a table that does, as version 50 did. */
+static const char migration_52[] =
+    "CREATE TABLE mail_outbox_52 ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 64),"
+    "  to_addr TEXT NOT NULL CHECK (length(to_addr) BETWEEN 3 AND 254),"
+    "  person_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('request','accepted','declined','booked','agenda',"
+    "    'changed','introduced','message','reset','signin','approved','not_approved',"
+    "    'invitation','announcement','video_link')),"
+    "  subject TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed')),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  sent_at TEXT,"
+    "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
+    "  next_try_at TEXT NOT NULL,"
+    "  tried_at TEXT,"
+    "  last_error TEXT,"
+    "  link_expires_at TEXT,"
+    "  message_rid INTEGER REFERENCES request_messages(rid) ON DELETE SET NULL,"
+    "  CHECK ((link_expires_at IS NOT NULL) ="
+    "    (kind IN ('reset','signin','approved','invitation')))"
+    ") STRICT;"
+    "INSERT INTO mail_outbox_52(rid, id, to_addr, person_rid, kind, subject, body, status,"
+    "  created_at, sent_at, attempts, next_try_at, tried_at, last_error, link_expires_at,"
+    "  message_rid)"
+    " SELECT rid, id, to_addr, person_rid, kind, subject, body, status, created_at, sent_at,"
+    "  attempts, next_try_at, tried_at, last_error, link_expires_at, message_rid"
+    " FROM mail_outbox;"
+    "DROP TABLE mail_outbox;"
+    "ALTER TABLE mail_outbox_52 RENAME TO mail_outbox;"
+    "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';"
+    "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
+    "  WHERE message_rid IS NOT NULL";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -964,6 +1003,8 @@ const struct store_migration store_migrations[] = {
     {44, "the invitations mailed: a kind of mail that carries a sign-in link", migration_44},
     {47, "an announcement shown from a time, until a time", migration_47},
     {50, "announcements mailed: a kind of mail the outbox takes", migration_50},
+    {52, "the link to join online meetings mailed when the video service is named",
+     migration_52},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

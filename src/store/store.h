@@ -190,7 +190,9 @@ struct store_location {
 };
 int store_event_upsert(struct store *s, const struct store_event *e, int *added,
                        struct df_err *err);
-/* Sets event id's video service (url NULL: none). */
+/* Sets event id's video service (url NULL: none); when that changes its
+ * online meetings' links (url other than the stored one, trailing slashes
+ * aside), their calendar SEQUENCE rises. */
 int store_event_video_set(struct store *s, const char *id, const char *url, struct df_err *err);
 int store_event_get(struct store *s, const char *id, struct arena *a, struct store_event *e,
                     struct df_err *err);

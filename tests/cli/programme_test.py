@@ -141,7 +141,15 @@ ok(r.returncode == 0 and c.execute('SELECT video_url FROM events WHERE id = ?', 
    .fetchone() == (None,), 'an empty video_url removes it', r.stderr)
 c.close()
 r = dfnc('import', 'events', 'events.csv')
-ok(r.returncode == 0 and programme() == before, 'the export read back restores it', r.stderr)
+# each change of the service changed the online meetings' links: their
+# calendar SEQUENCE rose thrice (another service, none, the first again)
+c = sqlite3.connect(DB)
+online = {x[0] for x in c.execute('SELECT id FROM meetings WHERE location_rid IS NULL AND'
+                                  ' video_room IS NOT NULL')}
+c.close()
+restored = before[:3] + [[x[:3] + (x[3] + 3 * (x[0] in online),) + x[4:] for x in before[3]]]
+ok(r.returncode == 0 and programme() == restored and online,
+   'the export read back restores it, the online meetings\' SEQUENCE raised', r.stderr)
 
 # the agendas published: moving a session moves its meetings, each one said
 c = sqlite3.connect(DB)
@@ -169,4 +177,29 @@ after = list(csv.DictReader(open('moved.csv', encoding='utf-8')))
 ok(dfnc('export', 'sessions', 'moved-out.csv').returncode == 0 and
    list(csv.DictReader(open('moved-out.csv', encoding='utf-8'))) == after,
    'its slots keep their ids, an hour later')
+
+# published, the forum's mail on, one meeting held online: an events file
+# that names another video service mails its people the new link, once
+# each, and says how many; one that removes it mails nobody
+c = sqlite3.connect(DB)
+c.execute("UPDATE meetings SET location_rid = NULL, video_room = 'cli-room-0123456789'"
+          " WHERE rid = (SELECT m.rid FROM meetings m JOIN requests r ON r.rid = m.request_rid"
+          " JOIN events e ON e.rid = r.event_rid WHERE e.id = ? AND m.location_rid IS NOT NULL"
+          " ORDER BY m.rid LIMIT 1)", (e0['id'],))
+c.execute("INSERT INTO mail_config(one, public_url) VALUES (1, 'https://forum.example')")
+c.commit()
+r = dfnc('import', 'events', video('https://video.example.eu/dfnc'))
+mails, people, linked, room = c.execute(
+    "SELECT count(*), count(DISTINCT to_addr), sum(instr(body, 'https://video.example.eu/dfnc/')"
+    " > 0), sum(instr(body, 'https://video.example.eu/dfnc/cli-room-0123456789') > 0)"
+    " FROM mail_outbox WHERE kind = 'video_link'").fetchone()
+said = 'video.csv: %d people with online meetings were sent the link to join them' % people
+ok(r.returncode == 0 and mails == people == linked and people > 2 and room >= 2 and
+   said in r.stdout, 'a service changed by the events file mails the people of its online '
+   'meetings their links, once each, and says how many', (mails, people, linked, room, r.stdout))
+r = dfnc('import', 'events', video(''))
+ok(r.returncode == 0 and 'sent the link' not in r.stdout and
+   c.execute("SELECT count(*) FROM mail_outbox WHERE kind = 'video_link'").fetchone()[0] == mails,
+   'removed: nobody mailed', r.stdout)
+c.close()
 end()

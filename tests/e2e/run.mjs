@@ -7121,9 +7121,24 @@ test('she switches to online after publication: the desk, in English, sees her m
   const onEventPage = org.page.locator('#event-online-no-video');
   await onEventPage.waitFor();
   assert.equal(await onEventPage.innerText(), EN[`schedule.online_no_video.${form}`].replace('{n}', held.online.toLocaleString('en-GB')));
-  assert.equal((await apiCall(org.page, 'PUT', `/events/${forum.id}`, { video_url: 'https://video.example.org/dfnc' })).status, 200);
-  // she comes after all: the desk seats the meeting at a free table again
-  assert.equal((await apiCall(page, 'PUT', '/me', { attendance: 'onsite' })).status, 200);
+  // the organiser names it there, the forum sending mail: the people of its
+  // online meetings are mailed their links, and the form says to how many
+  dfnc(['mail', 'setup', '--public-url', `${base}/`]);
+  try {
+    await org.page.fill('#event-form input[name=video_url]', 'https://video.example.org/dfnc');
+    await org.page.click('#event-form button[type=submit]');
+    const saved = org.page.locator('#event-form .flash');
+    await saved.waitFor();
+    const queued = Number(execFileSync('python3', ['-c', 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1], timeout=30).execute('
+      + '"SELECT count(*) FROM mail_outbox WHERE kind = \'video_link\' AND instr(body, \'https://video.example.org/dfnc/\')").fetchone()[0])', DB]).toString());
+    assert.ok(queued >= 2, `hers and her partner's at least: ${queued}`);
+    assert.equal(await saved.innerText(), `${EN.saved} ${EN[`event.video_mailed.${queued === 1 ? 'one' : 'other'}`].replace('{n}', queued.toLocaleString('en-GB'))}`);
+    assert.deepEqual(await axe(org.page), [], 'the event page saying it');
+  } finally {
+    dfnc(['mail', 'setup', '--off']);
+  }
+  // she comes after all, still online on her profile: the desk seats the
+  // meeting at a free table again, offered beside online
   await open(org.page, '/console/people/p-hyb');
   await org.page.locator(`#desk-meetings tr.meeting[data-id="${m.id}"] button.move`).click();
   await pick.waitFor();
@@ -7136,6 +7151,7 @@ test('she switches to online after publication: the desk, in English, sees her m
   const seated = (await apiCall(org.page, 'GET', '/console/people/p-hyb/agenda')).body.meetings.find((x) => x.id === m.id);
   assert.deepEqual([seated.online, seated.location, seated.video_url], [false, back.options[j].location_name, null]);
   assert.equal(seated.moved_from.online, true);
+  assert.equal((await apiCall(page, 'PUT', '/me', { attendance: 'onsite' })).status, 200);
   // her agenda says it was online, not at no table
   await forumClockAt(page, new Date(new Date(seated.start).getTime() - 30 * 60000));
   await open(page, '/agenda');

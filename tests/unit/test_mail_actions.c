@@ -421,3 +421,130 @@ Test(mail_actions, a_cancel_before_publication_tells_the_others_without_a_time)
     cr_assert_str_eq(got, "", "%s", got);
     free(got);
 }
+
+/* ---- a hybrid forum: the link to join online meetings, mailed once named ---- */
+
+/* r1 accepted and held online in a room of its own at t2; r2, hans and
+ * anna (English), at table A in t3: the agendas published. */
+static void online_and_published(void)
+{
+    accept("olena", "r1");
+    person("anna", "o-de", "Anna Berg", "en");
+    request("r2", "hans", "anna", "accepted");
+    struct store_meeting online = {.request = "r1", .slot = "t2",
+                                   .video_room = "room-0123456789abcdef"};
+    struct store_meeting table = {.request = "r2", .slot = "t3", .location = "A"};
+    ok(store_meeting_upsert(s, &online, &err));
+    ok(store_meeting_upsert(s, &table, &err));
+    ok(app_event_publish(s, "org@x", "ev", &a, &err));
+}
+
+/* The organisers' edit of ev giving (or, url NULL, removing) its video
+ * service: how many the reply says were mailed. */
+static int name_video(const char *url, bool dry_run)
+{
+    struct app_event_edit in = {.id = "ev", .video_url = url, .video_url_given = true,
+                                .dry_run = dry_run};
+    struct app_event_report rep;
+    ok(app_event_save(s, "org@x", &in, &a, &rep, &err));
+    return rep.video_mailed;
+}
+
+/* r1's calendar SEQUENCE. */
+static int r1_sequence(void)
+{
+    struct store_meeting m;
+    ok(store_meeting_of_request(s, "r1", &a, &m, &err));
+    return m.sequence;
+}
+
+Test(mail_actions, a_video_service_named_after_publication_mails_each_online_meetings_people)
+{
+    online_and_published();
+    ok(store_mail_notify_set(s, "karl", false, &err));
+    int seq = r1_sequence();
+    long long m = mark();
+    cr_assert_eq(name_video("https://meet.example.org/", true), 3, "a dry run counts them");
+    char *got = mails(m, NULL, NULL);
+    cr_assert_str_eq(got, "", "and queues none: %s", got);
+    free(got);
+    cr_assert_eq(name_video("https://meet.example.org/", false), 3,
+                 "hans, olena and iryna: karl turned mail off, anna meets at a table");
+    char *body;
+    got = mails(m, "hans@mail.example", &body);
+    cr_assert_str_eq(got,
+                     "hans@mail.example video_link The link to join your online meeting at "
+                     "DFNC2 Brussels\n"
+                     "iryna@mail.example video_link Посилання на ваші онлайн-зустрічі на заході "
+                     "«DFNC2 Брюссель»\n"
+                     "olena@mail.example video_link Посилання на ваші онлайн-зустрічі на заході "
+                     "«DFNC2 Брюссель»\n", "one mail each:\n%s", got);
+    cr_assert(strstr(body, "The organisers of DFNC2 Brussels have named the video service of its "
+                           "online meetings. The links to join your online meetings (1):\n\n"
+                           "- Thursday 5 June 2031, 09:15–09:30 (Europe/Brussels, UTC+02:00), "
+                           "online: https://meet.example.org/room-0123456789abcdef\n"
+                           "  with Олена Коваль (Drone Works)\n"), "%s", body);
+    cr_assert(!strstr(body, "Anna"), "her meeting at a table is not listed: %s", body);
+    cr_assert(strstr(body, "/profile\n"), "the line on turning mail off: %s", body);
+    free(body);
+    free(got);
+    body_has(m, "iryna@mail.example",
+             "- четвер, 5 червня 2031, 09:15–09:30 (Europe/Brussels, UTC+02:00), онлайн: "
+             "https://meet.example.org/room-0123456789abcdef\n  з Hans Weber (Rhein Armour)\n");
+    cr_assert_eq(r1_sequence(), seq + 1, "calendars take the link");
+
+    /* the same service written with no trailing slash: the same links */
+    m = mark();
+    cr_assert_eq(name_video("https://meet.example.org", false), 0);
+    cr_assert_eq(r1_sequence(), seq + 1);
+
+    /* another service: the links sent before no longer work */
+    cr_assert_eq(name_video("https://video.example.eu", false), 3);
+    body_has(m, "olena@mail.example",
+             "змінили відеосервіс онлайн-зустрічей: посилання, надіслані раніше, більше не "
+             "діють");
+    body_has(m, "hans@mail.example", "https://video.example.eu/room-0123456789abcdef\n");
+    cr_assert_eq(r1_sequence(), seq + 2);
+
+    /* removed: nothing to join by, nothing mailed; calendars drop the link */
+    m = mark();
+    cr_assert_eq(name_video(NULL, false), 0);
+    got = mails(m, NULL, NULL);
+    cr_assert_str_eq(got, "", "%s", got);
+    free(got);
+    cr_assert_eq(r1_sequence(), seq + 3);
+
+    /* named again from none: mailed again, as named */
+    m = mark();
+    cr_assert_eq(name_video("https://meet.example.org", false), 3);
+    body_has(m, "hans@mail.example", "have named the video service");
+}
+
+Test(mail_actions, a_video_service_named_before_publication_mails_nobody)
+{
+    accept("olena", "r1");
+    struct store_meeting online = {.request = "r1", .slot = "t2",
+                                   .video_room = "room-0123456789abcdef"};
+    ok(store_meeting_upsert(s, &online, &err));
+    long long m = mark();
+    cr_assert_eq(name_video("https://meet.example.org", false), 0);
+    char *got = mails(m, NULL, NULL);
+    cr_assert_str_eq(got, "", "the agendas' mail will carry the links: %s", got);
+    free(got);
+    /* publishing then lists the link */
+    ok(app_event_publish(s, "org@x", "ev", &a, &err));
+    body_has(m, "hans@mail.example", "online: https://meet.example.org/room-0123456789abcdef\n");
+}
+
+Test(mail_actions, a_video_service_named_while_the_forum_sends_no_mail_mails_nobody)
+{
+    online_and_published();
+    ok(store_mail_config_set(s, NULL, &err));
+    long long m = mark();
+    int seq = r1_sequence();
+    cr_assert_eq(name_video("https://meet.example.org", false), 0);
+    char *got = mails(m, NULL, NULL);
+    cr_assert_str_eq(got, "", "%s", got);
+    free(got);
+    cr_assert_eq(r1_sequence(), seq + 1, "calendars take the link all the same");
+}

@@ -581,7 +581,7 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 3, "44, 47 and 50");
+    cr_assert_eq(applied, 4, "44, 47, 50 and 52");
     char *after = outbox_dump();
     cr_assert_str_eq(after, before, "every row and column kept");
     free(before);
@@ -600,6 +600,13 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                      " '2000-01-01T00:00:00Z');",
                      &err),
                  -1, "an invitation without its link's expiry is refused");
+    cr_assert_eq(store_exec_for_tests(
+                     s,
+                     "INSERT INTO mail_outbox(id, to_addr, kind, subject, body, next_try_at)"
+                     " VALUES ('mail-v', 'v@b.eu', 'video_link', 'S', 'B',"
+                     " '2000-01-01T00:00:00Z');",
+                     &err),
+                 0, "the link to join online meetings is a kind (52): %s", err.msg);
     sqlite3_stmt *st;
     cr_assert_eq(sqlite3_prepare_v2(s->db,
                                     "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND"

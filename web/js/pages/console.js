@@ -358,10 +358,12 @@ function importWarning(x) {
 // people.
 function meetingsTouched(r) {
   const moved = r.meetings_moved || 0, unscheduled = r.meetings_unscheduled || 0, removed = r.meetings_removed || 0;
+  const mailed = r.video_mailed || 0;
   const warnings = list(r.warnings);
-  if (!moved && !unscheduled && !removed && !warnings.length) return null;
+  if (!moved && !unscheduled && !removed && !mailed && !warnings.length) return null;
   return h('div', { class: 'notice', id: 'import-meetings' },
     moved ? h('p', {}, tn('import.moved', moved)) : null,
+    mailed ? h('p', { id: 'import-video-mailed' }, tn('import.video_mailed', mailed)) : null,
     unscheduled ? h('p', {}, tn('import.unscheduled', unscheduled)) : null,
     removed ? h('p', {}, tn('import.removed', removed)) : null,
     warnings.length ? [h('p', {}, h('strong', {}, t(removed ? 'import.warnings_removed' : 'import.warnings'))), h('ul', { class: 'errors' }, warnings.map((x) => h('li', {},
@@ -573,7 +575,9 @@ export async function renderEvent(main) {
         const { warnings, ...fresh } = saved || {};
         state.event = { ...state.event, ...fresh };
         setTimeZone(state.event.timezone);
-        flash(form, t('saved'));
+        // a video service named or changed after publication: its links mailed
+        const mailed = fresh.video_mailed > 0 ? tn('event.video_mailed', fresh.video_mailed) : null;
+        flash(form, [t('saved'), mailed].filter(Boolean).join(' '));
         await showMoved(form, list(warnings));
       } catch (err) { flash(form, `${t('error.save')} ${errorText(err)}`, 'error'); }
     },
