@@ -5545,15 +5545,27 @@ test('the organiser moves one published meeting at the desk on a laptop, in Engl
   await open(org.page, '/console/people/p-mov');
   const row = org.page.locator(`#desk-meetings tr.meeting[data-id="${m.id}"]`);
   await row.locator('button.move').click();
-  const pick = org.page.locator('form.move-form select');
-  await pick.waitFor();
-  assert.equal(await org.page.evaluate(() => document.activeElement.tagName), 'SELECT', 'the focus on where to');
-  // the options the server gives, the nearest first: the first chosen
+  const when = org.page.locator('form.move-form select[name=time]');
+  const pick = org.page.locator('form.move-form select[name=place]');
+  await when.waitFor();
+  assert.equal(await org.page.evaluate(() => document.activeElement.name), 'time', 'the focus on when to');
+  // the options the server gives, the nearest first: the first chosen; a
+  // time, then the places at it (thousands in one list at a big forum)
   const moves = (await apiCall(org.page, 'GET', `/console/meetings/${m.id}/moves`)).body;
   assert.ok(moves.options.length > 0);
   const to = moves.options[0];
-  assert.equal(await pick.locator('option').count(), moves.options.length);
+  assert.equal(await when.locator('option').count(), new Set(moves.options.map((o) => o.slot)).size);
+  assert.equal(await when.inputValue(), to.slot);
+  assert.equal(await pick.locator('option').count(), moves.options.filter((o) => o.slot === to.slot).length);
   assert.equal(await pick.inputValue(), '0');
+  // another time offers its own places
+  const later = moves.options.find((o) => o.slot !== to.slot);
+  if (later) {
+    await when.selectOption(later.slot);
+    assert.equal(await pick.locator('option').count(), moves.options.filter((o) => o.slot === later.slot).length);
+    assert.equal(await pick.inputValue(), String(moves.options.indexOf(later)));
+    await when.selectOption(to.slot);
+  }
   assert.deepEqual(await axe(org.page), []);
   await org.page.click('form.move-form button[type=submit]');
   await org.page.locator('#desk-move-result').waitFor();
@@ -7070,13 +7082,15 @@ test('she switches to online after publication: the desk, in English, sees her m
   assert.equal(await row.locator('.at-table-online').textContent(), EN['desk.at_table_online']);
   // the move offers online beside the tables; the organiser picks it
   await row.locator('button.move').click();
-  const pick = org.page.locator('form.move-form select');
+  const when = org.page.locator('form.move-form select[name=time]');
+  const pick = org.page.locator('form.move-form select[name=place]');
   await pick.waitFor();
   const moves = (await apiCall(org.page, 'GET', `/console/meetings/${m.id}/moves`)).body;
   const i = moves.options.findIndex((o) => o.online);
   assert.ok(i >= 0 && moves.options.some((o) => !o.online), JSON.stringify(moves.options.slice(0, 4)));
   assert.equal(moves.options[i].location, null);
-  assert.ok((await pick.locator('option').nth(i).textContent()).endsWith(`, ${EN['agenda.online']}`));
+  await when.selectOption(moves.options[i].slot);
+  assert.equal(await pick.locator(`option[value="${i}"]`).textContent(), EN['agenda.online']);
   await pick.selectOption(String(i));
   assert.deepEqual(await axe(org.page), []);
   await org.page.click('form.move-form button[type=submit]');
@@ -7145,6 +7159,7 @@ test('she switches to online after publication: the desk, in English, sees her m
   const back = (await apiCall(org.page, 'GET', `/console/meetings/${m.id}/moves`)).body;
   const j = back.options.findIndex((o) => !o.online);
   assert.ok(back.online && j >= 0, JSON.stringify(back.options.slice(0, 4)));
+  await when.selectOption(back.options[j].slot);
   await pick.selectOption(String(j));
   await org.page.click('form.move-form button[type=submit]');
   await org.page.locator('#desk-move-result').waitFor();

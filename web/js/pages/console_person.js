@@ -226,10 +226,24 @@ function moveButton(m, cell, done) {
       cell.append(form);
       return;
     }
-    const pick = h('select', { id: `move-${m.id}`, name: 'place' },
-      options.map((o, i) => h('option', { value: String(i) }, placeText(o))));
+    // a time, then a place at it: at a forum of hundreds the places are
+    // thousands, too many for one list; both keep the server's order (the
+    // nearest time first, its own table first), each place's value its
+    // index among the options
+    const slots = [...new Set(options.map((o) => o.slot))];
+    const when = h('select', { id: `move-${m.id}-time`, name: 'time' },
+      slots.map((slot) => {
+        const o = options.find((x) => x.slot === slot);
+        return h('option', { value: slot }, `${wallDayTime(o.start)}–${wallDayTime(o.end, true)}`);
+      }));
+    const pick = h('select', { id: `move-${m.id}`, name: 'place' });
+    const places = () => pick.replaceChildren(...options.flatMap((o, i) => (o.slot === when.value
+      ? [h('option', { value: String(i) }, textOf(tableName({ location_name: o.location_name, online: o.online })))] : [])));
+    places();
+    when.addEventListener('change', places);
     const go = h('button', { type: 'submit', class: 'primary' }, t('desk.move_here'));
-    add(form, h('label', { for: pick.id }, t('desk.move_where')), ' ', pick, ' ', go);
+    add(form, h('label', { for: when.id }, t('desk.move_when')), ' ', when, ' ',
+      h('label', { for: pick.id }, t('desk.move_where')), ' ', pick, ' ', go);
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       const o = options[+pick.value];
@@ -243,7 +257,7 @@ function moveButton(m, cell, done) {
       }
     });
     cell.append(form);
-    pick.focus();
+    when.focus();
   });
   return button;
 }
