@@ -917,6 +917,12 @@ static const char migration_50[] =
     "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
     "  WHERE message_rid IS NOT NULL";
 
+/* Version 51: the unit a supply's capacity and price count ("sets"), so
+ * that a supplier of sets is not given a lot of rounds; NULL for a supply
+ * that states none, which serves any unit of its CPV (the plan marks it). */
+static const char migration_51[] =
+    "ALTER TABLE supplies ADD COLUMN unit TEXT CHECK (unit IS NULL OR length(unit) <= 256);";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -964,6 +970,7 @@ const struct store_migration store_migrations[] = {
     {44, "the invitations mailed: a kind of mail that carries a sign-in link", migration_44},
     {47, "an announcement shown from a time, until a time", migration_47},
     {50, "announcements mailed: a kind of mail the outbox takes", migration_50},
+    {51, "the unit a supply counts in", migration_51},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];
