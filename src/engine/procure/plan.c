@@ -997,9 +997,9 @@ int procure_plan(const struct procure_problem *p, struct procure_solution *out,
     out->idle_why = arena_alloc(&out->arena, sn * sizeof *out->idle_why);
     w.sunit_key = arena_alloc(&out->arena, sn * sizeof *w.sunit_key);
     w.sunit_name = arena_alloc(&out->arena, sn * sizeof *w.sunit_name);
-    if (!w.sunit_key || !w.sunit_name || !w.order || !w.lot_of || !w.reason || !out->unmet || !out->unmet_reason ||
+    if (!w.order || !w.lot_of || !w.reason || !out->unmet || !out->unmet_reason ||
         !out->unplaced || !out->idle_reason || !out->unmet_why || !out->idle_why ||
-        !w.unit_key || !w.unit_name) {
+        !w.unit_key || !w.unit_name || !w.sunit_key || !w.sunit_name) {
         fail_oom(err);
         goto out;
     }
