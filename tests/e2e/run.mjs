@@ -3174,6 +3174,21 @@ test('a drone maker on a phone in Ukrainian offers sets: its capacity said in к
   await form.locator('button.link').click();
   assert.equal((await apiCall(page, 'DELETE', `/procurement/supplies/${mine.id}`)).status, 200);
   await ctx.close();
+
+  // the organiser's lots say their canonical unit in Ukrainian: the demo's cartridges, typed
+  // "round", are a lot of rounds, "5 000 пострілів"; a unit the canon does not know as typed
+  const { ctx: octx, page: org } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await open(org, '/console/procurement?instrument=safe');
+  await org.locator('#proc-plan[aria-busy=false] #proc-lots').waitFor();
+  const whole = await planOf(org, 'safe');
+  const rounds = whole.lots.find((l) => l.unit === 'rounds');
+  const other = whole.lots.find((l) => l.unit === 'shell');
+  assert.ok(rounds && other, `lots in rounds and in shells: ${whole.lots.map((l) => l.unit)}`);
+  for (const [lot, words] of [[rounds, /^\d[\d\s]* (постріл|постріли|пострілів|пострілу)$/], [other, /^\d[\d\s]* shell$/]]) {
+    const cells = await org.locator(`#proc-lots li[data-lot="${lot.id}"] tbody tr td:nth-child(5)`).allTextContents();
+    assert.ok(cells.length && cells.every((c) => words.test(c)), `${lot.id}: ${cells.join(' | ')}`);
+  }
+  await octx.close();
 });
 
 test('the organiser on a phone in Ukrainian adds a demand for the German ministry taken by phone, sees it in the plan and withdraws it', async () => {

@@ -45,7 +45,10 @@ function qty(n, unit) {
 // A unit's name in a sentence ("комплекти"), or as typed.
 const unitName = (unit) => (CANON_UNITS.includes(unit) ? t(`proc.unit_name.${unit}`) : String(unit ?? ''));
 // Beside an allocation from an offer that states no unit.
-const unstated = (a) => (a && a.unit_unstated ? [' ', h('span', { class: 'notice unit-unstated' }, t('proc.unit_unstated'))] : null);
+const unstated = (a) => (a && a.unit_unstated ? [' ', h('span', { class: 'muted unit-unstated' }, t('proc.unit_unstated'))] : null);
+// The unit a lot's demand is said in: the lot's canonical one, or the
+// demand's own as typed where the canon knows none.
+const unitIn = (lot, typed) => (lot && CANON_UNITS.includes(lot.unit) ? lot.unit : typed);
 // An offer's capacity a month, in its unit where it states one.
 const perMonth = (x) => tx('proc.per_month', { n: qty(x.capacity_per_month, x.unit_name) });
 const countries = (codes) => list(codes).map(countryName).join(', ');
@@ -220,7 +223,7 @@ function demandCard(d, n, edit) {
     h('h3', { id }, cpvText(d.cpv, d.cpv_label_en, d.cpv_label_uk)),
     d.description ? h('p', {}, data(d.description)) : null,
     facts([
-      ['proc.quantity', d.lot ? qty(d.quantity, d.lot.unit) : [num(d.quantity), ' ', data(d.unit)]],
+      ['proc.quantity', qty(d.quantity, unitIn(d.lot, d.unit))],
       ['proc.deliver_by', day(d.deliver_by)],
       ['proc.max_price', money(d.max_unit_price_eur)],
       ['proc.country', countryName(d.country)],
@@ -229,7 +232,7 @@ function demandCard(d, n, edit) {
       : h('p', { class: 'notice unplaced' }, t('proc.unplaced'), ' ', reason(d.unplaced_why)),
     allocs.length ? allocList(`${id}-alloc`, t('proc.who_delivers'), allocs.map((a) => [
       orgLink(a.supplier, { class: 'who' }),
-      ` (${countryName(a.supplier.country)}): `, tx('proc.times', { n: qty(a.quantity, d.lot && d.lot.unit), price: money(a.unit_price_eur) }), unstated(a)]))
+      ` (${countryName(a.supplier.country)}): `, tx('proc.times', { n: qty(a.quantity, unitIn(d.lot, d.unit)), price: money(a.unit_price_eur) }), unstated(a)]))
       : d.lot ? h('p', { class: 'muted' }, t('proc.no_delivery')) : null,
     d.unmet > 0 ? h('p', { class: 'notice unmet' }, tn('proc.unmet', d.unmet), ' ', reason(d.unmet_why)) : null,
     edit ? cardActions('demands', d, cardName(d), edit.demand, edit.changed, `${id}-facts`) : null);
@@ -382,11 +385,11 @@ function wholePlan(plan, edit) {
           h('td', { id: `${row}-who` }, orgLabel(plan, d.buyer)),
           h('td', {}, countryName(d.country)),
           h('td', {}, labelOf(plan, d.cpv)),
-          h('td', {}, qty(d.quantity, l.unit)),
+          h('td', {}, qty(d.quantity, unitIn(l, d.unit))),
           h('td', {}, day(d.deliver_by)),
           h('td', {}, allocs.length ? h('ul', { class: 'plain' }, allocs.map((a) => {
             const x = supplies.get(a.supply) || {};
-            return h('li', {}, orgLabel(plan, x.organisation), ': ', qty(a.quantity, l.unit), ' × ', money(a.unit_price_eur), unstated(a));
+            return h('li', {}, orgLabel(plan, x.organisation), ': ', qty(a.quantity, unitIn(l, d.unit)), ' × ', money(a.unit_price_eur), unstated(a));
           })) : '—', short ? h('p', { class: 'notice unmet' }, tn('proc.unmet', short.unmet), ' ', reason(short.why)) : null),
           rowActions(plan, 'demands', d, edit, row)));
       }
