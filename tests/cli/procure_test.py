@@ -289,6 +289,14 @@ def check_supply_units(tmp):
     check(marked and all('<- s-any ' in l for l in marked) and
           marked[0].endswith('unit not stated: its price may be per another unit'),
           'supply units: the text marks s-any only %r' % p.stdout)
+    p = run(db, 'procure', 'export', '--instrument', 'safe', '--as-of', AS_OF, '--format', 'ocds')
+    items = {i['id']: i['description'] for rel in json.loads(p.stdout or '{"releases": []}')['releases']
+             for aw in rel.get('awards', []) for i in aw['items']}
+    marked = sorted(k for k, v in items.items()
+                    if v.endswith('(the supplier states no unit: its price may be per another unit)'))
+    check(items and marked and all(k.endswith('-s-any') for k in marked) and
+          any(k.endswith('-s-rounds') for k in items),
+          'supply units: OCDS award items %r' % items)
     p = run(db, 'check', '--json')
     check(json.loads(p.stdout or '{}').get('problems') == 0, 'supply units: check %r' % p.stdout)
     # a unit stored before the rule (two lines) is one dfnc check reports
