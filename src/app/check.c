@@ -490,7 +490,8 @@ static int supply_row(void *ud, const struct store_supply *x)
         price_in(w, K_SUPPLY, x->id, "unit_price_eur", x->unit_price_eur) ||
         whole_in(w, K_SUPPLY, x->id, "lead_time_days", x->lead_time_days, 0, APP_LEAD_TIME_MAX) ||
         number_in(w, K_SUPPLY, x->id, "eu_content_pct", x->eu_content_pct, 0, 100) ||
-        number_in(w, K_SUPPLY, x->id, "ua_content_pct", x->ua_content_pct, 0, 100))
+        number_in(w, K_SUPPLY, x->id, "ua_content_pct", x->ua_content_pct, 0, 100) ||
+        (x->unit && judged(w, app_unit_check(x->unit, &w->why), K_SUPPLY, x->id, "unit")))
         return -1;
     return judged(w, app_content_pct_check(x->eu_content_pct, x->ua_content_pct, &w->why),
                   K_SUPPLY, x->id, "ua_content_pct");

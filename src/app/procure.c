@@ -274,12 +274,13 @@ static int load_supply(void *ud, const struct store_supply *x)
         .capacity_per_month = x->capacity_per_month, .price_cents = cents(x->unit_price_eur),
         .lead_days = x->lead_time_days, .content_pct = x->eu_content_pct,
         .ua_content_pct = x->ua_content_pct, .established = arena_strdup(a, x->org_country),
+        .unit = arena_strdup(a, x->unit),
     };
     p->sinfo[L->sn] = (struct app_procure_supply_info){
         .org = arena_strdup(a, x->org), .description = arena_strdup(a, x->description),
         .unit_price_eur = x->unit_price_eur,
     };
-    if (!p->supplies[L->sn].id || !p->sinfo[L->sn].org)
+    if (!p->supplies[L->sn].id || !p->sinfo[L->sn].org || (x->unit && !p->supplies[L->sn].unit))
         return df_err_set(L->err, DF_ERR_RUNTIME, "out of memory loading supplies");
     L->sn++;
     return 0;
@@ -407,10 +408,11 @@ json_t *app_procure_plan_json(const struct app_procure_plan *p)
         for (int k = 0; k < lot->allocs_n; k++) {
             const struct procure_alloc *al = &sol->allocs[lot->allocs_first + k];
             lost |= lost_adding(
-                allocs, json_pack("{s:s, s:s, s:I, s:f}", "demand", p->demands[al->demand].id,
+                allocs, json_pack("{s:s, s:s, s:I, s:f, s:b}", "demand", p->demands[al->demand].id,
                                   "supply", p->supplies[al->supply].id, "quantity",
                                   (json_int_t)al->quantity, "unit_price_eur",
-                                  p->sinfo[al->supply].unit_price_eur));
+                                  p->sinfo[al->supply].unit_price_eur, "unit_unstated",
+                                  al->unit_unstated));
         }
         /* json_pack takes the five lists, also when it fails */
         json_t *jl = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o}", "id", lot->id,

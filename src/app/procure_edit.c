@@ -156,8 +156,9 @@ static void detail_of(enum app_procure_kind kind, const struct store_demand *d,
                  d->country, d->cpv, (long long)d->quantity, d->unit, d->max_unit_price_eur,
                  d->deliver_by);
     else
-        snprintf(out, cap, "organisation %s, %s, %lld a month at %.15g EUR, made in %s", x->org,
-                 x->cpv, (long long)x->capacity_per_month, x->unit_price_eur,
+        snprintf(out, cap, "organisation %s, %s, %lld %s a month at %.15g EUR, made in %s",
+                 x->org, x->cpv, (long long)x->capacity_per_month,
+                 x->unit ? x->unit : "(unit not stated)", x->unit_price_eur,
                  x->production_country);
 }
 

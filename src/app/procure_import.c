@@ -262,6 +262,10 @@ static int supply_read(struct store *s, struct app_procure_in *in, struct store_
     x->cpv = cpv(&f, s);
     x->description = field(&f, "description", 0);
     x->capacity_per_month = whole(&f, "capacity_per_month", 1, APP_QUANTITY_MAX);
+    /* optional: a supply that states none serves any unit of its CPV */
+    x->unit = field(&f, "unit", 0);
+    if (x->unit && app_unit_check(x->unit, vc->e) < 0)
+        x->unit = refuse(&f, "unit");
     x->unit_price_eur = price(&f, "unit_price_eur");
     x->lead_time_days = (int)whole(&f, "lead_time_days", 0, APP_LEAD_TIME_MAX);
     x->production_country = country(&f, "production_country",

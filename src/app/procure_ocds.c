@@ -68,6 +68,10 @@ static int add_party(struct store *s, struct ocds_index *x, const char *id, cons
     return json_array_append_new(x->parties, p);
 }
 
+/* after an award item from a supply that states no unit: its price is set
+ * beside the lot's unit, which may not be what the supplier counts */
+#define UNIT_UNSTATED " (the supplier states no unit: its price may be per another unit)"
+
 static json_t *value(double eur) { return json_pack("{s:f, s:s}", "amount", eur, "currency", "EUR"); }
 
 /* An item's unit: the lot's (its demands' canonical unit, or as the first
@@ -176,8 +180,9 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
                 json_object_get(award, "items"),
                 json_pack("{s:s, s:s, s:o, s:I, s:o, s:s}", "id",
                           arena_printf(a, "%s-%s", d->id, p->supplies[al->supply].id),
-                          "description", arena_printf(a, "%s for demand %s", si->description
-                                                      ? si->description : d->cpv, d->id),
+                          "description", arena_printf(a, "%s for demand %s%s", si->description
+                                                      ? si->description : d->cpv, d->id,
+                                                      al->unit_unstated ? UNIT_UNSTATED : ""),
                           "classification", classification(s, &x, d->cpv, a), "quantity",
                           (json_int_t)al->quantity, "unit", unit(lot, si->unit_price_eur),
                           "relatedLot", lot->id));

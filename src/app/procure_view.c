@@ -10,6 +10,23 @@
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
+/* A supply's unit as its rows show it: "unit" as typed, "unit_name" the
+ * canonical name ("sets") or the unit as typed (procure_unit_key), both null
+ * when it states none. 0, or -1 when out of memory. */
+static int set_supply_unit(json_t *row, const char *unit, struct arena *a)
+{
+    const char *name = NULL;
+    const char *key = unit ? procure_unit_key(a, unit, &name) : "";
+    if (!key)
+        return -1;
+    if (!*key)
+        unit = name = NULL;
+    return json_object_set_new(row, "unit", str_or_null(unit)) < 0 ||
+                   json_object_set_new(row, "unit_name", str_or_null(name)) < 0
+               ? -1
+               : 0;
+}
+
 json_t *app_procure_instruments(struct df_err *err)
 {
     json_error_t je;
@@ -114,14 +131,15 @@ json_t *app_procure_whole_view(struct store *s, const struct app_procure_plan *p
     for (int k = 0; !lost && k < p->problem.supplies_n; k++) {
         const struct procure_supply *x = &p->supplies[k];
         const struct app_procure_supply_info *in = &p->sinfo[k];
-        lost = add_label(s, labels, x->cpv, &a) < 0 || add_org(s, orgs, in->org, &a) < 0 ||
-               json_array_append_new(
-                   supplies,
-                   json_pack("{ss ss ss ss sI sf si sI}", "id", x->id, "organisation", in->org,
-                             "cpv", x->cpv, "production_country", x->country,
-                             "capacity_per_month", (json_int_t)x->capacity_per_month,
-                             "unit_price_eur", in->unit_price_eur, "lead_time_days",
-                             x->lead_days, "allocated", (json_int_t)allocated[k])) < 0;
+        json_t *row = json_pack("{ss ss ss ss sI sf si sI}", "id", x->id, "organisation",
+                                in->org, "cpv", x->cpv, "production_country", x->country,
+                                "capacity_per_month", (json_int_t)x->capacity_per_month,
+                                "unit_price_eur", in->unit_price_eur, "lead_time_days",
+                                x->lead_days, "allocated", (json_int_t)allocated[k]);
+        lost = !row || set_supply_unit(row, x->unit, &a) < 0 ||
+               add_label(s, labels, x->cpv, &a) < 0 || add_org(s, orgs, in->org, &a) < 0 ||
+               json_array_append_new(supplies, json_incref(row)) < 0;
+        json_decref(row);
     }
     arena_free(&a);
     if (!lost) {
@@ -226,11 +244,12 @@ static json_t *own_demand(struct view_memo *m, const struct app_procure_plan *p,
         const struct procure_alloc *al = &sol->allocs[k];
         if (al->demand != i)
             continue;
-        if (json_array_append_new(allocs, json_pack("{so sI sf}", "supplier",
+        if (json_array_append_new(allocs, json_pack("{so sI sf sb}", "supplier",
                                                     memo_org(m, p->sinfo[al->supply].org),
                                                     "quantity", (json_int_t)al->quantity,
                                                     "unit_price_eur",
-                                                    p->sinfo[al->supply].unit_price_eur)) < 0)
+                                                    p->sinfo[al->supply].unit_price_eur,
+                                                    "unit_unstated", al->unit_unstated)) < 0)
             goto fail;
     }
     const char *reason = NULL;
@@ -280,10 +299,12 @@ static json_t *own_supply(struct view_memo *m, const struct app_procure_plan *p,
         if (al->supply != k)
             continue;
         int i = al->demand;
-        json_t *a = json_pack("{ss ss sI sf ss}", "lot", sol->lots[lot_of[i]].id, "country",
+        const struct procure_lot *lot = &sol->lots[lot_of[i]];
+        json_t *a = json_pack("{ss ss sI ss sf ss sb}", "lot", lot->id, "country",
                               p->demands[i].country, "quantity", (json_int_t)al->quantity,
-                              "unit_price_eur", in->unit_price_eur, "deliver_by",
-                              p->dinfo[i].deliver_by);
+                              "unit", lot->unit, "unit_price_eur", in->unit_price_eur,
+                              "deliver_by", p->dinfo[i].deliver_by, "unit_unstated",
+                              al->unit_unstated);
         if (!a || set_cpv(m, a, p->demands[i].cpv) < 0) {
             json_decref(a);
             goto fail;
@@ -295,7 +316,8 @@ static json_t *own_supply(struct view_memo *m, const struct app_procure_plan *p,
                     str_or_null(in->description), "production_country", x->country,
                     "capacity_per_month", (json_int_t)x->capacity_per_month, "unit_price_eur",
                     in->unit_price_eur, "lead_time_days", x->lead_days);
-    if (!row || json_object_set_new(row, "eu_content_pct", json_real(x->content_pct)) < 0 ||
+    if (!row || set_supply_unit(row, x->unit, &m->a) < 0 ||
+        json_object_set_new(row, "eu_content_pct", json_real(x->content_pct)) < 0 ||
         json_object_set_new(row, "ua_content_pct", json_real(x->ua_content_pct)) < 0 ||
         set_cpv(m, row, x->cpv) < 0 || json_object_set(row, "allocations", allocs) < 0 ||
         json_object_set_new(row, "idle_reason", str_or_null(sol->idle_reason[k])) < 0 ||
@@ -318,12 +340,13 @@ json_t *app_procure_item_json(const struct store_demand *d, const struct store_s
                          str_or_null(d->description), "quantity", (json_int_t)d->quantity,
                          "unit", d->unit, "deliver_by", d->deliver_by, "max_unit_price_eur",
                          d->max_unit_price_eur, "funder_countries", funders_json(d->funders));
-    return json_pack("{ss ss ss so sI sf si ss sf sf}", "id", x->id, "organisation", x->org,
+    return json_pack("{ss ss ss so sI so sf si ss sf sf}", "id", x->id, "organisation", x->org,
                      "cpv", x->cpv, "description", str_or_null(x->description),
-                     "capacity_per_month", (json_int_t)x->capacity_per_month, "unit_price_eur",
-                     x->unit_price_eur, "lead_time_days", x->lead_time_days,
-                     "production_country", x->production_country, "eu_content_pct",
-                     x->eu_content_pct, "ua_content_pct", x->ua_content_pct);
+                     "capacity_per_month", (json_int_t)x->capacity_per_month, "unit",
+                     str_or_null(x->unit), "unit_price_eur", x->unit_price_eur,
+                     "lead_time_days", x->lead_time_days, "production_country",
+                     x->production_country, "eu_content_pct", x->eu_content_pct,
+                     "ua_content_pct", x->ua_content_pct);
 }
 
 json_t *app_procure_org_view(struct store *s, const struct app_procure_plan *p, const char *org,

@@ -10,6 +10,9 @@
 #include "cli/cli.h"
 #include "store/store.h"
 
+/* beside an allocation from a supply that states no unit */
+#define UNIT_UNSTATED "  unit not stated: its price may be per another unit"
+
 static void print_text(const struct app_procure_plan *p)
 {
     const struct procure_solution *sol = &p->sol;
@@ -36,9 +39,10 @@ static void print_text(const struct app_procure_plan *p)
             for (int a = 0; a < lot->allocs_n; a++) {
                 const struct procure_alloc *al = &sol->allocs[lot->allocs_first + a];
                 if (al->demand == i)
-                    printf("    <- %-20s %10lld at %.2f EUR (%s)\n", p->supplies[al->supply].id,
+                    printf("    <- %-20s %10lld at %.2f EUR (%s)%s\n", p->supplies[al->supply].id,
                            (long long)al->quantity, p->sinfo[al->supply].unit_price_eur,
-                           p->supplies[al->supply].country);
+                           p->supplies[al->supply].country,
+                           al->unit_unstated ? UNIT_UNSTATED : "");
             }
             if (sol->unmet[i] > 0)
                 printf("    unmet %lld: %s\n", (long long)sol->unmet[i], sol->unmet_reason[i]);

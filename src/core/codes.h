@@ -53,13 +53,14 @@
 #define DF_CODES_PROCURE                                                                        \
     "few_states", "few_members", "no_lot_window", "deadline_past", "country_excluded",          \
         "no_offer", "offers_of_cpv", "under_content", "place_excluded", "no_demand",            \
-        "demands_of_cpv", "unit_apart"
+        "demands_of_cpv", "unit_apart", "unit_no_lot"
 
 /* The parts of a counted procurement reason ("1 above the maximum price"):
  * words "proc.part.CODE", each counted by "n". */
 #define DF_CODES_PROCURE_PARTS                                                                  \
     "above_max_price", "under_content", "place_excluded", "cannot_deliver_by",                  \
-        "no_capacity_by", "in_no_lot", "lower_max_price", "due_too_early", "served_by_others"
+        "no_capacity_by", "in_no_lot", "lower_max_price", "due_too_early", "served_by_others",  \
+        "other_unit"
 
 /* What is in the way of a chosen time or a desk's move (src/app/move.c,
  * a 409's "reasons"): each a key of web/js/words.js's table WHY. */

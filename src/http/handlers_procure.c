@@ -113,6 +113,7 @@ static const struct http_field supply_fields[] = {
     {"cpv", HJ_STRING, .nullable = true, .max = 32},
     {"description", HJ_STRING, .nullable = true, .max = API_TEXT_MAX, .lines = true},
     {"capacity_per_month", HJ_NUMBER, .nullable = true},
+    {"unit", HJ_STRING, .nullable = true, .max = APP_UNIT_MAX},
     {"unit_price_eur", HJ_NUMBER, .nullable = true},
     {"lead_time_days", HJ_NUMBER, .nullable = true},
     {"production_country", HJ_STRING, .nullable = true, .max = 8},

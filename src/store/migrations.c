@@ -917,6 +917,12 @@ static const char migration_50[] =
     "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
     "  WHERE message_rid IS NOT NULL";
 
+/* Version 51: the unit a supply's capacity and price count ("sets"), so
+ * that a supplier of sets is not given a lot of rounds; NULL for a supply
+ * that states none, which serves any unit of its CPV (the plan marks it). */
+static const char migration_51[] =
+    "ALTER TABLE supplies ADD COLUMN unit TEXT CHECK (unit IS NULL OR length(unit) <= 256);";
+
 /* Version 52 (51 is another change's): the link to join a hybrid forum's
  * online meetings mailed when the organisers name or change its event's
  * video service ("video_link"), a kind the outbox's CHECK must know:
@@ -1003,6 +1009,7 @@ const struct store_migration store_migrations[] = {
     {44, "the invitations mailed: a kind of mail that carries a sign-in link", migration_44},
     {47, "an announcement shown from a time, until a time", migration_47},
     {50, "announcements mailed: a kind of mail the outbox takes", migration_50},
+    {51, "the unit a supply counts in", migration_51},
     {52, "the link to join online meetings mailed when the video service is named",
      migration_52},
 };

@@ -129,13 +129,14 @@ int store_supply_upsert(struct store *s, const struct store_supply *x, int *adde
 {
     static const char sql[] =
         "INSERT INTO supplies(id, org_rid, cpv, description, capacity_per_month,"
-        " unit_price_eur, lead_time_days, production_country, eu_content_pct, ua_content_pct)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?)"
+        " unit_price_eur, lead_time_days, production_country, eu_content_pct, ua_content_pct,"
+        " unit) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
         " ON CONFLICT(id) DO UPDATE SET org_rid=excluded.org_rid, cpv=excluded.cpv,"
         " description=excluded.description, capacity_per_month=excluded.capacity_per_month,"
         " unit_price_eur=excluded.unit_price_eur, lead_time_days=excluded.lead_time_days,"
         " production_country=excluded.production_country,"
-        " eu_content_pct=excluded.eu_content_pct, ua_content_pct=excluded.ua_content_pct";
+        " eu_content_pct=excluded.eu_content_pct, ua_content_pct=excluded.ua_content_pct,"
+        " unit=excluded.unit";
     sqlite3_int64 org = org_rid(s, x->org, "organisation", err);
     if (org < 0)
         return -1;
@@ -155,6 +156,7 @@ int store_supply_upsert(struct store *s, const struct store_supply *x, int *adde
     store_bind_text(st, 8, x->production_country);
     sqlite3_bind_double(st, 9, x->eu_content_pct);
     sqlite3_bind_double(st, 10, x->ua_content_pct);
+    store_bind_text(st, 11, x->unit && *x->unit ? x->unit : NULL);
     if (store_step_done(s, st, err, "saving a supply") < 0)
         return -1;
     if (added)
@@ -166,7 +168,7 @@ int store_supply_upsert(struct store *s, const struct store_supply *x, int *adde
 #define SUPPLY_SELECT                                                                   \
     "SELECT x.id, o.id, x.cpv, x.description, x.production_country, o.country,"         \
     " x.capacity_per_month, x.unit_price_eur, x.eu_content_pct, x.lead_time_days,"      \
-    " x.ua_content_pct"                                                                 \
+    " x.ua_content_pct, x.unit"                                                         \
     " FROM supplies x JOIN organisations o ON o.rid = x.org_rid"
 
 static struct store_supply supply_row(sqlite3_stmt *st)
@@ -178,7 +180,7 @@ static struct store_supply supply_row(sqlite3_stmt *st)
         .unit_price_eur = sqlite3_column_double(st, 7),
         .eu_content_pct = sqlite3_column_double(st, 8),
         .lead_time_days = sqlite3_column_int(st, 9),
-        .ua_content_pct = sqlite3_column_double(st, 10),
+        .ua_content_pct = sqlite3_column_double(st, 10), .unit = store_col(st, 11),
     };
 }
 
@@ -279,7 +281,7 @@ static int copy_supply(sqlite3_stmt *st, struct arena *a, void *out)
     struct store_supply *x = out;
     *x = supply_row(st);
     const char **text[] = {&x->id, &x->org, &x->cpv, &x->description, &x->production_country,
-                           &x->org_country};
+                           &x->org_country, &x->unit};
     for (size_t k = 0; k < sizeof text / sizeof *text; k++)
         if (keep(a, text[k]) < 0)
             return -1;

@@ -19,6 +19,7 @@ struct store_demand {
 struct store_supply {
     const char *id, *org, *cpv, *description, *production_country;
     const char *org_country;        /* joined in by store_supply_each */
+    const char *unit;               /* what capacity and price count; NULL: not stated */
     int64_t capacity_per_month;
     double unit_price_eur, eu_content_pct;
     double ua_content_pct;          /* components from Ukraine, 0 when not given */

@@ -11,6 +11,7 @@ import csv
 import datetime
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -248,6 +249,75 @@ def check_units(tmp):
           'units: OCDS items %r' % units)
 
 
+def check_supply_units(tmp):
+    """A supply's unit (the supplies' column unit): 500 sets a month at 20,000
+    EUR a set serve no lot of rounds and say why; a supply in rounds
+    (Ukrainian spelling) serves it; one that states no unit serves it too,
+    marked in the JSON and the text; dfnc check reads the column, and a unit
+    too long is refused by its line."""
+    db = os.path.join(tmp, 'sunits.db')
+    orgs, dem, sup = (os.path.join(tmp, 'sunits_%s.csv' % k) for k in ('orgs', 'dem', 'sup'))
+    with open(orgs, 'w') as f:
+        f.write('id,name,country,kind\nmaker,Maker,DE,company\n'
+                'pl,PL MoD,PL,government\nde,DE MoD,DE,government\n')
+    with open(dem, 'w') as f:
+        f.write('id,buyer,country,cpv,description,quantity,unit,deliver_by,max_unit_price_eur\n'
+                'd-pl,pl,PL,35331200-5,shells,2500,rounds,2027-06-30,30000\n'
+                'd-de,de,DE,35331200-5,shells,2500,rds,2027-06-30,30000\n')
+    with open(sup, 'w') as f:
+        f.write('id,organisation,cpv,description,capacity_per_month,unit_price_eur,'
+                'lead_time_days,production_country,eu_content_pct,unit\n'
+                's-sets,maker,35331200-5,shell sets,500,20000,10,DE,100,sets\n'
+                's-rounds,maker,35331200-5,shells,100,25000,10,DE,100,пострілів\n'
+                's-any,maker,35331200-5,shells,100,26000,10,DE,100,\n')
+    for kind, path in (('organisations', orgs), ('demands', dem), ('supplies', sup)):
+        run(db, 'import', kind, path)
+    p = run(db, 'procure', 'plan', '--instrument', 'safe', '--as-of', AS_OF, '--json')
+    plan = json.loads(p.stdout or '{}')
+    allocs = [a for l in plan.get('lots', []) for a in l['allocations']]
+    served = {a['supply']: a.get('unit_unstated') for a in allocs}
+    check(served == {'s-rounds': False, 's-any': True},
+          'supply units: served %r, wanted s-rounds, and s-any marked unit_unstated' % served)
+    idle = {x['id']: x['why'] for x in plan.get('idle_supplies', [])}
+    check(idle.get('s-sets', {}).get('code') == 'unit_no_lot' and
+          idle['s-sets'].get('values') == {'unit': 'sets'},
+          'supply units: s-sets idle %r' % idle.get('s-sets'))
+    p = run(db, 'procure', 'plan', '--instrument', 'safe', '--as-of', AS_OF)
+    check('s-sets                   no lot of this CPV is in its unit, sets' in p.stdout,
+          'supply units: the text %r' % p.stdout)
+    marked = [l for l in p.stdout.splitlines() if 'unit not stated' in l]
+    check(marked and all('<- s-any ' in l for l in marked) and
+          marked[0].endswith('unit not stated: its price may be per another unit'),
+          'supply units: the text marks s-any only %r' % p.stdout)
+    p = run(db, 'procure', 'export', '--instrument', 'safe', '--as-of', AS_OF, '--format', 'ocds')
+    items = {i['id']: i['description'] for rel in json.loads(p.stdout or '{"releases": []}')['releases']
+             for aw in rel.get('awards', []) for i in aw['items']}
+    marked = sorted(k for k, v in items.items()
+                    if v.endswith('(the supplier states no unit: its price may be per another unit)'))
+    check(items and marked and all(k.endswith('-s-any') for k in marked) and
+          any(k.endswith('-s-rounds') for k in items),
+          'supply units: OCDS award items %r' % items)
+    p = run(db, 'check', '--json')
+    check(json.loads(p.stdout or '{}').get('problems') == 0, 'supply units: check %r' % p.stdout)
+    # a unit stored before the rule (two lines) is one dfnc check reports
+    con = sqlite3.connect(db)
+    con.execute("UPDATE supplies SET unit = 'sets\nper box' WHERE id = 's-sets'")
+    con.commit()
+    con.close()
+    p = run(db, 'check', '--json', expect=3)
+    found = json.loads(p.stdout or '{}').get('findings', [])
+    check([(f.get('id'), f.get('field')) for f in found] == [('s-sets', 'unit')],
+          'supply units: check finds %r' % found)
+    bad = os.path.join(tmp, 'sunits_bad.csv')
+    with open(bad, 'w') as f:
+        f.write('id,organisation,cpv,description,capacity_per_month,unit_price_eur,'
+                'lead_time_days,production_country,eu_content_pct,unit\n'
+                's-long,maker,35331200-5,shells,100,26000,10,DE,100,%s\n' % ('u' * 65))
+    p = run(db, 'import', 'supplies', bad, expect=3)
+    check(p.stderr.startswith(bad + ':2: ') and 'unit is longer than 64 bytes' in p.stderr,
+          'supply units: a long unit %r' % p.stderr)
+
+
 def check_content(tmp):
     """Ukrainian components: eligible content under SAFE (Art. 16(10)), not under
     EDIP (Art. 10(3): outside the Union and associated countries)."""
@@ -408,6 +478,7 @@ def main():
         check_edges(tmp)
         check_content(tmp)
         check_units(tmp)
+        check_supply_units(tmp)
         # The regulations write EDIP, EDIRPA, SAFE: a buyer may too.
         p = run(db, 'procure', 'plan', '--instrument', 'EDIP', '--as-of', AS_OF, '--json')
         check(json.loads(p.stdout or '{}').get('instrument') == 'edip', 'EDIP is edip')

@@ -3164,6 +3164,60 @@ test('the EU ministry on a phone in Ukrainian adds a demand, sees it in a lot or
   await ctx.close();
 });
 
+test('a drone maker on a phone in Ukrainian offers sets: its capacity said in комплектів, why no lot takes it, and its offers without a unit marked', async () => {
+  const { ctx, page } = await signedIn(SUPPLIER, 'uk-UA', PHONE);
+  const before = await planOf(page, 'safe');
+  // an offer of a code that has lots (the maker's own deliveries), in sets: the demo's lots are in systems
+  const busy = before.supplies.find((x) => x.allocations.length);
+  assert.ok(busy, 'a supply with deliveries under SAFE');
+  assert.ok(busy.allocations.every((a) => a.unit !== 'sets'), 'no lot of its code in sets');
+  const made = await apiCall(page, 'POST', '/procurement/supplies', { cpv: busy.cpv, description: 'Комплекти, e2e',
+    capacity_per_month: 21, unit: 'комплект', unit_price_eur: 20000, lead_time_days: 30,
+    production_country: busy.production_country, eu_content_pct: 90 });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  await open(page, '/procurement?instrument=safe');
+  await page.locator('#proc-plan[aria-busy=false] #proc-supplies').waitFor();
+  const plan = await planOf(page, 'safe');
+  const mine = plan.supplies.find((x) => x.id === made.body.id);
+  assert.deepEqual([mine.unit, mine.unit_name, mine.allocations.length, mine.idle_why && mine.idle_why.code],
+    ['комплект', 'sets', 0, 'unit_no_lot']);
+  const card = page.locator(`#proc-supplies li[data-supply="${mine.id}"]`);
+  // 21 agrees with its noun: "21 комплект", as 1 does
+  assert.match(await card.locator('dl.facts').textContent(), /21 комплект на місяць/);
+  assert.equal(await card.locator('.idle').textContent(),
+    'Чому: жодного лоту з цим кодом CPV в її одиниці виміру (комплекти) немає');
+  // the demo's offers state no unit: what they deliver is marked, its price maybe per another unit
+  const served = plan.supplies.find((x) => x.allocations.some((a) => a.unit_unstated));
+  assert.ok(served, 'an offer without a unit delivers');
+  const lines = await page.locator(`#proc-supplies li[data-supply="${served.id}"] .allocs li`).allTextContents();
+  assert.ok(lines.length && lines.every((l) => l.endsWith('Одиницю виміру не зазначено: ціна може бути за іншу одиницю.')), lines.join(' | '));
+  assert.equal(await page.locator('#proc-plan .untranslated').count(), 0, 'no reason left in English');
+  // the form, filled from the offer as stored, has its unit, optional
+  await card.locator('button.edit').click();
+  const form = page.locator('#proc-supply-form');
+  await form.waitFor();
+  assert.equal(await form.locator('input[name=unit]').inputValue(), 'комплект');
+  assert.equal(await form.locator('input[name=unit]').getAttribute('required'), null);
+  await form.locator('button.link').click();
+  assert.equal((await apiCall(page, 'DELETE', `/procurement/supplies/${mine.id}`)).status, 200);
+  await ctx.close();
+
+  // the organiser's lots say their canonical unit in Ukrainian: the demo's cartridges, typed
+  // "round", are a lot of rounds, "5 000 пострілів"; a unit the canon does not know as typed
+  const { ctx: octx, page: org } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await open(org, '/console/procurement?instrument=safe');
+  await org.locator('#proc-plan[aria-busy=false] #proc-lots').waitFor();
+  const whole = await planOf(org, 'safe');
+  const rounds = whole.lots.find((l) => l.unit === 'rounds');
+  const other = whole.lots.find((l) => l.unit === 'shell');
+  assert.ok(rounds && other, `lots in rounds and in shells: ${whole.lots.map((l) => l.unit)}`);
+  for (const [lot, words] of [[rounds, /^\d[\d\s]* (постріл|постріли|пострілів|пострілу)$/], [other, /^\d[\d\s]* shell$/]]) {
+    const cells = await org.locator(`#proc-lots li[data-lot="${lot.id}"] tbody tr td:nth-child(5)`).allTextContents();
+    assert.ok(cells.length && cells.every((c) => words.test(c)), `${lot.id}: ${cells.join(' | ')}`);
+  }
+  await octx.close();
+});
+
 test('the organiser on a phone in Ukrainian adds a demand for the German ministry taken by phone, sees it in the plan and withdraws it', async () => {
   const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
   const ministry = (await (await page.request.get(`${base}/api/v1/organisations?kind=government&country=DE`)).json())

@@ -71,7 +71,7 @@ Test(procure_plan, ukrainian_content_counts_where_the_rules_say)
 {
     const char *none[] = {NULL};
     struct procure_demand d = {"d", "DE", "35331200-5", none, 0, 10, day("2027-06-30"), 400000, "pcs"};
-    struct procure_supply x = {"x", "35331200-5", "UA", 100, 300000, 10, 30, 70, "UA"};
+    struct procure_supply x = {"x", "35331200-5", "UA", 100, 300000, 10, 30, 70, "UA", NULL};
     cr_assert(procure_pair_is_eligible(&safe, &d, &x));
     cr_assert_not(procure_pair_is_eligible(&edip, &d, &x));
     x.ua_content_pct = 34;
@@ -88,7 +88,7 @@ Test(procure_plan, safe_contractors_are_established_where_it_allows)
     safe_restricted.contractor_eu = safe_restricted.contractor_eea_efta = true;
     safe_restricted.contractor_ukraine = true;
     struct procure_demand d = {"d", "DE", "35331200-5", none, 0, 10, day("2027-06-30"), 400000, "pcs"};
-    struct procure_supply x = {"x", "35331200-5", "DE", 100, 300000, 10, 100, 0, "CH"};
+    struct procure_supply x = {"x", "35331200-5", "DE", 100, 300000, 10, 100, 0, "CH", NULL};
     cr_assert_not(procure_pair_is_eligible(&safe_restricted, &d, &x));
     cr_assert(procure_pair_is_eligible(&edip, &d, &x));
     x.established = "NO";
@@ -120,8 +120,8 @@ Test(procure_plan, the_flow_meets_what_greedy_strands)
         {"d3", "FR", "35331200-5", none, 0, 1, day("2027-01-01"), 1, "pcs"},
     };
     struct procure_supply x[] = {
-        {"A", "35331200-5", "CZ", 100, 300000, 0, 80, 0, NULL},
-        {"B", "35331200-5", "SE", 100, 450000, 0, 90, 0, NULL},   /* too dear for d2 */
+        {"A", "35331200-5", "CZ", 100, 300000, 0, 80, 0, NULL, NULL},
+        {"B", "35331200-5", "SE", 100, 450000, 0, 90, 0, NULL, NULL},   /* too dear for d2 */
     };
     struct procure_problem p = {.rules = &edip, .as_of = day("2026-10-03"), .demands = d,
                                 .demands_n = 3, .supplies = x, .supplies_n = 2};
@@ -155,7 +155,7 @@ Test(procure_plan, capacity_holds_by_every_deadline)
         {"early-de", "DE", "35331200-5", none, 0, 250, day("2026-04-01"), 900000, "pcs"},
         {"late-fr", "FR", "35331200-5", none, 0, 500, day("2026-07-01"), 900000, "pcs"},
     };
-    struct procure_supply x[] = {{"A", "35331200-5", "PL", 100, 100000, 0, 80, 0, NULL}};
+    struct procure_supply x[] = {{"A", "35331200-5", "PL", 100, 100000, 0, 80, 0, NULL, NULL}};
     struct procure_problem p = {.rules = &edip, .as_of = day("2026-01-01"), .demands = d,
                                 .demands_n = 3, .supplies = x, .supplies_n = 1};
     struct procure_solution s;
@@ -237,11 +237,11 @@ Test(procure_plan, a_supply_given_nothing_is_told_why)
         {"ee", "EE", "35331200-5", none, 0, 10, day("2027-04-01"), 900000, "pcs"},
     };
     struct procure_supply x[] = {
-        {"cheap", "35331200-5", "DE", 1000, 100000, 5, 90, 0, "DE"},
-        {"dear", "35331200-5", "FR", 1000, 500000, 30, 90, 0, "FR"},
-        {"drones", "35613000-4", "FR", 1000, 500000, 5, 90, 0, "FR"},
-        {"foreign", "35331200-5", "US", 1000, 100000, 5, 90, 0, "US"},
-        {"thin", "35331200-5", "DE", 1000, 100000, 5, 40, 0, "DE"},
+        {"cheap", "35331200-5", "DE", 1000, 100000, 5, 90, 0, "DE", NULL},
+        {"dear", "35331200-5", "FR", 1000, 500000, 30, 90, 0, "FR", NULL},
+        {"drones", "35613000-4", "FR", 1000, 500000, 5, 90, 0, "FR", NULL},
+        {"foreign", "35331200-5", "US", 1000, 100000, 5, 90, 0, "US", NULL},
+        {"thin", "35331200-5", "DE", 1000, 100000, 5, 40, 0, "DE", NULL},
     };
     struct procure_rules safe_restricted = safe;
     safe_restricted.contractors_restricted = true;
@@ -288,7 +288,7 @@ Test(procure_plan, the_flow_equals_the_lp_optimum_on_random_instances, .timeout 
         for (int j = 0; j < sn; j++)
             x[j] = (struct procure_supply){"x", cpv[RND(3)], country[RND(6)], 1 + RND(150),
                                            280000 + RND(4) * 50000, RND(60),
-                                           RND(2) ? 90 : 60, 0, NULL};
+                                           RND(2) ? 90 : 60, 0, NULL, NULL};
         struct procure_problem p = {.rules = &safe, .as_of = as_of, .demands = d,
                                     .demands_n = dn, .supplies = x, .supplies_n = sn};
         struct procure_solution s, g;
@@ -341,6 +341,17 @@ Test(procure_unit, common_spellings_are_one_unit)
         {"пострілів", "rounds", "rounds"},
         {" Shell. ", "shell", "Shell."}, {"Снаряд", "снаряд", "Снаряд"},
         {"", "", ""},
+        /* a simple English plural outside the canon is folded */
+        {"Shells", "shell", "Shells"}, {"boxes", "box", "boxes"},
+        {"box", "box", "box"},         {"batches", "batch", "batches"},
+        {"dishes", "dish", "dishes"},  {"cases", "cas", "cases"},
+        {"case", "cas", "case"},       {"glasses", "glass", "glasses"},
+        {"glass", "glass", "glass"},   {"chassis", "chassis", "chassis"},
+        {"gas", "gas", "gas"},         {"ammo boxes", "ammo box", "ammo boxes"},
+        {"155mm shells", "155mm shell", "155mm shells"},
+        {"drones.", "drone", "drones."},
+        /* Cyrillic words beyond the canon are not: снаряди stays apart */
+        {"снаряди", "снаряди", "снаряди"}, {"boxes2", "boxes2", "boxes2"},
     };
     struct arena a;
     arena_init(&a, 0);
@@ -369,7 +380,7 @@ Test(procure_plan, two_units_of_one_cpv_are_two_lots)
         {"de", "DE", "35331200-5", none, 0, 100, day("2027-06-01"), 500000, "Pieces"},
         {"fr", "FR", "35331200-5", none, 0, 10, day("2027-06-01"), 500000, "kit"},
     };
-    struct procure_supply x[] = {{"A", "35331200-5", "CZ", 1000, 300000, 0, 80, 0, NULL}};
+    struct procure_supply x[] = {{"A", "35331200-5", "CZ", 1000, 300000, 0, 80, 0, NULL, NULL}};
     struct procure_problem p = {.rules = &safe, .as_of = day("2026-12-01"), .demands = d,
                                 .demands_n = 4, .supplies = x, .supplies_n = 1};
     struct procure_solution s;
@@ -464,5 +475,122 @@ Test(procure_plan, demands_kept_apart_by_their_unit_are_told_so)
                                            "would be met");
     cr_assert_str_eq(s.unplaced[3].why->code, "few_states", "EE and LV are two states");
     cr_assert_str_eq(s.unplaced[4].why->code, "few_states");
+    procure_solution_free(&s);
+}
+
+/* Units outside the canon join across a simple English plural. */
+Test(procure_plan, shell_and_shells_are_one_lot)
+{
+    const char *none[] = {NULL};
+    struct procure_demand d[] = {
+        {"pl", "PL", "35331200-5", none, 0, 10, day("2027-06-01"), 500000, "shell"},
+        {"de", "DE", "35331200-5", none, 0, 10, day("2027-06-01"), 500000, "Shells"},
+        {"fr", "FR", "35331300-3", none, 0, 10, day("2027-06-01"), 500000, "box"},
+        {"ee", "EE", "35331300-3", none, 0, 10, day("2027-06-01"), 500000, "boxes"},
+    };
+    struct procure_problem p = {.rules = &safe, .as_of = day("2026-12-01"), .demands = d,
+                                .demands_n = 4};
+    struct procure_solution s;
+    struct df_err err = {0};
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    cr_assert_eq(s.lots_n, 2);
+    cr_assert_eq(s.lots[0].demands_n, 2);
+    cr_assert_eq(s.lots[1].demands_n, 2);
+    cr_assert_eq(s.unplaced_n, 0);
+    procure_solution_free(&s);
+}
+
+Test(procure_plan, a_supply_fits_a_demand_of_its_unit_or_states_none)
+{
+    const char *none[] = {NULL};
+    struct procure_demand d = {"d", "DE", "35331200-5", none, 0, 10, day("2027-06-30"), 400000,
+                               "rounds"};
+    struct procure_supply x = {"x", "35331200-5", "DE", 100, 300000, 10, 90, 0, NULL, "sets"};
+    cr_assert_not(procure_pair_is_eligible(&safe, &d, &x), "a set is not a round");
+    x.unit = "пострілів";
+    cr_assert(procure_pair_is_eligible(&safe, &d, &x));
+    x.unit = NULL;
+    cr_assert(procure_pair_is_eligible(&safe, &d, &x), "unstated: serves any unit");
+    x.unit = " ";
+    cr_assert(procure_pair_is_eligible(&safe, &d, &x));
+    cr_assert(procure_unit_fits("pcs", "шт."));
+    cr_assert(procure_unit_fits("shell", "Shells"));
+    cr_assert_not(procure_unit_fits("shell", "box"));
+}
+
+/* The brief's case: 500 sets a month at 20,000 EUR a set offered beside a lot
+ * of 5,000 rounds. The sets serve nothing and say why; the rounds' unmet
+ * part says an offer of its CPV is in another unit; a supply in rounds and
+ * one that states no unit serve the lot, the latter marked. */
+Test(procure_plan, a_supply_serves_only_lots_of_its_unit)
+{
+    const char *none[] = {NULL};
+    struct procure_demand d[] = {
+        {"pl", "PL", "35331200-5", none, 0, 2500, day("2027-06-01"), 3000000, "rounds"},
+        {"de", "DE", "35331200-5", none, 0, 2500, day("2027-06-01"), 3000000, "постріли"},
+    };
+    struct procure_supply x[] = {
+        {"sets", "35331200-5", "CZ", 500, 2000000, 0, 80, 0, NULL, "sets"},
+        {"rounds", "35331200-5", "SE", 100, 2500000, 0, 90, 0, NULL, "rds"},
+        {"unstated", "35331200-5", "FR", 100, 2600000, 0, 90, 0, NULL, NULL},
+    };
+    struct procure_problem p = {.rules = &safe, .as_of = day("2026-12-01"), .demands = d,
+                                .demands_n = 2, .supplies = x, .supplies_n = 3};
+    struct procure_solution s;
+    struct df_err err = {0};
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    cr_assert_eq(s.lots_n, 1);
+    cr_assert_str_eq(s.lots[0].unit, "rounds");
+    bool rounds = false, unstated = false;
+    for (int k = 0; k < s.allocs_n; k++) {
+        cr_assert_neq(s.allocs[k].supply, 0, "the sets serve no round");
+        if (s.allocs[k].supply == 1) {
+            rounds = true;
+            cr_assert_not(s.allocs[k].unit_unstated);
+        } else {
+            unstated = true;
+            cr_assert(s.allocs[k].unit_unstated, "its price may be per another unit");
+        }
+    }
+    cr_assert(rounds && unstated);
+    cr_assert_not_null(s.idle_why[0]);
+    cr_assert_str_eq(s.idle_why[0]->code, "unit_no_lot");
+    cr_assert_str_eq(s.idle_why[0]->value[0], "sets");
+    cr_assert_str_eq(s.idle_reason[0], "no lot of this CPV is in its unit, sets");
+    /* 6 months of 100 + 100 a month is 1200 of the 5000 */
+    cr_assert_gt(s.unmet[0] + s.unmet[1], 0);
+    int i = s.unmet[0] > 0 ? 0 : 1;
+    cr_assert_str_eq(s.unmet_why[i]->code, "offers_of_cpv");
+    cr_assert_str_eq(s.unmet_why[i]->part[0].code, "other_unit");
+    cr_assert_eq(s.unmet_why[i]->part[0].n, 1);
+    cr_assert(strstr(s.unmet_reason[i], "3 offers of this CPV: 1 in another unit, 2 with no "
+                                        "capacity left by") == s.unmet_reason[i],
+              "%s", s.unmet_reason[i]);
+    procure_solution_free(&s);
+}
+
+/* A supply whose unit some lot of its CPV has, left out for other reasons,
+ * counts the demands in other units among them. */
+Test(procure_plan, an_idle_supply_counts_demands_in_other_units)
+{
+    const char *none[] = {NULL};
+    struct procure_demand d[] = {
+        {"pl", "PL", "35331200-5", none, 0, 10, day("2027-06-01"), 100000, "sets"},
+        {"de", "DE", "35331200-5", none, 0, 10, day("2027-06-01"), 100000, "kits"},
+        {"fr", "FR", "35331200-5", none, 0, 10, day("2027-06-01"), 900000, "pcs"},
+        {"ee", "EE", "35331200-5", none, 0, 10, day("2027-06-01"), 900000, "pcs"},
+    };
+    struct procure_supply x[] = {
+        {"sets", "35331200-5", "CZ", 500, 200000, 0, 80, 0, NULL, "компл."},
+    };
+    struct procure_problem p = {.rules = &safe, .as_of = day("2026-12-01"), .demands = d,
+                                .demands_n = 4, .supplies = x, .supplies_n = 1};
+    struct procure_solution s;
+    struct df_err err = {0};
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    cr_assert_eq(s.lots_n, 2);
+    cr_assert_eq(s.allocs_n, 0);
+    cr_assert_str_eq(s.idle_reason[0], "4 demands of this CPV: 2 in another unit, 2 with a "
+                                       "lower maximum price");
     procure_solution_free(&s);
 }

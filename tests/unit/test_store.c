@@ -399,7 +399,9 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
      .fini = close_and_remove)
 {
     add_event_with_slots();
-    cr_assert_eq(store_exec_for_tests(s, /* migration 41's */
+    cr_assert_eq(store_exec_for_tests(s, /* migration 51's */
+                                         "ALTER TABLE supplies DROP COLUMN unit;"
+                                         /* migration 41's */
                                          "ALTER TABLE meetings DROP COLUMN moved_from_online;"
                                          /* migration 40's */
                                          "ALTER TABLE people DROP COLUMN attendance;"
@@ -574,6 +576,7 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
     char *before = outbox_dump();
     /* back at 43: what the migrations after it added, taken out again */
     cr_assert_eq(store_exec_for_tests(s,
+                                      "ALTER TABLE supplies DROP COLUMN unit;"
                                       "ALTER TABLE announcements DROP COLUMN shows_from;"
                                       "ALTER TABLE announcements DROP COLUMN shows_until;"
                                       "PRAGMA user_version=43;",
@@ -581,7 +584,7 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 4, "44, 47, 50 and 52");
+    cr_assert_eq(applied, 5, "44, 47, 50, 51 and 52");
     char *after = outbox_dump();
     cr_assert_str_eq(after, before, "every row and column kept");
     free(before);

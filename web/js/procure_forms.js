@@ -34,6 +34,7 @@ const FIELDS = {
   supplies: [
     ['description', 'proc.f_description', 'text'],
     ['capacity_per_month', 'proc.f_capacity', 'whole', { min: 1, max: QUANTITY_MAX }],
+    ['unit', 'proc.f_unit', 'line', { max: UNIT_MAX }],
     ['unit_price_eur', 'proc.f_unit_price', 'eur'],
     ['lead_time_days', 'proc.f_lead_time', 'whole', { min: 0, max: LEAD_TIME_MAX }],
     ['production_country', 'proc.f_made_in', 'country'],
@@ -63,6 +64,8 @@ const HINTS = {
   funder_countries: 'proc.f_funders_hint', production_country: 'proc.f_country_hint',
   max_unit_price_eur: 'proc.f_eur_hint', unit_price_eur: 'proc.f_eur_hint', unit: 'proc.f_unit_hint',
 };
+// an offer's unit is optional: left empty it serves any unit of its CPV code
+const SUPPLY_HINTS = { unit: 'proc.f_supply_unit_hint' };
 
 // What to say of a refused save: the field the server names marked and
 // focused, the sentence in the page's language from the refusal's code
@@ -187,7 +190,8 @@ export function procurementForm(kind, org, onsaved, orgs) {
   picker.input.name = 'cpv';
   const rows = FIELDS[kind].map(([name, key, ctl, lim]) => {
     controls[name] = control(name, ctl, lim);
-    const hint = HINTS[name] ? t(HINTS[name], { country: countryName(org && org.country), code: (org && org.country) || '' }) : null;
+    const hintKey = (!isDemand && SUPPLY_HINTS[name]) || HINTS[name];
+    const hint = hintKey ? t(hintKey, { country: countryName(org && org.country), code: (org && org.country) || '' }) : null;
     return field(t(key), controls[name], hint);
   });
   const title = h('h2', { id: `${fid}-h` });
@@ -208,7 +212,8 @@ export function procurementForm(kind, org, onsaved, orgs) {
       });
     } else {
       Object.assign(out, {
-        capacity_per_month: numberOrNull(v('capacity_per_month')), unit_price_eur: numberOrNull(v('unit_price_eur')),
+        capacity_per_month: numberOrNull(v('capacity_per_month')), unit: v('unit') || null,
+        unit_price_eur: numberOrNull(v('unit_price_eur')),
         lead_time_days: numberOrNull(v('lead_time_days')), production_country: v('production_country').toUpperCase(),
         eu_content_pct: numberOrNull(v('eu_content_pct')), ua_content_pct: numberOrNull(v('ua_content_pct')),
       });

@@ -115,11 +115,19 @@ static double eligible_content(const struct procure_rules *r, const struct procu
     return x->content_pct + (r->content_ukraine_counts ? x->ua_content_pct : 0);
 }
 
-bool procure_pair_is_eligible(const struct procure_rules *r, const struct procure_demand *d,
-                              const struct procure_supply *x)
+/* procure_pair_is_eligible but for units, which the planner compares by
+ * keys it makes once (struct work). */
+static bool rules_allow(const struct procure_rules *r, const struct procure_demand *d,
+                        const struct procure_supply *x)
 {
     return cpv_matches(d, x) && x->price_cents <= d->max_price_cents &&
            eligible_content(r, x) >= r->min_content_pct && contractor_is_eligible(r, x);
+}
+
+bool procure_pair_is_eligible(const struct procure_rules *r, const struct procure_demand *d,
+                              const struct procure_supply *x)
+{
+    return rules_allow(r, d, x) && procure_unit_fits(d->unit, x->unit);
 }
 
 /* ---- lots --------------------------------------------------------------- */
@@ -158,6 +166,7 @@ struct work {
     int *lot_of;                 /* lot per demand, -1 = unplaced */
     const struct procure_why **reason;   /* per demand, when unplaced */
     const char **unit_key, **unit_name;  /* per demand (procure_unit_key) */
+    const char **sunit_key, **sunit_name;  /* per supply; NULL: it states none */
     int lots_cap;
     /* allocation per demand: a short list of (supply, quantity) */
     struct procure_alloc *pairs;
@@ -185,6 +194,19 @@ static int cmp_candidate(const void *a, const void *b, void *ctx)
 static int fail_oom(struct df_err *err)
 {
     return df_err_set(err, DF_ERR_RUNTIME, "procure: out of memory");
+}
+
+/* Whether supply j counts in demand i's unit, or states none
+ * (procure_unit_fits, by the keys made once). */
+static bool unit_fits(const struct work *w, int i, int j)
+{
+    return !w->sunit_key[j] || strcmp(w->unit_key[i], w->sunit_key[j]) == 0;
+}
+
+/* Whether supply j may serve demand i (procure_pair_is_eligible). */
+static bool serves(const struct work *w, int i, int j)
+{
+    return unit_fits(w, i, j) && rules_allow(w->p->rules, &w->p->demands[i], &w->p->supplies[j]);
 }
 
 /* ---- reasons by code ------------------------------------------------------------------ */
@@ -248,6 +270,8 @@ static const struct {
     {"served_by_others", "served by other offers", false},
     {"unit_apart", "%s demand%s of this CPV in a unit other than %s cannot join; with the "
                    "other units %s's rules would be met", true},
+    {"unit_no_lot", "no lot of this CPV is in its unit, %s", false},
+    {"other_unit", "in another unit", false},
 };
 
 /* code's English with its values v (at most three, "" beyond n). */
@@ -523,7 +547,7 @@ static int add_pair(struct work *w, int demand, int supply, int64_t q)
         w->pairs = a;
         w->pairs_cap = n;
     }
-    w->pairs[w->pairs_n++] = (struct procure_alloc){demand, supply, q};
+    w->pairs[w->pairs_n++] = (struct procure_alloc){demand, supply, q, false};
     return 0;
 }
 
@@ -581,8 +605,7 @@ static int flow_group(struct work *w, const int *dem, int dn, const int *sup, in
         int n = 0;
         for (int i = 0; i < dn; i++) {
             const struct procure_demand *d = &p->demands[dem[i]];
-            if (procure_pair_is_eligible(p->rules, d, x) &&
-                procure_capacity_by(x, p->as_of, d->deadline) > 0)
+            if (serves(w, dem[i], sup[j]) && procure_capacity_by(x, p->as_of, d->deadline) > 0)
                 dl[n++] = d->deadline;
         }
         qsort(dl, (size_t)n, sizeof *dl, cmp_int);
@@ -621,8 +644,7 @@ static int flow_group(struct work *w, const int *dem, int dn, const int *sup, in
                 goto out_b;
         for (int i = 0; i < dn; i++) {
             const struct procure_demand *d = &p->demands[dem[i]];
-            if (!procure_pair_is_eligible(p->rules, d, x) ||
-                procure_capacity_by(x, p->as_of, d->deadline) <= 0)
+            if (!serves(w, dem[i], sup[j]) || procure_capacity_by(x, p->as_of, d->deadline) <= 0)
                 continue;
             int t = 0;
             while (bd[t] != d->deadline)
@@ -725,7 +747,7 @@ static int greedy(struct work *w)
         const struct procure_demand *d = &p->demands[i];
         int n = 0;
         for (int j = 0; j < p->supplies_n; j++)
-            if (procure_pair_is_eligible(p->rules, d, &p->supplies[j]))
+            if (serves(w, i, j))
                 cand[n++] = j;
         struct greedy_ctx gc = {p, d};
         qsort_r(cand, (size_t)n, sizeof *cand, cmp_greedy, &gc);
@@ -797,13 +819,15 @@ static const struct procure_why *unmet_reason(struct work *w, int i)
     const struct procure_rules *r = p->rules;
     const struct procure_demand *d = &p->demands[i];
     struct arena *a = &w->sol->arena;
-    int offers = 0, dear = 0, content = 0, place = 0, late = 0, taken = 0;
+    int offers = 0, apart = 0, dear = 0, content = 0, place = 0, late = 0, taken = 0;
     for (int j = 0; j < p->supplies_n; j++) {
         const struct procure_supply *x = &p->supplies[j];
         if (!cpv_matches(d, x))
             continue;
         offers++;
-        if (x->price_cents > d->max_price_cents)
+        if (!unit_fits(w, i, j))
+            apart++;
+        else if (x->price_cents > d->max_price_cents)
             dear++;
         else if (eligible_content(r, x) < r->min_content_pct)
             content++;
@@ -822,6 +846,7 @@ static const struct procure_why *unmet_reason(struct work *w, int i)
     const char *pct = arena_printf(a, "%g", r->min_content_pct), *date = arena_strdup(a, by);
     if (!y || !pct || !date)
         return NULL;
+    why_part(y, "other_unit", apart, NULL, NULL);
     why_part(y, "above_max_price", dear, NULL, NULL);
     why_part(y, "under_content", content, "pct", pct);
     why_part(y, "place_excluded", place, "inst", r->name);
@@ -846,13 +871,18 @@ static const struct procure_why *idle_reason(struct work *w, int j)
                        NULL);
     if (!contractor_is_eligible(r, x))
         return why_new(a, "place_excluded", "inst", r->name, NULL);
-    int demands = 0, lotless = 0, cheap = 0, early = 0, served = 0;
+    int demands = 0, apart = 0, lotless = 0, cheap = 0, early = 0, served = 0;
+    int in_lots = 0, in_lots_fit = 0;
     for (int i = 0; i < p->demands_n; i++) {
         const struct procure_demand *d = &p->demands[i];
         if (!cpv_matches(d, x))
             continue;
         demands++;
-        if (w->lot_of[i] < 0)
+        in_lots += w->lot_of[i] >= 0;
+        in_lots_fit += w->lot_of[i] >= 0 && unit_fits(w, i, j);
+        if (!unit_fits(w, i, j))
+            apart++;
+        else if (w->lot_of[i] < 0)
             lotless++;
         else if (x->price_cents > d->max_price_cents)
             cheap++;
@@ -863,9 +893,13 @@ static const struct procure_why *idle_reason(struct work *w, int j)
     }
     if (demands == 0)
         return why_new(a, "no_demand", NULL);
+    /* lots of its CPV there are, in other units only: its unit alone kept it out */
+    if (in_lots > 0 && in_lots_fit == 0)
+        return why_new(a, "unit_no_lot", "unit", w->sunit_name[j], NULL);
     struct procure_why *y = why_new(a, "demands_of_cpv", "n", num(a, demands), NULL);
     if (!y)
         return NULL;
+    why_part(y, "other_unit", apart, NULL, NULL);
     why_part(y, "in_no_lot", lotless, NULL, NULL);
     why_part(y, "lower_max_price", cheap, NULL, NULL);
     why_part(y, "due_too_early", early, NULL, NULL);
@@ -917,6 +951,7 @@ static int collect(struct work *w, struct df_err *err)
             int i = lot->demands[k];
             int64_t got = 0;
             for (int q = first[i]; q < w->pairs_n && w->pairs[q].demand == i; q++) {
+                w->pairs[q].unit_unstated = !w->sunit_key[w->pairs[q].supply];
                 sol->allocs[sol->allocs_n++] = w->pairs[q];
                 got += w->pairs[q].quantity;
                 cost += (__int128)w->pairs[q].quantity *
@@ -960,9 +995,11 @@ int procure_plan(const struct procure_problem *p, struct procure_solution *out,
     out->idle_reason = arena_alloc(&out->arena, sn * sizeof *out->idle_reason);
     out->unmet_why = arena_alloc(&out->arena, n * sizeof *out->unmet_why);
     out->idle_why = arena_alloc(&out->arena, sn * sizeof *out->idle_why);
+    w.sunit_key = arena_alloc(&out->arena, sn * sizeof *w.sunit_key);
+    w.sunit_name = arena_alloc(&out->arena, sn * sizeof *w.sunit_name);
     if (!w.order || !w.lot_of || !w.reason || !out->unmet || !out->unmet_reason ||
         !out->unplaced || !out->idle_reason || !out->unmet_why || !out->idle_why ||
-        !w.unit_key || !w.unit_name) {
+        !w.unit_key || !w.unit_name || !w.sunit_key || !w.sunit_name) {
         fail_oom(err);
         goto out;
     }
@@ -972,6 +1009,15 @@ int procure_plan(const struct procure_problem *p, struct procure_solution *out,
             fail_oom(err);
             goto out;
         }
+    for (int j = 0; j < p->supplies_n; j++) {
+        if (!(w.sunit_key[j] = procure_unit_key(&out->arena, p->supplies[j].unit,
+                                                &w.sunit_name[j]))) {
+            fail_oom(err);
+            goto out;
+        }
+        if (!*w.sunit_key[j])
+            w.sunit_key[j] = w.sunit_name[j] = NULL;
+    }
     memset(out->unmet_reason, 0, n * sizeof *out->unmet_reason);
     memset(out->idle_reason, 0, sn * sizeof *out->idle_reason);
     memset(out->unmet_why, 0, n * sizeof *out->unmet_why);

@@ -53,6 +53,10 @@ struct procure_supply {
     double content_pct;                 /* components from the EU and associated countries, % */
     double ua_content_pct;              /* components from Ukraine, % */
     const char *established;            /* the supplier's country, or NULL */
+    const char *unit;                   /* what capacity and price count, as typed
+                                           ("sets"); NULL or "": unstated, and then it
+                                           serves any unit of its CPV (an allocation
+                                           says so: unit_unstated) */
 };
 
 enum procure_method {
@@ -74,6 +78,8 @@ struct procure_problem {
 struct procure_alloc {
     int demand, supply;                 /* indices into the problem's arrays */
     int64_t quantity;
+    bool unit_unstated;                 /* the supply states no unit: its capacity and
+                                           price may count another unit than the lot's */
 };
 
 struct procure_lot {
@@ -148,9 +154,9 @@ void procure_solution_free(struct procure_solution *sol);
 /* Units a supplier can deliver by deadline in total: capacity per month times
  * the months (of 365.25/12 days) from as_of + lead time to the deadline. */
 int64_t procure_capacity_by(const struct procure_supply *x, int as_of, int deadline);
-/* Whether supply x may serve demand d under rules (CPV, price, content, country),
- * ignoring capacity. Content is the EU and associated share, plus the Ukrainian
- * share where the rules count it. */
+/* Whether supply x may serve demand d under rules (CPV, price, content, country)
+ * and units (procure_unit_fits), ignoring capacity. Content is the EU and
+ * associated share, plus the Ukrainian share where the rules count it. */
 bool procure_pair_is_eligible(const struct procure_rules *r, const struct procure_demand *d,
                               const struct procure_supply *x);
 
@@ -162,10 +168,16 @@ bool procure_country_counts(const struct procure_rules *r, const char *country);
  * kg, t, l, m, km and rounds (unit.c lists them), their case and trailing
  * dots folded. The key two demands' units are compared by, in a: the
  * canonical name ("шт." and "PCS" -> "pieces"), or for a unit the canon does
- * not know the unit case folded, trimmed, without trailing dots ("Shell." ->
- * "shell"); *name is then the canonical name or the unit as typed (trimmed).
+ * not know the unit case folded, trimmed, without trailing dots, and a
+ * simple English plural of its last word folded ("Shells." -> "shell",
+ * "boxes" -> "box"; Cyrillic words are not: README "Units"); *name is then
+ * the canonical name or the unit as typed (trimmed).
  * typed NULL is "". NULL when out of memory. */
 const char *procure_unit_key(struct arena *a, const char *typed, const char **name);
+/* Whether a supply counting in supply_unit may serve a demand in
+ * demand_unit: the same key (procure_unit_key), or the supply states none
+ * (NULL or blank). */
+bool procure_unit_fits(const char *demand_unit, const char *supply_unit);
 /* The UN/CEFACT Recommendation 20 code of a canonical name ("pieces" ->
  * "H87"); NULL for other names and for rounds, which have none. */
 const char *procure_unit_code(const char *name);

@@ -64,6 +64,37 @@ static int canon_of(const char *folded, size_t n)
     return -1;
 }
 
+static bool ends(const char *w, size_t n, const char *tail)
+{
+    size_t t = strlen(tail);
+    return n >= t && memcmp(w + n - t, tail, t) == 0;
+}
+
+/* The length of key[0..n) once a simple English plural of its last word is
+ * folded: "shells" -> "shell", "boxes" -> "box", "batches" -> "batch". The
+ * last word must be ASCII letters (a Cyrillic one is left: README "Units").
+ * A trailing "s" goes from a word of 4 letters or more, except after "s",
+ * "u" or "i" (glass, status, chassis); then an "e" after s, x, ch or sh,
+ * from singular and plural alike, so that both sides meet: "boxes" and
+ * "box" are "box", "cases" and "case" "cas". */
+static size_t fold_plural(const char *key, size_t n)
+{
+    size_t w = n;
+    while (w > 0 && key[w - 1] >= 'a' && key[w - 1] <= 'z')
+        w--;
+    if (w == n || (w > 0 && key[w - 1] != ' ' && key[w - 1] != '-'))
+        return n;
+    const char *word = key + w;
+    size_t len = n - w;
+    if (len >= 4 && word[len - 1] == 's' && !ends(word, len, "ss") && !ends(word, len, "us") &&
+        !ends(word, len, "is"))
+        len--;
+    if (len >= 3 && (ends(word, len, "se") || ends(word, len, "xe") || ends(word, len, "che") ||
+                     ends(word, len, "she")))
+        len--;
+    return w + len;
+}
+
 const char *procure_unit_key(struct arena *a, const char *typed, const char **name)
 {
     const char *b, *end, *e;
@@ -79,6 +110,7 @@ const char *procure_unit_key(struct arena *a, const char *typed, const char **na
         return canon[u].name;
     }
     /* not one the canon knows: its own unit, named as typed (white space trimmed) */
+    key[fold_plural(key, (size_t)(e - b))] = '\0';
     char *as_typed = arena_alloc(a, (size_t)(end - b) + 1);
     if (!as_typed)
         return NULL;
@@ -86,6 +118,22 @@ const char *procure_unit_key(struct arena *a, const char *typed, const char **na
     as_typed[end - b] = '\0';
     *name = as_typed;
     return key;
+}
+
+bool procure_unit_fits(const char *demand_unit, const char *supply_unit)
+{
+    const char *b, *end, *e;
+    trim(supply_unit ? supply_unit : "", &b, &end, &e);
+    if (e == b)
+        return true;            /* unstated: serves any unit */
+    struct arena a;
+    arena_init(&a, 0);
+    const char *n1, *n2, *k1 = procure_unit_key(&a, demand_unit, &n1),
+                          *k2 = procure_unit_key(&a, supply_unit, &n2);
+    /* out of memory: not known to fit */
+    bool fits = k1 && k2 && strcmp(k1, k2) == 0;
+    arena_free(&a);
+    return fits;
 }
 
 const char *procure_unit_code(const char *name)

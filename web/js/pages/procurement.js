@@ -33,6 +33,24 @@ function day(iso) {
 }
 
 const instName = (name) => String(name || '').toUpperCase();
+
+// The unit canon's names (src/engine/procure/unit.c): a lot's unit is one of
+// them, or a unit the canon does not know, as its buyer typed it.
+const CANON_UNITS = ['pieces', 'sets', 'kg', 't', 'l', 'm', 'km', 'rounds'];
+// n of unit in the page's language ("500 комплектів"), or as typed.
+function qty(n, unit) {
+  if (CANON_UNITS.includes(unit)) return tn(`proc.unit.${unit}`, Number(n));
+  return unit ? [num(n), ' ', data(unit)] : num(n);
+}
+// A unit's name in a sentence ("комплекти"), or as typed.
+const unitName = (unit) => (CANON_UNITS.includes(unit) ? t(`proc.unit_name.${unit}`) : String(unit ?? ''));
+// Beside an allocation from an offer that states no unit.
+const unstated = (a) => (a && a.unit_unstated ? [' ', h('span', { class: 'muted unit-unstated' }, t('proc.unit_unstated'))] : null);
+// The unit a lot's demand is said in: the lot's canonical one, or the
+// demand's own as typed where the canon knows none.
+const unitIn = (lot, typed) => (lot && CANON_UNITS.includes(lot.unit) ? lot.unit : typed);
+// An offer's capacity a month, in its unit where it states one.
+const perMonth = (x) => tx('proc.per_month', { n: qty(x.capacity_per_month, x.unit_name) });
 const countries = (codes) => list(codes).map(countryName).join(', ');
 
 // A CPV code with its label in the page's language.
@@ -113,6 +131,7 @@ function rulesCard(inst) {
 // country by its name, a date and a share in the page's form.
 const SAY = {
   inst: instName, country: countryName, date: day, as_of: day, pct: (v) => pct(v), days: (v) => num(v), min: (v) => num(v),
+  unit: unitName,
 };
 const said = (v) => Object.fromEntries(Object.entries(v || {}).map(([k, x]) => [k, SAY[k] ? SAY[k](x) : x]));
 // one counted ("1 дорожча", "2 дорожчі": a Ukrainian verb agrees with its number) or not
@@ -204,7 +223,7 @@ function demandCard(d, n, edit) {
     h('h3', { id }, cpvText(d.cpv, d.cpv_label_en, d.cpv_label_uk)),
     d.description ? h('p', {}, data(d.description)) : null,
     facts([
-      ['proc.quantity', [num(d.quantity), ' ', data(d.unit)]],
+      ['proc.quantity', qty(d.quantity, unitIn(d.lot, d.unit))],
       ['proc.deliver_by', day(d.deliver_by)],
       ['proc.max_price', money(d.max_unit_price_eur)],
       ['proc.country', countryName(d.country)],
@@ -213,7 +232,7 @@ function demandCard(d, n, edit) {
       : h('p', { class: 'notice unplaced' }, t('proc.unplaced'), ' ', reason(d.unplaced_why)),
     allocs.length ? allocList(`${id}-alloc`, t('proc.who_delivers'), allocs.map((a) => [
       orgLink(a.supplier, { class: 'who' }),
-      ` (${countryName(a.supplier.country)}): `, t('proc.times', { n: num(a.quantity), price: money(a.unit_price_eur) })]))
+      ` (${countryName(a.supplier.country)}): `, tx('proc.times', { n: qty(a.quantity, unitIn(d.lot, d.unit)), price: money(a.unit_price_eur) }), unstated(a)]))
       : d.lot ? h('p', { class: 'muted' }, t('proc.no_delivery')) : null,
     d.unmet > 0 ? h('p', { class: 'notice unmet' }, tn('proc.unmet', d.unmet), ' ', reason(d.unmet_why)) : null,
     edit ? cardActions('demands', d, cardName(d), edit.demand, edit.changed, `${id}-facts`) : null);
@@ -226,14 +245,14 @@ function supplyCard(x, n, inst, edit) {
     h('h3', { id }, cpvText(x.cpv, x.cpv_label_en, x.cpv_label_uk)),
     x.description ? h('p', {}, data(x.description)) : null,
     facts([
-      ['proc.capacity', t('proc.per_month', { n: num(x.capacity_per_month) })],
+      ['proc.capacity', perMonth(x)],
       ['proc.unit_price', money(x.unit_price_eur)],
       ['proc.lead_time', tn('proc.days', x.lead_time_days)],
       ['proc.made_in', countryName(x.production_country)],
     ], `${id}-facts`),
     allocs.length ? allocList(`${id}-alloc`, t('proc.to_deliver'), allocs.map((a) => [
       data(a.lot, { class: 'mono' }), ` · ${countryName(a.country)} · `, cpvLabel({ label_en: a.cpv_label_en, label_uk: a.cpv_label_uk }) || a.cpv, h('br'),
-      t('proc.times', { n: num(a.quantity), price: money(a.unit_price_eur) }), ' · ', t('proc.by', { date: day(a.deliver_by) })]))
+      tx('proc.times', { n: qty(a.quantity, a.unit), price: money(a.unit_price_eur) }), ' · ', t('proc.by', { date: day(a.deliver_by) }), unstated(a)]))
       : [h('p', { class: 'muted' }, t('proc.nothing_allocated'), ' ', data(instName(inst)), '.'),
         x.idle_reason ? h('p', { class: 'notice idle' }, t('proc.idle_why'), ' ', reason(x.idle_why)) : null],
     edit ? cardActions('supplies', x, cardName(x), edit.supply, edit.changed, `${id}-facts`) : null);
@@ -321,7 +340,7 @@ function suppliesSection(plan, edit) {
           h('td', { id: `${row}-id` }, data(x.id, { class: 'mono' })),
           h('td', { id: `${row}-who` }, orgLabel(plan, x.organisation)),
           h('td', {}, labelOf(plan, x.cpv)),
-          h('td', {}, t('proc.per_month', { n: num(x.capacity_per_month) })),
+          h('td', {}, perMonth(x)),
           h('td', {}, money(x.unit_price_eur)),
           h('td', {}, countryName(x.production_country)),
           h('td', {}, num(x.allocated || 0),
@@ -366,11 +385,11 @@ function wholePlan(plan, edit) {
           h('td', { id: `${row}-who` }, orgLabel(plan, d.buyer)),
           h('td', {}, countryName(d.country)),
           h('td', {}, labelOf(plan, d.cpv)),
-          h('td', {}, num(d.quantity), ' ', data(d.unit || '')),
+          h('td', {}, qty(d.quantity, unitIn(l, d.unit))),
           h('td', {}, day(d.deliver_by)),
           h('td', {}, allocs.length ? h('ul', { class: 'plain' }, allocs.map((a) => {
             const x = supplies.get(a.supply) || {};
-            return h('li', {}, orgLabel(plan, x.organisation), ': ', num(a.quantity), ' × ', money(a.unit_price_eur));
+            return h('li', {}, orgLabel(plan, x.organisation), ': ', qty(a.quantity, unitIn(l, d.unit)), ' × ', money(a.unit_price_eur), unstated(a));
           })) : '—', short ? h('p', { class: 'notice unmet' }, tn('proc.unmet', short.unmet), ' ', reason(short.why)) : null),
           rowActions(plan, 'demands', d, edit, row)));
       }
