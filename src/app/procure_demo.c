@@ -107,6 +107,7 @@ static int add_supply(struct demo *g, const struct demo_org *o, int p, int *n)
     snprintf(id, sizeof id, "sup-%04d", ++*n);
     struct store_supply x = {
         .id = id, .org = o->id, .cpv = pr->cpv, .description = pr->what,
+        .unit = pr->unit,   /* capacity and price count in the product's unit */
         .production_country = o->country,
         .capacity_per_month = between(g, pr->cap_min, pr->cap_max),
         /* Ukrainian production is cheaper; EU content is lower for it. */

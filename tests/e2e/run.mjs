@@ -3171,10 +3171,16 @@ test('a drone maker on a phone in Ukrainian offers sets: its capacity said in к
   const busy = before.supplies.find((x) => x.allocations.length);
   assert.ok(busy, 'a supply with deliveries under SAFE');
   assert.ok(busy.allocations.every((a) => a.unit !== 'sets'), 'no lot of its code in sets');
+  assert.ok(before.supplies.every((x) => x.allocations.every((a) => !a.unit_unstated)), 'the demo\'s offers state their unit');
   const made = await apiCall(page, 'POST', '/procurement/supplies', { cpv: busy.cpv, description: 'Комплекти, e2e',
     capacity_per_month: 21, unit: 'комплект', unit_price_eur: 20000, lead_time_days: 30,
     production_country: busy.production_country, eu_content_pct: 90 });
   assert.equal(made.status, 201, JSON.stringify(made.body));
+  // and one that states no unit, cheaper than any: it delivers, marked
+  const loose = await apiCall(page, 'POST', '/procurement/supplies', { cpv: busy.cpv, description: 'Без одиниці, e2e',
+    capacity_per_month: 50, unit_price_eur: 1, lead_time_days: 30,
+    production_country: busy.production_country, eu_content_pct: 90 });
+  assert.equal(loose.status, 201, JSON.stringify(loose.body));
   await open(page, '/procurement?instrument=safe');
   await page.locator('#proc-plan[aria-busy=false] #proc-supplies').waitFor();
   const plan = await planOf(page, 'safe');
@@ -3186,9 +3192,9 @@ test('a drone maker on a phone in Ukrainian offers sets: its capacity said in к
   assert.match(await card.locator('dl.facts').textContent(), /21 комплект на місяць/);
   assert.equal(await card.locator('.idle').textContent(),
     'Чому: жодного лоту з цим кодом CPV в її одиниці виміру (комплекти) немає');
-  // the demo's offers state no unit: what they deliver is marked, its price maybe per another unit
-  const served = plan.supplies.find((x) => x.allocations.some((a) => a.unit_unstated));
-  assert.ok(served, 'an offer without a unit delivers');
+  // an offer without a unit: what it delivers is marked, its price maybe per another unit
+  const served = plan.supplies.find((x) => x.id === loose.body.id);
+  assert.ok(served && served.allocations.length && served.allocations.every((a) => a.unit_unstated), 'an offer without a unit delivers, marked');
   const lines = await page.locator(`#proc-supplies li[data-supply="${served.id}"] .allocs li`).allTextContents();
   assert.ok(lines.length && lines.every((l) => l.endsWith('Одиницю виміру не зазначено: ціна може бути за іншу одиницю.')), lines.join(' | '));
   assert.equal(await page.locator('#proc-plan .untranslated').count(), 0, 'no reason left in English');
@@ -3200,6 +3206,7 @@ test('a drone maker on a phone in Ukrainian offers sets: its capacity said in к
   assert.equal(await form.locator('input[name=unit]').getAttribute('required'), null);
   await form.locator('button.link').click();
   assert.equal((await apiCall(page, 'DELETE', `/procurement/supplies/${mine.id}`)).status, 200);
+  assert.equal((await apiCall(page, 'DELETE', `/procurement/supplies/${loose.body.id}`)).status, 200);
   await ctx.close();
 
   // the organiser's lots say their canonical unit in Ukrainian: the demo's cartridges, typed
