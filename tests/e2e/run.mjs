@@ -4942,9 +4942,11 @@ test('a meeting\'s outcome sits under the meeting\'s table and people, no line b
   assert.equal(await outcomeRow.getAttribute('class'), 'outcome-row no-print');
   const box = (l) => l.evaluate((el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, bottom: r.bottom }; });
   const control = await box(outcomeRow.locator('.meeting-outcome'));
-  const tableCell = await box(row.locator('td').nth(1));
-  // under the meeting's table and people, not its time
-  assert.ok(control.left >= tableCell.left - 1, `the outcome starts at ${control.left}, the meeting's table at ${tableCell.left}`);
+  const people = await box(row.locator('td').nth(2));
+  // under the meeting's people (on a phone across the width under its time
+  // and table, as they are), not beside its time
+  assert.ok(control.left >= people.left - 1 && control.top >= people.bottom - 1,
+    `the outcome at ${control.left},${control.top}, the meeting's people at ${people.left},${people.bottom}`);
   // no line between the meeting and its outcome
   const lines = await row.locator('td').evaluateAll((tds) => tds.map((td) => getComputedStyle(td).borderBottomWidth));
   assert.ok(lines.every((w) => w === '0px'), `the meeting's cells draw a line under them: ${lines}`);
