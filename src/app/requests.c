@@ -166,13 +166,14 @@ static int is_its_person(struct store *s, const struct store_request *r, const c
 }
 
 /* The refusal of person, who may not do what she asked of request r: 403
- * (`why`) to one of its people, who know it is there; 404 to anyone else,
- * as to an id that is none, so that no answer tells whether another's
- * request exists. -1 with err. */
+ * (`why`) to one of its people, who know it is there, and to an organiser
+ * when reads_all (who reads every request); 404 to anyone else, as to an
+ * id that is none, so that no answer tells whether another's request
+ * exists. -1 with err. */
 static int refuse_act(struct store *s, const struct store_request *r, const char *person,
-                      const char *why, struct df_err *err)
+                      bool reads_all, const char *why, struct df_err *err)
 {
-    int its = is_its_person(s, r, person, err);
+    int its = reads_all ? 1 : is_its_person(s, r, person, err);
     if (its < 0)
         return -1;
     if (!its)
@@ -207,8 +208,8 @@ static const char *cancel_role(struct store *s, const struct app_request_actor *
     bool is_from = who->person && strcmp(who->person, r->from) == 0;
     bool is_to = who->person && strcmp(who->person, r->to) == 0;
     if (!is_from && !is_to && !who->organiser) {
-        refuse_act(s, r, who->person, "only the request's two people or an organiser may "
-                                      "cancel it", err);
+        refuse_act(s, r, who->person, false, "only the request's two people or an organiser "
+                                             "may cancel it", err);
         return NULL;
     }
     if (!is_pending_or_accepted(r)) {
@@ -228,7 +229,7 @@ static const char *cancel_role(struct store *s, const struct app_request_actor *
 }
 
 /* Whether who may answer r (accept, decline): its addressee, while pending
- * (403 to its other people, 404 to anyone else: refuse_act). */
+ * (403 to its other people and organisers, 404 to anyone else: refuse_act). */
 static int check_answer(struct store *s, const struct app_request_actor *who,
                         const struct store_request *r, enum app_request_action act,
                         struct df_err *err)
@@ -237,7 +238,7 @@ static int check_answer(struct store *s, const struct app_request_actor *who,
                                   "only the addressee may decline this request"};
     static const char *done[] = {"accepted", "declined"};
     if (!who->person || strcmp(who->person, r->to) != 0)
-        return refuse_act(s, r, who->person, verbs[act], err);
+        return refuse_act(s, r, who->person, who->organiser, verbs[act], err);
     if (strcmp(r->status, "pending") != 0) {
         df_err_set(err, DF_ERR_CONFLICT, "the request is %s; it cannot be %s", r->status,
                    done[act]);
@@ -501,8 +502,8 @@ int app_request_propose(struct store *s, const struct app_request_actor *who, co
     if (store_request_get(s, id, a, &r, err) < 0)
         goto fail;
     if (!who->person || strcmp(who->person, r.from) != 0) {
-        refuse_act(s, &r, who->person, "only the requester proposes a time: the addressee "
-                                       "chooses one when accepting", err);
+        refuse_act(s, &r, who->person, false, "only the requester proposes a time: the "
+                                              "addressee chooses one when accepting", err);
         goto fail;
     }
     if (strcmp(r.status, "pending") != 0) {
@@ -631,8 +632,8 @@ static int times_wanted(struct store *s, const struct app_request_actor *who, co
         return -1;
     const struct store_request *r = &out->request;
     if (!who->person || (strcmp(who->person, r->from) != 0 && strcmp(who->person, r->to) != 0))
-        return refuse_act(s, r, who->person, "only its requester and addressee choose its time",
-                          err);
+        return refuse_act(s, r, who->person, false,
+                          "only its requester and addressee choose its time", err);
     if (store_event_get(s, r->event, a, &ev, err) < 0)
         return -1;
     return times_to_read(&ev, a, out);

@@ -67,11 +67,12 @@ int app_request_read(struct store *s, const char *person, bool organiser, const 
                      struct arena *a, struct store_request *out, struct df_err *err);
 
 /* who answers or cancels request id. DF_ERR_NOT_FOUND when the request does
- * not exist, and alike for who is none of its people (nor, for a cancel,
- * an organiser): no answer tells that another's request exists;
- * DF_ERR_FORBIDDEN when one of its people may never do it: accept and
- * decline are the addressee's, cancel its two parties' and organisers'
- * (its requester, or an attendee, answering it; an attendee cancelling it); DF_ERR_CONFLICT
+ * not exist, and alike for who is none of its people nor an organiser (who
+ * reads every request): no answer tells that another's request exists;
+ * DF_ERR_FORBIDDEN when one of its people or an organiser may never do it:
+ * accept and decline are the addressee's, cancel its two parties' and
+ * organisers' (its requester, an attendee or an organiser answering it; an
+ * attendee cancelling it); DF_ERR_CONFLICT
  * when its status does not allow it (an answered request; a cancel of one
  * neither pending nor accepted, or the addressee's of a pending one: that is
  * a decline). A cancel keeps who did it (store_request.cancelled_by), removes

@@ -537,6 +537,7 @@ static void request_accept_at(struct http_req *r)
     struct app_move_place at;
     struct app_whys why = {.n = 0};
     struct app_request_actor who = {.person = r->user.person, .login = r->user.email,
+                                    .organiser = api_is_organiser(r),
                                     .now = http_server_forum_now(r->srv)};
     int rc = app_request_accept_at(r->s, &who, r->params[0], slot, &r->a, &q, &at, &why, &err);
     json_decref(b);
