@@ -131,9 +131,10 @@ struct app_request_time_list {
 
 /* The times pending request id may meet at who->now (move.h,
  * app_request_free_times), for its two people only (DF_ERR_FORBIDDEN for
- * its attendees, DF_ERR_NOT_FOUND for others, as if it were not there). None, and a reason, before its event's
- * agendas are published (the organisers' scheduler places it then), when it
- * is no longer pending, or when no time is free. */
+ * its attendees, DF_ERR_NOT_FOUND for others, as if it were not there).
+ * None, and a reason, before its event's agendas are published (the
+ * organisers' scheduler places it then), when it is no longer pending, or
+ * when no time is free. */
 int app_request_times(struct store *s, const struct app_request_actor *who, const char *id,
                       struct arena *a, struct app_request_time_list *out, struct df_err *err);
 

@@ -165,8 +165,8 @@ static bool requests_of(struct http_req *r, const char **person)
 }
 
 /* GET /requests?event=&status=&q=&person=&limit=&offset=: a participant's own
- * (sent, received, and those she attends) come whole unless a limit is asked (they are few, and the pages read them
- * so); every request, which an organiser without a profile sees, and one
+ * (sent, received, and those she attends) come whole unless a limit is
+ * asked (they are few, and the pages read them so); every request, which an organiser without a profile sees, and one
  * person's, which an organiser asks at the desk, a page at a time. */
 void api_requests(struct http_req *r)
 {
