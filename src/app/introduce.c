@@ -77,7 +77,7 @@ static int place_booked(struct store *s, const struct app_booking *b,
                         struct app_whys *why, struct df_err *err)
 {
     if (b->slot) {
-        if (app_request_place(s, r, b->slot, b->now, a, &out->at, why, err) < 0)
+        if (app_request_place(s, r, b->slot, NULL, b->now, a, &out->at, why, err) < 0)
             return -1;
         out->placed = true;
         return 0;
@@ -85,7 +85,7 @@ static int place_booked(struct store *s, const struct app_booking *b,
     if (!r->proposed_slot)
         return 0;
     struct df_err taken = {0};
-    if (app_request_place(s, r, r->proposed_slot, b->now, a, &out->at, NULL, &taken) == 0) {
+    if (app_request_place(s, r, r->proposed_slot, NULL, b->now, a, &out->at, NULL, &taken) == 0) {
         out->placed = true;
     } else if (taken.kind == DF_ERR_RUNTIME) {
         *err = taken;

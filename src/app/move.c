@@ -62,6 +62,9 @@ struct board {
     int *away_k, *away_p;       /* per unavailability row: its slot and person */
     int *mine_p;                /* the marked request's people by index (-1 unknown) */
     int mine_n;
+    /* whom what is in the way is said to: a person, whose own meetings
+     * alone are named (move.h); NULL an organiser, who reads every one */
+    const char *viewer;
 };
 
 /* The name of person id of the meeting (the id when not one of them). */
@@ -374,6 +377,21 @@ static bool meeting_has_begun(const struct board *b, long long now)
     return ics_zoned_time(b->ev.timezone, b->m.starts_at, zoned, &at) == 0 && at <= now;
 }
 
+/* Other meeting (its request's id) as what is in the way names it to
+ * b->viewer: its id when she reads every one (an organiser) or is one of
+ * its people; else NULL, "another meeting". */
+static const char *named(const struct board *b, const char *other)
+{
+    if (!b->viewer)
+        return other;
+    int q = idmap_get(&b->l.req_ix, other), p = idmap_get(&b->pix, b->viewer);
+    for (int j = q >= 0 && p >= 0 ? b->req_off[q] : 0; q >= 0 && p >= 0 && j < b->req_off[q + 1];
+         j++)
+        if (b->req_people[j] == p)
+            return other;
+    return NULL;
+}
+
 /* Adds what is in the way (code, its values: up to two names and values)
  * to w, its English in a; a w full or NULL takes nothing. */
 static void why_add(struct app_whys *w, struct arena *a, const char *message, const char *code,
@@ -412,13 +430,20 @@ static const char *in_the_way(const struct board *b, int k, int t, long long now
     if (b->start[k] == 0 || b->start[k] <= now)
         IN_THE_WAY("slot_begun", "slot", b->slots[k].id, NULL, NULL, "slot %s has begun",
                    b->slots[k].id);
-    const char *other = t >= 0 ? b->table_by[(size_t)t * b->S + k] : NULL;
-    if (other)
-        IN_THE_WAY("table_taken", "table", b->tables[t].name, "request", other,
-                   "%s is taken then by %s", b->tables[t].name, other);
-    if (b->person_by[k])
-        IN_THE_WAY("person_meets", "person", b->person_who[k], "request", b->person_by[k],
-                   "%s meets in %s then", b->person_who[k], b->person_by[k]);
+    /* another's meeting unnamed to a participant (named) */
+    const char *other = t >= 0 ? b->table_by[(size_t)t * b->S + k] : NULL, *said;
+    if (other && (said = named(b, other)))
+        IN_THE_WAY("table_taken", "table", b->tables[t].name, "request", said,
+                   "%s is taken then by %s", b->tables[t].name, said);
+    else if (other)
+        IN_THE_WAY("table_taken", "table", b->tables[t].name, NULL, NULL,
+                   "%s is taken then by another meeting", b->tables[t].name);
+    if (b->person_by[k] && (said = named(b, b->person_by[k])))
+        IN_THE_WAY("person_meets", "person", b->person_who[k], "request", said,
+                   "%s meets in %s then", b->person_who[k], said);
+    else if (b->person_by[k])
+        IN_THE_WAY("person_meets", "person", b->person_who[k], NULL, NULL,
+                   "%s meets in another meeting then", b->person_who[k]);
     if (b->away[k])
         IN_THE_WAY("person_away", "person", b->away[k], NULL, NULL, "%s is marked away then",
                    b->away[k]);
@@ -428,9 +453,12 @@ static const char *in_the_way(const struct board *b, int k, int t, long long now
     if (b->iv) {
         char pair[8];
         snprintf(pair, sizeof pair, "%.2s-%.2s", b->iv->lang_a, b->iv->lang_b);
-        if (b->interp_by[k])
-            IN_THE_WAY("interpreter_busy", "interpreter", b->iv->id, "request", b->interp_by[k],
-                       "its interpreter %s interprets %s then", b->iv->id, b->interp_by[k]);
+        if (b->interp_by[k] && (said = named(b, b->interp_by[k])))
+            IN_THE_WAY("interpreter_busy", "interpreter", b->iv->id, "request", said,
+                       "its interpreter %s interprets %s then", b->iv->id, said);
+        else if (b->interp_by[k])
+            IN_THE_WAY("interpreter_busy", "interpreter", b->iv->id, NULL, NULL,
+                       "its interpreter %s interprets another meeting then", b->iv->id);
         else if (!app_interpreter_serves(b->iv, pair, b->slots + k))
             IN_THE_WAY("interpreter_off", "interpreter", b->iv->id, NULL, NULL,
                        "its interpreter %s does not work then", b->iv->id);
@@ -1083,7 +1111,9 @@ static int on_slot_state(void *ud, int i, const struct board *b, struct arena *s
     int t = -1;
     x->why = NULL;
     x->whys.n = 0;
-    int at = judge_slot(b, x->slot, k->now, scratch, &t, &x->why, &x->whys, &not_slot);
+    struct board seen = *b;   /* what is in the way, as said to x's viewer */
+    seen.viewer = x->viewer;
+    int at = judge_slot(&seen, x->slot, k->now, scratch, &t, &x->why, &x->whys, &not_slot);
     if (at < 0) {
         /* not a b2b slot of its event (a programme changed under it) */
         x->state = -1;
@@ -1113,11 +1143,11 @@ int app_requests_slot_states(struct store *s, struct app_request_slot *ss, int n
 }
 
 int app_request_slot_state(struct store *s, const struct store_request *request,
-                           const char *slot, long long now, struct arena *a,
+                           const char *slot, const char *viewer, long long now, struct arena *a,
                            struct app_move_place *at, const char **why, struct app_whys *whys,
                            struct df_err *err)
 {
-    struct app_request_slot x = {.request = request, .slot = slot};
+    struct app_request_slot x = {.request = request, .slot = slot, .viewer = viewer};
     if (app_requests_slot_states(s, &x, 1, now, a, err) < 0)
         return -1;
     *at = x.at;
@@ -1130,7 +1160,7 @@ int app_request_slot_state(struct store *s, const struct store_request *request,
 }
 
 int app_request_place(struct store *s, const struct store_request *request, const char *slot,
-                      long long now, struct arena *a, struct app_move_place *at,
+                      const char *viewer, long long now, struct arena *a, struct app_move_place *at,
                       struct app_whys *why, struct df_err *err)
 {
     /* the board in its own arena, as for the free times: only *at in a */
@@ -1142,6 +1172,7 @@ int app_request_place(struct store *s, const struct store_request *request, cons
         why->n = 0;
     if (board_load_request(s, request, &scratch, &b, err) < 0)
         goto out;
+    b.viewer = viewer;
     const char *words = NULL;
     int t = -1;
     int k = judge_slot(&b, slot, now, &scratch, &t, &words, why, err);

@@ -22,7 +22,14 @@ struct app_move_place {
  * request), person_away (person), no_interpreter_free (pair),
  * interpreter_busy (interpreter, request), interpreter_off (interpreter),
  * no_table (none), no_table_free (none: the first table's reasons follow
- * it). */
+ * it).
+ *
+ * Said to a participant (a viewer: a person id), a meeting in the way is
+ * named (its request's id, in "request" and in the English) only when it is
+ * one of hers (she is one of its people), for a page to link it; another's
+ * is "another meeting", its id left out, so that no refusal tells one
+ * person of others' requests. Said to organisers (viewer NULL), every one
+ * is named: the desk moves them. */
 
 struct app_move_person {
     const char *id, *name, *email;   /* email NULL when none */
@@ -126,10 +133,11 @@ int app_event_slots_to_come(struct store *s, const char *event, long long now,
  * app_request_free_times judges its times: 0 when free, *at with the table
  * it would get; 1 when not (taken, begun, someone away), *at saying when
  * with no table, *why (in a) what is in the way and whys (may be NULL)
- * each thing by code; -1 with err, DF_ERR_INPUT when slot is not a b2b slot
- * of its event. Read in the caller's transaction or outside one. */
+ * each thing by code, said to viewer (above); -1 with err, DF_ERR_INPUT
+ * when slot is not a b2b slot of its event. Read in the caller's
+ * transaction or outside one. */
 int app_request_slot_state(struct store *s, const struct store_request *request,
-                           const char *slot, long long now, struct arena *a,
+                           const char *slot, const char *viewer, long long now, struct arena *a,
                            struct app_move_place *at, const char **why, struct app_whys *whys,
                            struct df_err *err);
 
@@ -137,6 +145,7 @@ int app_request_slot_state(struct store *s, const struct store_request *request,
 struct app_request_slot {
     const struct store_request *request;   /* in (first: move.c walks it so) */
     const char *slot;                      /* in: an id */
+    const char *viewer;                    /* in: whom what is in the way is said to */
     /* out: 0 free, 1 not (why and whys say what is in the way), -1 not a
      * b2b slot of its event any more (why says so, whys none) */
     int state;
@@ -156,9 +165,10 @@ int app_requests_slot_states(struct store *s, struct app_request_slot *ss, int n
  * on the table app_request_free_times names, locked, with an interpreter when
  * they need one. DF_ERR_INPUT (not a b2b slot of its event),
  * DF_ERR_CONFLICT (begun, or what is in the way, named, and in why when
- * not NULL: cleared first, filled only then); *at gets where. */
+ * not NULL: cleared first, filled only then; said to viewer, above); *at
+ * gets where. */
 int app_request_place(struct store *s, const struct store_request *request, const char *slot,
-                      long long now, struct arena *a, struct app_move_place *at,
+                      const char *viewer, long long now, struct arena *a, struct app_move_place *at,
                       struct app_whys *why, struct df_err *err);
 
 #endif

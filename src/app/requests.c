@@ -40,7 +40,8 @@ static int check_proposal(struct store *s, const struct store_event *ev,
         return -1;
     }
     struct app_move_place at;
-    int rc = app_request_slot_state(s, r, slot, now, a, &at, &why, whys, err);
+    /* said to its requester, who proposes it */
+    int rc = app_request_slot_state(s, r, slot, r->from, now, a, &at, &why, whys, err);
     if (rc < 0)
         return -1;
     if (rc > 0)
@@ -81,6 +82,16 @@ int app_person_known(struct store *s, const char *id, struct df_err *err)
     return ex > 0 ? 0 : -1;
 }
 
+/* A request to oneself, refused by code (the imports' same_person) for a
+ * page's words, the body's "to" named: -1 with err (422). */
+static int same_person(const char *person, struct df_err *err)
+{
+    df_err_set(err, DF_ERR_INPUT, "a meeting request to oneself");
+    char cut[129];   /* an id is at most 128 bytes */
+    snprintf(cut, sizeof cut, "%.128s", person);
+    return df_err_code(err, "same_person", "value", cut, "field", "to", NULL);
+}
+
 int app_request_send(struct store *s, const char *from, const char *event, const char *to,
                      const char *message, int priority, const char *slot, long long now,
                      struct arena *a, struct store_request *out, struct app_whys *why,
@@ -91,7 +102,7 @@ int app_request_send(struct store *s, const char *from, const char *event, const
     if (!from)
         return df_err_set(err, DF_ERR_FORBIDDEN, "only participants send meeting requests");
     if (strcmp(from, to) == 0)
-        return df_err_set(err, DF_ERR_INPUT, "a meeting request to oneself");
+        return same_person(from, err);
     if (priority < 0 || priority > 9)
         return df_err_set(err, DF_ERR_INPUT, "priority %d is not between 0 and 9", priority);
     char id[APP_REQUEST_ID_SIZE];
@@ -141,6 +152,46 @@ fail:
     return -1;
 }
 
+/* Whether person is one of request r's people, who read it (GET
+ * /requests/{id}) and write in its thread: its requester, its addressee or
+ * one of its attendees. 1, 0, or -1 with err. */
+static int is_its_person(struct store *s, const struct store_request *r, const char *person,
+                         struct df_err *err)
+{
+    if (!person)
+        return 0;
+    if (strcmp(person, r->from) == 0 || strcmp(person, r->to) == 0)
+        return 1;
+    return store_request_is_attendee(s, r->id, person, err);
+}
+
+/* The refusal of person, who may not do what she asked of request r: 403
+ * (`why`) to one of its people, who know it is there, and to an organiser
+ * when reads_all (who reads every request); 404 to anyone else, as to an
+ * id that is none, so that no answer tells whether another's request
+ * exists. -1 with err. */
+static int refuse_act(struct store *s, const struct store_request *r, const char *person,
+                      bool reads_all, const char *why, struct df_err *err)
+{
+    int its = reads_all ? 1 : is_its_person(s, r, person, err);
+    if (its < 0)
+        return -1;
+    if (!its)
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no request \"%.128s\"", r->id);
+    return df_err_set(err, DF_ERR_FORBIDDEN, "%s", why);
+}
+
+int app_request_read(struct store *s, const char *person, bool organiser, const char *id,
+                     struct arena *a, struct store_request *out, struct df_err *err)
+{
+    if (store_request_get(s, id, a, out, err) < 0)
+        return -1;
+    int its = organiser ? 1 : is_its_person(s, out, person, err);
+    if (its < 0)
+        return -1;
+    return its ? 0 : df_err_set(err, DF_ERR_NOT_FOUND, "no request \"%.128s\"", id);
+}
+
 static bool is_pending_or_accepted(const struct store_request *r)
 {
     return strcmp(r->status, "pending") == 0 || strcmp(r->status, "accepted") == 0;
@@ -148,16 +199,17 @@ static bool is_pending_or_accepted(const struct store_request *r)
 
 /* The role in which who cancels r: "requester", "addressee" (an agreed meeting
  * only: a pending request is declined) or "organiser"; NULL with err when
- * who may not (403: no party nor organiser; 409: the status forbids it). A
+ * who may not (403: an attendee; 404: no person of it nor an organiser, as
+ * for an id that is none; 409: the status forbids it). A
  * party cancels as that party even when an organiser, so the other sees who. */
-static const char *cancel_role(const struct app_request_actor *who, const struct store_request *r,
-                               struct df_err *err)
+static const char *cancel_role(struct store *s, const struct app_request_actor *who,
+                               const struct store_request *r, struct df_err *err)
 {
     bool is_from = who->person && strcmp(who->person, r->from) == 0;
     bool is_to = who->person && strcmp(who->person, r->to) == 0;
     if (!is_from && !is_to && !who->organiser) {
-        df_err_set(err, DF_ERR_FORBIDDEN,
-                   "only the request's two people or an organiser may cancel it");
+        refuse_act(s, r, who->person, false, "only the request's two people or an organiser "
+                                             "may cancel it", err);
         return NULL;
     }
     if (!is_pending_or_accepted(r)) {
@@ -176,15 +228,17 @@ static const char *cancel_role(const struct app_request_actor *who, const struct
     return NULL;
 }
 
-/* Whether who may answer r (accept, decline): its addressee, while pending. */
-static int check_answer(const struct app_request_actor *who, const struct store_request *r,
-                        enum app_request_action act, struct df_err *err)
+/* Whether who may answer r (accept, decline): its addressee, while pending
+ * (403 to its other people and organisers, 404 to anyone else: refuse_act). */
+static int check_answer(struct store *s, const struct app_request_actor *who,
+                        const struct store_request *r, enum app_request_action act,
+                        struct df_err *err)
 {
-    static const char *verbs[] = {"accept", "decline"};
+    static const char *verbs[] = {"only the addressee may accept this request",
+                                  "only the addressee may decline this request"};
     static const char *done[] = {"accepted", "declined"};
     if (!who->person || strcmp(who->person, r->to) != 0)
-        return df_err_set(err, DF_ERR_FORBIDDEN, "only the addressee may %s this request",
-                          verbs[act]);
+        return refuse_act(s, r, who->person, who->organiser, verbs[act], err);
     if (strcmp(r->status, "pending") != 0) {
         df_err_set(err, DF_ERR_CONFLICT, "the request is %s; it cannot be %s", r->status,
                    done[act]);
@@ -312,7 +366,8 @@ static int take_proposal(struct store *s, const struct app_request_actor *who,
     struct df_err why = {0};
     struct app_whys whys = {.n = 0};
     *place = *lost = NULL;
-    if (app_request_place(s, r, r->proposed_slot, who->now, a, &at, &whys, &why) < 0) {
+    if (app_request_place(s, r, r->proposed_slot, who->person, who->now, a, &at, &whys, &why) <
+        0) {
         if (why.kind == DF_ERR_RUNTIME) {
             *err = why;
             return -1;
@@ -400,8 +455,8 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
         return -1;
     if (store_request_get(s, id, a, &r, err) < 0 || store_event_get(s, r.event, a, &ev, err) < 0)
         goto fail;
-    if (act == APP_REQUEST_CANCEL ? !(cancelled_by = cancel_role(who, &r, err))
-                                  : check_answer(who, &r, act, err) < 0)
+    if (act == APP_REQUEST_CANCEL ? !(cancelled_by = cancel_role(s, who, &r, err))
+                                  : check_answer(s, who, &r, act, err) < 0)
         goto fail;
     /* an accept with no time takes the one proposed while it is free: the
      * requester asked for it, and the addressee agreed to her request */
@@ -446,15 +501,9 @@ int app_request_propose(struct store *s, const struct app_request_actor *who, co
         return -1;
     if (store_request_get(s, id, a, &r, err) < 0)
         goto fail;
-    bool is_from = who->person && strcmp(who->person, r.from) == 0;
-    bool is_to = who->person && strcmp(who->person, r.to) == 0;
-    if (!is_from && !is_to) {
-        df_err_set(err, DF_ERR_NOT_FOUND, "no request \"%.128s\"", id);
-        goto fail;
-    }
-    if (!is_from) {
-        df_err_set(err, DF_ERR_FORBIDDEN, "only the requester proposes a time: the addressee "
-                                          "chooses one when accepting");
+    if (!who->person || strcmp(who->person, r.from) != 0) {
+        refuse_act(s, &r, who->person, false, "only the requester proposes a time: the "
+                                              "addressee chooses one when accepting", err);
         goto fail;
     }
     if (strcmp(r.status, "pending") != 0) {
@@ -480,8 +529,8 @@ fail:
 }
 
 int app_request_proposals(struct store *s, const struct store_request *const *rs, int n,
-                          long long now, struct arena *a, struct app_request_proposal *ps,
-                          struct df_err *err)
+                          const char *viewer, long long now, struct arena *a,
+                          struct app_request_proposal *ps, struct df_err *err)
 {
     /* the slots judged on the heap: only what each says goes into a */
     struct app_request_slot *ss = calloc((size_t)n + 1, sizeof *ss);
@@ -496,7 +545,8 @@ int app_request_proposals(struct store *s, const struct store_request *const *rs
         memset(ps + i, 0, sizeof ps[i]);
         /* an answer ends it */
         if (rs[i]->proposed_slot && strcmp(rs[i]->status, "pending") == 0) {
-            ss[m] = (struct app_request_slot){.request = rs[i], .slot = rs[i]->proposed_slot};
+            ss[m] = (struct app_request_slot){.request = rs[i], .slot = rs[i]->proposed_slot,
+                                              .viewer = viewer};
             of[m++] = i;
         }
     }
@@ -513,10 +563,11 @@ out:
     return rc;
 }
 
-int app_request_proposal(struct store *s, const struct store_request *r, long long now,
-                         struct arena *a, struct app_request_proposal *p, struct df_err *err)
+int app_request_proposal(struct store *s, const struct store_request *r, const char *viewer,
+                         long long now, struct arena *a, struct app_request_proposal *p,
+                         struct df_err *err)
 {
-    if (app_request_proposals(s, &r, 1, now, a, p, err) < 0)
+    if (app_request_proposals(s, &r, 1, viewer, now, a, p, err) < 0)
         return -1;
     return p->at.slot ? 0 : 1;
 }
@@ -581,7 +632,8 @@ static int times_wanted(struct store *s, const struct app_request_actor *who, co
         return -1;
     const struct store_request *r = &out->request;
     if (!who->person || (strcmp(who->person, r->from) != 0 && strcmp(who->person, r->to) != 0))
-        return df_err_set(err, DF_ERR_NOT_FOUND, "no request \"%.128s\"", id);
+        return refuse_act(s, r, who->person, false,
+                          "only its requester and addressee choose its time", err);
     if (store_event_get(s, r->event, a, &ev, err) < 0)
         return -1;
     return times_to_read(&ev, a, out);
@@ -672,7 +724,7 @@ int app_pair_times(struct store *s, const struct app_request_actor *who, const c
     if (store_event_get(s, event, a, &ev, err) < 0 || app_person_known(s, to, err) < 0)
         return -1;
     if (strcmp(who->person, to) == 0)
-        return df_err_set(err, DF_ERR_INPUT, "a meeting request to oneself");
+        return same_person(to, err);
     /* the request she may send: no id, no attendees, nothing to skip */
     out->request = (struct store_request){.id = "", .event = ev.id, .from = who->person,
                                           .to = to, .status = "pending"};
@@ -689,7 +741,7 @@ int app_request_accept_at(struct store *s, const struct app_request_actor *who, 
     if (store_begin(s, err) < 0)
         return -1;
     if (store_request_get(s, id, a, &r, err) < 0 ||
-        check_answer(who, &r, APP_REQUEST_ACCEPT, err) < 0 ||
+        check_answer(s, who, &r, APP_REQUEST_ACCEPT, err) < 0 ||
         store_event_get(s, r.event, a, &ev, err) < 0)
         goto fail;
     const char *not_yet = not_theirs_to_place(&ev);
@@ -699,7 +751,7 @@ int app_request_accept_at(struct store *s, const struct app_request_actor *who, 
         goto fail;
     }
     /* placed while pending (its people and table checked), accepted below */
-    if (app_request_place(s, &r, slot, who->now, a, at, why, err) < 0)
+    if (app_request_place(s, &r, slot, who->person, who->now, a, at, why, err) < 0)
         goto fail;
     const char *place = arena_printf(a, "in slot %s at %s", at->slot, at->location);
     if (!place) {

@@ -59,9 +59,20 @@ int app_request_send(struct store *s, const char *from, const char *event, const
                      struct arena *a, struct store_request *out, struct app_whys *why,
                      struct df_err *err);
 
+/* Request id into *out (in a) for who may read it: organiser, or person one
+ * of its people (its requester, its addressee, one of its attendees, as its
+ * thread's rule says). DF_ERR_NOT_FOUND for anyone else, as for an id that
+ * is none. */
+int app_request_read(struct store *s, const char *person, bool organiser, const char *id,
+                     struct arena *a, struct store_request *out, struct df_err *err);
+
 /* who answers or cancels request id. DF_ERR_NOT_FOUND when the request does
- * not exist; DF_ERR_FORBIDDEN when who may never do it: accept and decline are
- * the addressee's, cancel its two parties' and organisers'; DF_ERR_CONFLICT
+ * not exist, and alike for who is none of its people nor an organiser (who
+ * reads every request): no answer tells that another's request exists;
+ * DF_ERR_FORBIDDEN when one of its people or an organiser may never do it:
+ * accept and decline are the addressee's, cancel its two parties' and
+ * organisers' (its requester, an attendee or an organiser answering it; an
+ * attendee cancelling it); DF_ERR_CONFLICT
  * when its status does not allow it (an answered request; a cancel of one
  * neither pending nor accepted, or the addressee's of a pending one: that is
  * a decline). A cancel keeps who did it (store_request.cancelled_by), removes
@@ -119,10 +130,11 @@ struct app_request_time_list {
 };
 
 /* The times pending request id may meet at who->now (move.h,
- * app_request_free_times), for its two people only (DF_ERR_NOT_FOUND for
- * others, as if it were not there). None, and a reason, before its event's
- * agendas are published (the organisers' scheduler places it then), when it
- * is no longer pending, or when no time is free. */
+ * app_request_free_times), for its two people only (DF_ERR_FORBIDDEN for
+ * its attendees, DF_ERR_NOT_FOUND for others, as if it were not there).
+ * None, and a reason, before its event's agendas are published (the
+ * organisers' scheduler places it then), when it is no longer pending, or
+ * when no time is free. */
 int app_request_times(struct store *s, const struct app_request_actor *who, const char *id,
                       struct arena *a, struct app_request_time_list *out, struct df_err *err);
 
@@ -150,8 +162,8 @@ int app_request_accept_at(struct store *s, const struct app_request_actor *who, 
  * slot (an id; NULL clears the proposal) for its meeting, checked as
  * app_request_send checks it at who->now (what is in the way by code in why
  * when not NULL), with an audit line ("request.propose", the slot or
- * "cleared"). DF_ERR_NOT_FOUND for anyone but its two people,
- * DF_ERR_FORBIDDEN for its addressee, DF_ERR_CONFLICT when it is not
+ * "cleared"). DF_ERR_NOT_FOUND for anyone but its people,
+ * DF_ERR_FORBIDDEN for its addressee and attendees, DF_ERR_CONFLICT when it is not
  * pending and as app_request_send. *out as after. */
 int app_request_propose(struct store *s, const struct app_request_actor *who, const char *id,
                         const char *slot, struct arena *a, struct store_request *out,
@@ -169,17 +181,19 @@ struct app_request_proposal {
 /* Request r's proposal at `now` into *p (strings in a): 0; 1 when it has
  * none (or is not pending: an answer ends it); -1 with err. A slot that has
  * been taken, has begun or is no longer of its event stays, not free, with
- * why. */
-int app_request_proposal(struct store *s, const struct store_request *r, long long now,
-                         struct arena *a, struct app_request_proposal *p, struct df_err *err);
+ * why, said to viewer (a person, whose own meetings alone are named; NULL
+ * an organiser: app/move.h). */
+int app_request_proposal(struct store *s, const struct store_request *r, const char *viewer,
+                         long long now, struct arena *a, struct app_request_proposal *p,
+                         struct df_err *err);
 
 /* The proposals of the n requests rs into ps[0..n), each as
  * app_request_proposal reads it (at.slot NULL for one with none), each
  * event's board read once, in an arena of its own: only what is said is
  * in a. -1 with err. */
 int app_request_proposals(struct store *s, const struct store_request *const *rs, int n,
-                          long long now, struct arena *a, struct app_request_proposal *ps,
-                          struct df_err *err);
+                          const char *viewer, long long now, struct arena *a,
+                          struct app_request_proposal *ps, struct df_err *err);
 
 /* The times `who` (a participant) and person `to` may meet at event at
  * who->now, as app_request_times lists a request's (at most

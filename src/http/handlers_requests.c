@@ -39,6 +39,14 @@ static void proposal_json(json_t *j, const struct app_request_proposal *p)
     json_object_set_new(j, "proposed", o);
 }
 
+/* Whom what is in the way of a proposed time is said to: the caller's
+ * person, whose own meetings alone it names; NULL for organisers, who read
+ * every one (app/move.h). */
+static const char *viewer(const struct http_req *r)
+{
+    return api_is_organiser(r) ? NULL : r->user.person;
+}
+
 /* j's "proposed": the time q proposes, as app_request_proposal reads it at
  * the forum's clock; where it is no longer free, no table and the reason.
  * false when it replied (500). */
@@ -46,7 +54,8 @@ static bool set_proposal(struct http_req *r, json_t *j, const struct store_reque
 {
     struct df_err err = {0};
     struct app_request_proposal p;
-    if (app_request_proposal(r->s, q, http_server_forum_now(r->srv), &r->a, &p, &err) < 0) {
+    if (app_request_proposal(r->s, q, viewer(r), http_server_forum_now(r->srv), &r->a, &p,
+                             &err) < 0) {
         http_reply_df_err(r, &err);
         return false;
     }
@@ -75,9 +84,11 @@ static int req_list_cb(void *ud, const struct store_web_request *w)
 {
     struct req_list_ctx *k = ud;
     json_t *j = api_request_row_json(w);
-    if (k->me)
+    if (k->me)   /* an attendee's: a colleague's meeting she joins */
         json_object_set_new(j, "direction",
-                            json_string(strcmp(w->r.from, k->me) == 0 ? "sent" : "received"));
+                            json_string(strcmp(w->r.from, k->me) == 0 ? "sent"
+                                        : strcmp(w->r.to, k->me) == 0 ? "received"
+                                                                       : "attending"));
     if (k->reasons && w->unscheduled_reason) {
         json_object_set_new(j, "reason", json_string(w->unscheduled_reason));
         api_reason_code_set(j, w->unscheduled_code, w->unscheduled_values);
@@ -117,8 +128,8 @@ static bool set_proposals(struct http_req *r, json_t *list)
         rs[m] = qs + m;
         of[m++] = j;
     }
-    if (app_request_proposals(r->s, rs, (int)m, http_server_forum_now(r->srv), &r->a, ps,
-                              &err) < 0) {
+    if (app_request_proposals(r->s, rs, (int)m, viewer(r), http_server_forum_now(r->srv),
+                              &r->a, ps, &err) < 0) {
         http_reply_df_err(r, &err);
         return false;
     }
@@ -154,8 +165,8 @@ static bool requests_of(struct http_req *r, const char **person)
 }
 
 /* GET /requests?event=&status=&q=&person=&limit=&offset=: a participant's own
- * come whole unless a limit is asked (they are few, and the pages read them
- * so); every request, which an organiser without a profile sees, and one
+ * (sent, received, and those she attends) come whole unless a limit is
+ * asked (they are few, and the pages read them so); every request, which an organiser without a profile sees, and one
  * person's, which an organiser asks at the desk, a page at a time. */
 void api_requests(struct http_req *r)
 {
@@ -170,7 +181,10 @@ void api_requests(struct http_req *r)
     bool own = person && r->user.person && strcmp(person, r->user.person) == 0;
     struct store_web_request_query q = {.person = person,
                                         .event = http_url_param(&r->url, "event"),
-                                        .status = http_url_param(&r->url, "status")};
+                                        .status = http_url_param(&r->url, "status"),
+                                        /* her own list holds what her thread rule
+                                         * lets her read: those she attends too */
+                                        .attending = own};
     if (q.status && !api_is_one_of(q.status, statuses)) {
         http_reply_error(r, 422, "invalid", "status must be pending, accepted, declined or "
                                             "cancelled");
@@ -329,14 +343,9 @@ void api_request_get(struct http_req *r)
 {
     struct df_err err = {0};
     struct store_request q;
-    if (store_request_get(r->s, r->params[0], &r->a, &q, &err) < 0) {
+    if (app_request_read(r->s, r->user.person, api_is_organiser(r), r->params[0], &r->a, &q,
+                         &err) < 0) {
         http_reply_df_err(r, &err);
-        return;
-    }
-    bool party = r->user.person &&
-                 (strcmp(q.from, r->user.person) == 0 || strcmp(q.to, r->user.person) == 0);
-    if (!party && !api_is_organiser(r)) {
-        http_reply_error(r, 404, "not_found", "no request \"%s\"", r->params[0]);
         return;
     }
     json_t *j = request_json(r, &q);
@@ -528,6 +537,7 @@ static void request_accept_at(struct http_req *r)
     struct app_move_place at;
     struct app_whys why = {.n = 0};
     struct app_request_actor who = {.person = r->user.person, .login = r->user.email,
+                                    .organiser = api_is_organiser(r),
                                     .now = http_server_forum_now(r->srv)};
     int rc = app_request_accept_at(r->s, &who, r->params[0], slot, &r->a, &q, &at, &why, &err);
     json_decref(b);

@@ -551,13 +551,32 @@ enum background_outcome {
  * one of its kind already runs or the server is stopping: a schedule run
  * holds a core for up to a minute, and the worker thread it would hold
  * serves its share of the clients' keep-alive connections. */
+/* r's refusal as slot's kind says it while one of its kind runs. */
+static void reply_busy(struct http_req *r, enum http_slot slot)
+{
+    const struct slot_kind *k = &slot_kinds[slot];
+    http_reply_header(r, "Retry-After", k->retry_after);
+    http_reply_error(r, k->status, "busy", "%s", k->message);
+}
+
+/* Whether r, just admitted, is refused at once because one of its slot's
+ * kind runs: before its body is read (an import's is up to 64 MiB), as the
+ * request line and headers decide it. One that finds the slot free here
+ * may still find it taken once its body is read (background_start). */
+static bool busy_refused(struct http_req *r)
+{
+    enum http_slot slot = r->route ? slot_of(r) : HTTP_SLOT_NONE;
+    if (slot == HTTP_SLOT_NONE || !atomic_load(&r->srv->running[slot]))
+        return false;
+    reply_busy(r, slot);
+    return true;
+}
+
 static enum background_outcome background_start(struct http_req *r, enum http_slot slot)
 {
     int none = 0;
     if (!atomic_compare_exchange_strong(&r->srv->running[slot], &none, 1)) {
-        const struct slot_kind *k = &slot_kinds[slot];
-        http_reply_header(r, "Retry-After", k->retry_after);
-        http_reply_error(r, k->status, "busy", "%s", k->message);
+        reply_busy(r, slot);
         return BACKGROUND_REFUSED;
     }
     /* A stopping server still serves its open connections, and stops once
@@ -804,6 +823,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
                              r->body_max);
             return send_reply(r);
         }
+        if (busy_refused(r))
+            return send_reply(r);
         return MHD_YES;
     }
     if (*upload_data_size) {

@@ -861,6 +861,25 @@ int store_request_add_attendee(struct store *s, const char *request, const char 
     return store_step_done(s, st, err, "adding an attendee");
 }
 
+int store_request_is_attendee(struct store *s, const char *request, const char *person,
+                              struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT EXISTS (SELECT 1 FROM request_attendees a"
+        " JOIN requests r ON r.rid = a.request_rid JOIN people p ON p.rid = a.person_rid"
+        " WHERE r.id = ?1 AND p.id = ?2)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, request);
+    store_bind_text(st, 2, person);
+    int rc = sqlite3_step(st), out;
+    out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) != 0
+                           : store_fail(s, err, "reading a request's attendees");
+    sqlite3_reset(st);
+    return out;
+}
+
 static int request_row(void *ud, sqlite3_stmt *st)
 {
     struct each_ctx *c = ud;

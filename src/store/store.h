@@ -302,6 +302,10 @@ int store_request_set_proposal(struct store *s, const char *id, const char *slot
                                struct df_err *err);
 int store_request_add_attendee(struct store *s, const char *request, const char *person,
                                struct df_err *err);
+/* Whether person is one of request's attendees (a colleague who joins its
+ * meeting): 1, 0 (not one, or no such request or person), -1 with err. */
+int store_request_is_attendee(struct store *s, const char *request, const char *person,
+                              struct df_err *err);
 /* How many requests wait for person's answer: pending, addressed to them, of
  * one of open_events (a JSON array of event ids: those not over yet, as
  * app_forum_open_events makes it); -1 on error. */

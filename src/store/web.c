@@ -413,14 +413,18 @@ int store_web_meeting_page(struct store *s, const struct store_web_meeting_query
     IN_ONE_READ(s, err, web_meeting_page_in(s, q, fn, ud, total, err));
 }
 
-/* ?1 a party, ?2 the event, ?3 the status, ?4 unscheduled only, ?5 the text.
- * A party's requests through the two indexes by person, not a scan. */
+/* ?1 a party, ?2 the event, ?3 the status, ?4 unscheduled only, ?5 the text,
+ * ?8 the requests ?1 attends too. A party's requests through the two
+ * indexes by person, not a scan; those she attends through the attendees'. */
 #define REQUEST_WHERE \
     " FROM requests r JOIN events e ON e.rid = r.event_rid" PARTIES \
     " WHERE (?1 IS NULL OR r.rid IN (" \
     "   SELECT rid FROM requests WHERE from_rid = (SELECT rid FROM people WHERE id = ?1)" \
     "   UNION ALL" \
-    "   SELECT rid FROM requests WHERE to_rid = (SELECT rid FROM people WHERE id = ?1)))" \
+    "   SELECT rid FROM requests WHERE to_rid = (SELECT rid FROM people WHERE id = ?1)" \
+    "   UNION ALL" \
+    "   SELECT request_rid FROM request_attendees WHERE ?8" \
+    "    AND person_rid = (SELECT rid FROM people WHERE id = ?1)))" \
     " AND (?2 IS NULL OR e.id = ?2) AND (?3 IS NULL OR r.status = ?3)" \
     " AND (?4 = 0 OR NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_rid = r.rid))" \
     " AND" PARTY_MATCH("5")
@@ -436,6 +440,7 @@ static sqlite3_stmt *request_stmt(struct store *s, const char *sql,
         store_bind_text(st, 3, q->status);
         sqlite3_bind_int(st, 4, q->unscheduled);
         store_bind_text(st, 5, q->q);
+        sqlite3_bind_int(st, 8, q->attending);
     }
     return st;
 }

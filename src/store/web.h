@@ -126,6 +126,7 @@ struct store_web_request {
 typedef int (*store_web_request_fn)(void *ud, const struct store_web_request *q);
 struct store_web_request_query {
     const char *person;     /* sent or received by this person; NULL = anyone's */
+    bool attending;         /* and those person is an attendee of (her own list) */
     const char *event, *status;    /* NULL = any */
     const char *q;          /* as store_web_meeting_query's */
     bool unscheduled;       /* only those with no meeting */

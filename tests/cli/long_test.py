@@ -7,14 +7,15 @@ and the drawing organiser's own second kept-alive connection, each answered
 long before the badges (judged by the order and a margin: an ask answered
 only once the drawing ended waited for all of it, whatever the machine's
 speed). The drawing's connection is served again after its reply. A second
-import while one runs is told 409 busy, and the import too leaves the worker
-free. A server told to stop during a drawing sends it whole and exits 0.
+import while one runs is told 409 busy, from its headers before its body
+is read, and the import too leaves the worker free. A server told to stop during a drawing sends it whole and exits 0.
 Usage: long_test.py DFNC_BINARY   (TAP on stdout)"""
 import http.client
 import json
 import os
 import re
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -191,6 +192,38 @@ try:
     ok(org_there == 0, 'the refused import wrote nothing', org_there)
     st = ask(connect(port), 'POST', '/api/v1/console/import/organisations', csv_h, one_org)
     ok(st[0] == 200, 'once it has ended, the second import is taken', st[:3])
+
+    # A second import is refused before its body is read: a client that sends
+    # the headers of a 60 MB file and waits is answered at once, 409 busy
+    # (before, the server waited for the 60 MB that never came).
+    for attempt in range(5):   # the big import may end before the headers are sent
+        big = {}
+        t = in_thread(big, connect(port), 'POST', '/api/v1/console/import/people', csv_h,
+                      people_csv)
+        time.sleep(0.1)
+        raw = socket.create_connection(('127.0.0.1', port), timeout=15)
+        raw.sendall(('POST /api/v1/console/import/organisations HTTP/1.1\r\n'
+                     'Host: 127.0.0.1\r\nContent-Type: text/csv\r\nContent-Length: 60000000\r\n'
+                     'Cookie: %s\r\nX-CSRF-Token: %s\r\n\r\n'
+                     % (org_h['Cookie'], org_h['X-CSRF-Token'])).encode())
+        head = b''
+        try:
+            while b'under way' not in head:
+                got = raw.recv(4096)
+                if not got:
+                    break
+                head += got
+        except socket.timeout:
+            pass
+        answered = time.monotonic()
+        raw.close()
+        t.join()
+        if big['reply'][0] != 200 or answered < big['reply'][3]:
+            break
+    ok(head.startswith(b'HTTP/1.1 409') and b'another import is under way' in head
+       and answered < big['reply'][3],
+       'a second import meanwhile is refused from its headers, its 60 MB body never sent',
+       head[:300])
 
     srv.terminate()
     rc = srv.wait(timeout=60)

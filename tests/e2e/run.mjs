@@ -6158,6 +6158,44 @@ test('a Ukrainian on a phone writes to the partner she asked to meet; he reads i
   await sup.ctx.close();
 });
 
+// Session 39: a colleague who joins a meeting request (an attendee: docs/api.md)
+// reads and writes in its thread; the mail and the agenda's link send her to
+// /requests?thread=ID, where the request was missing from her list.
+test('a colleague who joins a meeting request finds it apart on her requests page, its thread open from the agenda\'s link, '
+  + 'no answer to give; axe finds nothing', async () => {
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  importOne('att-ua', 'org-attua,Дрон Поле,UA,company,1,Львів,,Drones', 'p-attua,org-attua,Ірина Поле,attua@late.test,CEO,uk;en');
+  importOne('att-eu', 'org-atteu,Field Radar,DE,company,1,Bonn,,Radar', 'p-atteu,org-atteu,Jonas Feld,atteu@late.test,CEO,de;en');
+  fs.writeFileSync(path.join(TMP, 'att-co-people.csv'), 'id,organisation,name,email,title,languages\n'
+    + 'p-attco,org-attua,Оксана Колега,attco@late.test,Інженерка,uk;en\n');
+  dfnc(['import', 'people', path.join(TMP, 'att-co-people.csv')]);
+  const co = { email: 'attco@late.test', password: 'attco-secret-1' };
+  dfnc(['user', 'add', '--email', co.email, '--role', 'participant', '--person', 'p-attco', '--password-stdin'], `${co.password}\n`);
+  fs.writeFileSync(path.join(TMP, 'att.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-att,${forum.id},p-attua,p-atteu,1,pending,Радари для поля\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'att.csv')]);
+  sql("INSERT INTO request_attendees(request_rid, person_rid) SELECT r.rid, p.rid FROM requests r, people p "
+    + "WHERE r.id = 'req-e2e-att' AND p.id = 'p-attco'");
+  const { ctx, page } = await signedIn(co, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/requests?thread=req-e2e-att');
+  const card = page.locator('#attending li.request[data-id="req-e2e-att"]');
+  await card.locator('.thread .message-form').waitFor();
+  assert.equal(await page.textContent('#attending-h'), UK['requests.attending_title']);
+  const who = await card.locator(`#from-req-e2e-att`).textContent();
+  assert.ok(who.includes('Ірина Поле') && who.includes('Jonas Feld'), who);
+  assert.equal(await card.locator('.quote').textContent(), 'Радари для поля');
+  // its answer and its cancel are its two people's: nothing to press but the thread's
+  assert.equal(await card.locator('.actions, .choose-time').count(), 0);
+  assert.equal(await page.locator('#received li.request, #sent li.request').count(), 0);
+  await card.locator('textarea').fill('Я теж буду на зустрічі.');
+  await card.locator('.message-form button[type=submit]').click();
+  await card.locator('li.message.mine').waitFor();
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
 // fix-scale: a popular exhibitor's requests page reads the free times of
 // every request waiting for her answer in one call (GET /me/request-times),
 // not one call each, which read the whole event's board each time.

@@ -527,7 +527,7 @@ Test(app_request_times, placing_refuses_what_is_in_the_way_and_takes_the_interpr
     ok(store_request_get(s, "r4", &a, &r, &err));
     ok(store_begin(s, &err));
     struct app_whys why;
-    cr_assert_eq(app_request_place(s, &r, "t3", now, &a, &p, &why, &err), -1);
+    cr_assert_eq(app_request_place(s, &r, "t3", NULL, now, &a, &p, &why, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
     cr_assert(strstr(err.msg, "no uk-en interpreter is free then"), "%s", err.msg);
     /* by code: the pair as a value, every English thing once */
@@ -542,11 +542,11 @@ Test(app_request_times, placing_refuses_what_is_in_the_way_and_takes_the_interpr
     }
     cr_assert(pair, "no_interpreter_free among %d reasons", why.n);
     err = (struct df_err){0};
-    cr_assert_eq(app_request_place(s, &r, "nope", now, &a, &p, &why, &err), -1);
+    cr_assert_eq(app_request_place(s, &r, "nope", NULL, now, &a, &p, &why, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_INPUT);
     cr_assert_eq(why.n, 0, "not a slot: nothing in the way to say");
     err = (struct df_err){0};
-    ok(app_request_place(s, &r, "t4", now, &a, &p, NULL, &err));
+    ok(app_request_place(s, &r, "t4", NULL, now, &a, &p, NULL, &err));
     ok(store_commit(s, &err));
     cr_assert_str_eq(p.slot, "t4");
     cr_assert_str_eq(p.location, "A");
@@ -657,7 +657,10 @@ Test(app_request_proposal, a_send_proposes_only_a_free_time_of_a_published_event
     err = (struct df_err){0};
     cr_assert_eq(app_request_send(s, "g", "ev", "a", NULL, 1, "t2", now, &a, &r, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
-    cr_assert(strstr(err.msg, "slot t2 is not free: a meets in r1 then"), "%s", err.msg);
+    /* r1 is a's and b's, not g's: said to g, its id is not (session 39's audit) */
+    cr_assert(strstr(err.msg, "slot t2 is not free: a meets in another meeting then"), "%s",
+              err.msg);
+    cr_assert_null(strstr(err.msg, "r1"), "%s", err.msg);
     err = (struct df_err){0};
     cr_assert_eq(app_request_send(s, "g", "ev", "a", NULL, 1, "t1", at("2025-06-05T07:05:00Z"),
                                   &a, &r, NULL, &err), -1);
@@ -679,7 +682,7 @@ Test(app_request_proposal, a_time_taken_meanwhile_stays_said_not_free_with_why,
     struct app_request_proposal p;
     long long now = at("2025-06-05T06:00:00Z");
     ok(app_request_send(s, "g", "ev", "a", NULL, 1, "t4", now, &a, &r, NULL, &err));
-    cr_assert_eq(app_request_proposal(s, &r, now, &a, &p, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_request_proposal(s, &r, NULL, now, &a, &p, &err), 0, "%s", err.msg);
     cr_assert(p.free);
     cr_assert_str_eq(p.at.slot, "t4");
     cr_assert_str_eq(p.at.location, "A");
@@ -690,11 +693,57 @@ Test(app_request_proposal, a_time_taken_meanwhile_stays_said_not_free_with_why,
     ok(store_request_upsert(s, &r5, NULL, &err));
     struct store_meeting m = {.request = "r5", .slot = "t4", .location = "B", .locked = 1};
     ok(store_meeting_upsert(s, &m, &err));
-    cr_assert_eq(app_request_proposal(s, &r, now, &a, &p, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_request_proposal(s, &r, NULL, now, &a, &p, &err), 0, "%s", err.msg);
     cr_assert_not(p.free);
     cr_assert_str_eq(p.at.slot, "t4");
     cr_assert_null(p.at.location);
     cr_assert_str_eq(p.reason, "a meets in r5 then");
+}
+
+/* What keeps a proposed time names another meeting only to one of its
+ * people, or to organisers: to anyone else a request id of others is none
+ * of hers (session 39's audit: the 409 of a chosen time named them). */
+Test(app_request_proposal, another_persons_meeting_in_the_way_is_not_named_to_her,
+     .init = setup_published, .fini = teardown)
+{
+    struct store_request r;
+    struct app_request_proposal p;
+    long long now = at("2025-06-05T06:00:00Z");
+    ok(app_request_send(s, "g", "ev", "a", NULL, 1, "t4", now, &a, &r, NULL, &err));
+    /* a meets c in t4 now, at table A, r4's */
+    struct store_request r5 = {.id = "r5", .event = "ev", .from = "a", .to = "c",
+                               .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &r5, NULL, &err));
+    struct store_meeting m = {.request = "r5", .slot = "t4", .location = "A", .locked = 1};
+    ok(store_meeting_upsert(s, &m, &err));
+    /* to g, who is not in r5: another meeting, no id in words or values */
+    cr_assert_eq(app_request_proposal(s, &r, "g", now, &a, &p, &err), 0, "%s", err.msg);
+    cr_assert_not(p.free);
+    cr_assert_str_eq(p.reason, "a meets in another meeting then");
+    for (int i = 0; i < p.whys.n; i++) {
+        cr_assert_null(strstr(p.whys.v[i].message, "r5"), "%s", p.whys.v[i].message);
+        for (int j = 0; j < p.whys.v[i].values_n; j++)
+            cr_assert_str_neq(p.whys.v[i].name[j], "request", "%s names a request",
+                              p.whys.v[i].code);
+    }
+    /* to a, whose meeting it is: named, for her page to link it */
+    cr_assert_eq(app_request_proposal(s, &r, "a", now, &a, &p, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(p.reason, "a meets in r5 then");
+    bool named = false;
+    for (int i = 0; i < p.whys.n; i++)
+        for (int j = 0; j < p.whys.v[i].values_n; j++)
+            named |= strcmp(p.whys.v[i].name[j], "request") == 0 &&
+                     strcmp(p.whys.v[i].value[j], "r5") == 0;
+    cr_assert(named, "her own meeting is named by code too");
+    /* the addressee accepting at that time reads her own meeting named */
+    struct store_request got;
+    struct app_move_place at_;
+    struct app_whys why;
+    struct app_request_actor to = {.person = "a", .now = now};
+    err = (struct df_err){0};
+    cr_assert_eq(app_request_accept_at(s, &to, r.id, "t4", &a, &got, &at_, &why, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert(strstr(err.msg, "a meets in r5 then"), "to a, her own: %s", err.msg);
 }
 
 Test(app_request_proposal, an_accept_without_a_time_takes_the_one_proposed_while_free,
@@ -791,10 +840,10 @@ Test(app_request_proposal, a_list_of_proposals_each_as_alone_its_event_read_once
     r1.status = "declined";
     const struct store_request *rs[] = {&r3, &r6, &r4, &r1, &r4};
     struct app_request_proposal ps[5];
-    ok(app_request_proposals(s, rs, 5, now, &a, ps, &err));
+    ok(app_request_proposals(s, rs, 5, NULL, now, &a, ps, &err));
     for (int i = 0; i < 5; i++) {
         struct app_request_proposal one;
-        int rc = app_request_proposal(s, rs[i], now, &a, &one, &err);
+        int rc = app_request_proposal(s, rs[i], NULL, now, &a, &one, &err);
         cr_assert_eq(rc, i == 3 ? 1 : 0, "%s", err.msg);
         cr_assert_eq(ps[i].free, one.free, "proposal %d", i);
         cr_assert_eq(!ps[i].at.slot, !one.at.slot, "proposal %d", i);
@@ -832,14 +881,14 @@ Test(app_request_proposal, a_big_event_takes_only_what_is_said_from_the_callers_
     struct app_request_proposal ps[15];
     struct arena small;
     arena_init(&small, 16384);
-    int rc = app_request_proposals(s, rs, 15, at("2025-06-05T06:00:00Z"), &small, ps, &err);
+    int rc = app_request_proposals(s, rs, 15, NULL, at("2025-06-05T06:00:00Z"), &small, ps, &err);
     cr_expect_eq(rc, 0, "%s", err.msg);
     for (int i = 0; rc == 0 && i < 15; i++) {
         cr_expect(ps[i].free);
         cr_expect_str_eq(ps[i].at.location, "A");
     }
     struct app_request_proposal one;
-    cr_expect_eq(app_request_proposal(s, &r, at("2025-06-05T06:00:00Z"), &small, &one, &err), 0,
+    cr_expect_eq(app_request_proposal(s, &r, NULL, at("2025-06-05T06:00:00Z"), &small, &one, &err), 0,
                  "%s", err.msg);
     arena_free(&small);
 }

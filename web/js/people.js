@@ -94,13 +94,16 @@ export function isSendRefusal(e) {
 // a page"): a second open one names the person (the server's names their
 // id), the event's cap of requests waiting for an answer says what to do
 // (src/app/requests.c), a time proposed before the agendas are published
-// says to send it without one, anything else as errorText says it.
+// says to send it without one, one to oneself says so, anything else as
+// errorText says it.
 export function sendError(e, person) {
   const why = sendReason(e);
   if (why && why.code === 'request_open') return t('requests.already_open', { name: person && person.name ? person.name : '' });
   if (why && why.code === 'request_cap') return t('requests.cap_reached', { n: num(Number((why.values || {}).n)) });
   // a time proposed as the organisers took the agendas back (or before they publish)
   if (why && why.code === 'not_published') return t('requests.not_published_send');
+  // a request to oneself (her own profile's page)
+  if (why && why.code === 'same_person') return t('refused.same_person');
   return errorText(e);
 }
 

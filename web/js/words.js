@@ -128,6 +128,7 @@ const REFUSED = {
   mail_off: () => t('apierr.mail_off'),
   no_email: () => t('refused.no_email'),
   email_other_login: (v) => tx('refused.email_other_login', { value: data(v.value || '') }),
+  same_person: () => t('refused.same_person'),
   org_max: (v) => t(v.kind === 'supplies' ? 'proc.err_org_max_supplies' : 'proc.err_org_max_demands', { max: num(Number(v.max)) }),
 };
 // A refusal by a code a file's problem has too (an id taken, a person or

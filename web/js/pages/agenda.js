@@ -73,12 +73,17 @@ async function waitingSection(meetings, requests) {
   const me = state.me && state.me.person ? state.me.person.id : '';
   const open = reqs.filter((r) => r.status === 'accepted' && !placed.has(r.id) && (!ev || !r.event || r.event === ev));
   if (open.length === 0) return null;
-  const items = await Promise.all(open.map(async (r) => {
-    const otherId = r.from === me ? r.to : r.from;
-    const p = await personInfo(otherId);
+  // whom she meets: the other side, or both people of a colleague's
+  // request she attends
+  const named = async (id) => {
+    const p = await personInfo(id);
     const org = p.organisation ? orgName(await orgInfo(p.organisation)) : '';
-    return h('li', { dataset: { request: r.id } }, h('strong', {}, dataName(p.name || otherId)),
-      org ? [' · ', dataName(org)] : null);
+    return [h('strong', {}, dataName(p.name || id)), org ? [' · ', dataName(org)] : null];
+  };
+  const items = await Promise.all(open.map(async (r) => {
+    const ids = r.direction === 'attending' ? [r.from, r.to] : [r.from === me ? r.to : r.from];
+    const parts = await Promise.all(ids.map(named));
+    return h('li', { dataset: { request: r.id } }, parts.map((x, i) => [i ? ', ' : null, x]));
   }));
   return h('section', { class: 'card', id: 'agenda-waiting', 'aria-labelledby': 'agenda-waiting-h' },
     h('h2', { id: 'agenda-waiting-h' }, tn('agenda.waiting', open.length)),

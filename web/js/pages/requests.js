@@ -1,5 +1,6 @@
 // Meeting requests I received (accept or decline) and those I sent (cancel);
-// a meeting agreed either way either of us may cancel.
+// a meeting agreed either way either of us may cancel. A colleague's request
+// I attend is listed apart, its thread to read and write in.
 
 import { api } from '../api.js';
 import { h, add, list, field, scroller, data, dataName } from '../dom.js';
@@ -148,6 +149,24 @@ async function row(r, incoming, redraw, meetings, threads, times) {
     }, t(agreed ? 'requests.cancel_meeting' : 'requests.cancel'))));
   }
   return li;
+}
+
+// A colleague's meeting request she attends (docs/api.md "attendees"): its
+// two people, what it is and its thread, which she reads and writes in;
+// its answer and its cancel are theirs, so no button.
+function attendedRow(r, meetings, threads) {
+  const named = (id) => {
+    const p = list(r.people).find((x) => x.id === id) || { id, name: id };
+    return nameAndOrg(p.name, localName(p.org_name, p.org_name_uk));
+  };
+  return h('li', { class: 'card request attended', dataset: { id: r.id, status: r.status } },
+    h('p', {}, h('strong', { id: `from-${r.id}` }, tx('requests.attending_pair', { a: named(r.from), b: named(r.to) })), ' ',
+      h('span', { class: `status ${r.status}` }, t(`status.${r.status}`))),
+    r.status === 'cancelled' && r.cancelled_by === 'organiser' ? h('p', { class: 'muted cancelled-by' }, t('desk.cancelled_by_organisers')) : null,
+    meetingLine(r, meetings),
+    r.message ? h('p', { class: 'quote', translate: 'no' }, r.message) : null,
+    r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at, zoneOf(r.event))) : null,
+    threadPart(r, threads));
 }
 
 // The request's messages between its people (../messages.js): its thread
@@ -318,8 +337,10 @@ export async function renderRequests(main) {
   const me = state.me && state.me.person ? state.me.person.id : '';
   // the requests waiting for an answer first, each group in the server's order
   const waiting = (r) => (r.status === 'pending' ? 0 : 1);
-  const incoming = all.filter((r) => r.to === me || r.direction === 'received').sort((a, b) => waiting(a) - waiting(b));
-  const outgoing = all.filter((r) => !incoming.includes(r));
+  // a colleague's request she attends: neither sent nor received by her
+  const attended = all.filter((r) => r.direction === 'attending');
+  const incoming = all.filter((r) => !attended.includes(r) && (r.to === me || r.direction === 'received')).sort((a, b) => waiting(a) - waiting(b));
+  const outgoing = all.filter((r) => !incoming.includes(r) && !attended.includes(r));
   const redraw = () => { main.replaceChildren(); renderRequests(main); };
   const section = async (id, title, rows, isIn) => h('section', { id, 'aria-labelledby': `${id}-h` },
     h('h2', { id: `${id}-h` }, title),
@@ -327,5 +348,9 @@ export async function renderRequests(main) {
       : h('ul', { class: 'cards' }, await Promise.all(rows.map((r) => row(r, isIn, redraw, meetings, threads, times)))));
   add(main, h('h1', {}, t('requests.title')),
     await section('received', t('requests.received'), incoming, true),
-    await section('sent', t('requests.sent_title'), outgoing, false));
+    await section('sent', t('requests.sent_title'), outgoing, false),
+    attended.length ? h('section', { id: 'attending', 'aria-labelledby': 'attending-h' },
+      h('h2', { id: 'attending-h' }, t('requests.attending_title')),
+      h('p', { class: 'muted' }, t('requests.attending_hint')),
+      h('ul', { class: 'cards' }, attended.map((r) => attendedRow(r, meetings, threads)))) : null);
 }
