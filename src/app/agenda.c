@@ -63,6 +63,8 @@ static int collect_row(void *ud, const struct store_agenda_row *r)
         /* held by video (someone takes part online): its room, no table */
         json_object_set_new(c->last, "online", json_boolean(r->online));
         json_object_set_new(c->last, "video_url", jstr(r->video_url));
+        /* she joins a colleague's meeting: its request is not hers to cancel */
+        json_object_set_new(c->last, "attending", json_boolean(r->attending));
         if (r->withdrawn) {
             json_object_set_new(c->last, "withdrawn", json_true());
             json_object_set_new(c->last, "status", jstr(r->status));

@@ -59,6 +59,7 @@ static int walk(struct store *s, const char *sql, const char *person, int withdr
             .online = !withdrawn && sqlite3_column_int(st, 27),
             .video_url = withdrawn ? NULL : store_col(st, 28),
             .moved_from_online = !withdrawn && sqlite3_column_int(st, 29),
+            .attending = sqlite3_column_count(st) > 30 && sqlite3_column_int(st, 30),
         };
         stop = fn(ud, &row);
     }
@@ -90,7 +91,8 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
         "  o.name_uk, e.name_uk, e.venue_uk, x.name, x.name_uk,"
         "  m.moved_from_start, m.moved_from_location, r.introduced,"
         "  m.location_rid IS NULL AND m.video_room IS NOT NULL, CASE WHEN m.location_rid IS NULL AND m.video_room IS NOT NULL"
-        "   THEN rtrim(e.video_url, '/') || '/' || m.video_room END, m.moved_from_online"
+        "   THEN rtrim(e.video_url, '/') || '/' || m.video_room END, m.moved_from_online,"
+        "  r.from_rid <> ?1 AND r.to_rid <> ?1"
         " FROM mine JOIN requests r ON r.rid = mine.req"
         " JOIN meetings m ON m.request_rid = r.rid"
         " JOIN events e ON e.rid = r.event_rid"

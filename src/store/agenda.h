@@ -37,6 +37,9 @@ struct store_agenda_row {
      * NULL while the event names no service */
     int online;
     const char *video_url;
+    /* the person whose agenda it is joins it as one of its request's
+     * attendees, neither its requester nor its addressee (store_agenda_each) */
+    int attending;
 };
 
 typedef int (*store_agenda_fn)(void *ud, const struct store_agenda_row *row);

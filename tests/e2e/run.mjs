@@ -5183,6 +5183,15 @@ test('a participant who does not come: the desk cancels her meetings still to co
   const [begun, toCome] = mine;
   await ctx.close();
   assert.ok(first);
+  // she also joins a colleague's meeting still to come, as an attendee: not
+  // hers to cancel (its request is its two people's, who still meet)
+  const joined = execFileSync('python3', ['-c', 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); '
+    + 'r = c.execute("SELECT q.rid, q.id FROM meetings m JOIN requests q ON q.rid = m.request_rid JOIN slots t ON t.rid = m.slot_rid '
+    + 'JOIN people a ON a.rid = q.from_rid JOIN people b ON b.rid = q.to_rid WHERE q.status = \'accepted\' AND a.id <> \'p-ns\' AND b.id <> \'p-ns\' '
+    + 'AND julianday(t.starts_at) > julianday(?) ORDER BY q.rid LIMIT 1", (sys.argv[2],)).fetchone(); '
+    + 'c.execute("INSERT INTO request_attendees(request_rid, person_rid) SELECT ?, rid FROM people WHERE id = \'p-ns\'", (r[0],)); '
+    + 'c.commit(); print(r[1])', DB, begun.start]).toString().trim();
+  assert.ok(joined, 'a colleague\'s meeting to join');
   // the organiser at the desk, a minute into the first: that one is kept
   const org = await signedIn(ORGANISER, 'uk-UA');
   await org.ctx.addInitScript({ path: AXE_SOURCE });
@@ -5191,7 +5200,8 @@ test('a participant who does not come: the desk cancels her meetings still to co
   await forumClockAt(org.page, new Date(new Date(begun.start).getTime() + 60000));
   await open(org.page, '/console/people/p-ns');
   const button = org.page.locator('#desk-no-show');
-  assert.equal(await button.textContent(), UK['desk.no_show.one'].replace('{n}', '1'));
+  assert.equal(await button.textContent(), UK['desk.no_show.one'].replace('{n}', '1'), 'the meeting she joins is not counted');
+  assert.equal(await org.page.textContent('#desk-no-show-attending'), UK['desk.no_show_attending.one'].replace('{n}', '1'));
   assert.deepEqual(await axe(org.page), []);
   await button.click();
   await org.page.locator('#desk-no-show-result').waitFor();
@@ -5206,9 +5216,10 @@ test('a participant who does not come: the desk cancels her meetings still to co
   assert.equal(await org.page.locator('#desk-no-show-partners li').count(), 1);
   // the meeting under way stays in her agenda; the one to come is cancelled by the organisers
   const agenda = (await apiCall(org.page, 'GET', '/console/people/p-ns/agenda')).body;
-  assert.deepEqual(agenda.meetings.map((x) => x.request), [begun.request]);
+  assert.deepEqual(agenda.meetings.filter((x) => !x.attending).map((x) => x.request), [begun.request]);
   const req = (await apiCall(org.page, 'GET', `/requests/${toCome.request}`)).body;
   assert.deepEqual([req.status, req.cancelled_by], ['cancelled', 'organiser']);
+  assert.equal((await apiCall(org.page, 'GET', `/requests/${joined}`)).body.status, 'accepted', 'the colleague\'s meeting she joins still holds');
   assert.equal(await org.page.locator('#desk-no-show').count(), 0, 'nothing left to cancel');
   assert.equal(await org.page.locator(`#desk-requests tr[data-id="${toCome.request}"]`).getAttribute('data-status'), 'cancelled');
   assert.deepEqual(await axe(org.page), []);

@@ -149,8 +149,13 @@ function detailsCard(p, org, mailOn) {
 // says who to tell.
 function noShowPart(self, meetings, done) {
   const now = serverNow();
-  const toCome = meetings.filter((m) => m.request && instant(m.start) > now);
-  if (!toCome.length) return null;
+  const ahead = meetings.filter((m) => m.request && instant(m.start) > now);
+  // a colleague's meeting she joins is not hers to cancel: its request is
+  // its two people's, who still meet
+  const toCome = ahead.filter((m) => !m.attending);
+  const joined = ahead.length - toCome.length;
+  const joinedNote = joined ? h('p', { class: 'muted', id: 'desk-no-show-attending' }, tn('desk.no_show_attending', joined)) : null;
+  if (!toCome.length) return joinedNote ? h('div', { class: 'no-show no-print' }, joinedNote) : null;
   const button = h('button', { type: 'button', class: 'decline', id: 'desk-no-show', 'aria-describedby': 'desk-no-show-hint' },
     tn('desk.no_show', toCome.length));
   button.addEventListener('click', async () => {
@@ -166,7 +171,7 @@ function noShowPart(self, meetings, done) {
     }
     await done(cancelled, failed);
   });
-  return h('div', { class: 'no-show no-print' }, h('p', { class: 'muted', id: 'desk-no-show-hint' }, t('desk.no_show_hint')), button);
+  return h('div', { class: 'no-show no-print' }, h('p', { class: 'muted', id: 'desk-no-show-hint' }, t('desk.no_show_hint')), button, joinedNote);
 }
 
 // The meeting's time and table and the other people, each linked to their
