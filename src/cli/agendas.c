@@ -2,13 +2,11 @@
  * PDF, each person's from a page of its own, for the desk to hand out. */
 #include <getopt.h>
 #include <stdio.h>
-#include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "app/agenda_pdf.h"
 #include "cli/cli.h"
-#include "core/file.h"
+#include "cli/pdf_out.h"
 
 int cli_cmd_agendas(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -30,29 +28,19 @@ int cli_cmd_agendas(struct cli_ctx *ctx, int argc, char **argv)
         else
             return cli_usage("agendas");
     }
-    if (!path || !*path) {
-        fprintf(stderr, "dfnc: --output needs a file name, or - for standard output\n");
-        return cli_usage("agendas");
-    }
-    bool to_stdout = strcmp(path, "-") == 0;
-    if (to_stdout && isatty(STDOUT_FILENO)) {
-        fprintf(stderr, "dfnc: a PDF is not for a terminal: --output FILE, or pipe it\n");
-        return cli_usage("agendas");
-    }
+    struct cli_pdf_out o;
+    int usage = cli_pdf_out_check(&o, "agendas", path);
+    if (usage)
+        return usage;
     struct df_err err = {0};
     struct store *s = NULL;
     struct app_agendas_count count = {0};
     int rc = store_open(&s, ctx->db_path, &err);
-    /* a file is replaced whole once every agenda is drawn, never cut short */
-    struct file_replace w = {0};
-    FILE *out = rc < 0 ? NULL : to_stdout ? stdout : file_replace_open(&w, path, &err);
+    FILE *out = rc < 0 ? NULL : cli_pdf_out_open(&o, &err);
     if (out) {
         rc = app_agendas_pdf(s, event, (const char *const *)argv + optind, (size_t)(argc - optind),
                              skip_empty, (long long)time(NULL), out, &count, &err);
-        if (out != stdout)
-            rc = rc == 0 ? file_replace_commit(&w, &err) : (file_replace_abort(&w), -1);
-        else if (fflush(stdout) != 0 && rc == 0)
-            rc = df_err_set(&err, DF_ERR_RUNTIME, "writing the agendas to standard output failed");
+        rc = cli_pdf_out_close(&o, rc, "agendas", &err);
     } else {
         rc = -1;
     }
@@ -60,7 +48,7 @@ int cli_cmd_agendas(struct cli_ctx *ctx, int argc, char **argv)
     if (rc < 0)
         return cli_fail(&err);
     size_t pages = count.pages ? count.pages : 1;   /* no agenda: one blank page */
-    if (!to_stdout) {
+    if (!o.to_stdout) {
         fprintf(stderr, "%s: %zu agenda%s on %zu page%s", path, count.agendas,
                 count.agendas == 1 ? "" : "s", pages, pages == 1 ? "" : "s");
         if (skip_empty)
