@@ -1,25 +1,42 @@
 /* The forum desk's check-in (the console's participants page): a person
- * marked arrived, or a check-in given to the wrong person taken back, each
- * with its audit line in the same transaction, so that an arrival is never
- * changed without the line that says who changed it. */
+ * marked arrived on the forum's day, or a check-in given to the wrong person
+ * taken back, each with its audit line in the same transaction, so that an
+ * arrival is never changed without the line that says who changed it.
+ *
+ * A forum of two or three days checks its people in each morning: an
+ * arrival is a person's on one day, the day in the forum's event's zone by
+ * the forum's clock (the programme's sessions name their days so), and a
+ * meeting was held when its people came on its day. */
 #ifndef DFNC_APP_CHECKIN_H
 #define DFNC_APP_CHECKIN_H
+
+#include <stdbool.h>
 
 #include "core/arena.h"
 #include "core/err.h"
 #include "store/store.h"
 
-/* Marks person arrived as actor (the first time stays); the time (UTC, ISO
- * 8601) into *at, in a. DF_ERR_NOT_FOUND for an unknown person; on any
- * error nothing is written. */
-int app_checkin(struct store *s, const char *actor, const char *person, struct arena *a,
-                const char **at, struct df_err *err);
+/* The desk's day at instant now (seconds since 1970 UTC, the forum's
+ * clock): today in the zone of event (the forum's event when NULL; UTC's
+ * without any) into today, and *within whether today is one of that
+ * event's days, when what the desk shows is the day's arrivals (else, before
+ * or after the forum, whether a person came at all). 0, or -1 with err. */
+int app_checkin_day(struct store *s, const char *event, long long now, char today[11],
+                    bool *within, struct df_err *err);
+
+/* Marks person arrived today (app_checkin_day's today at now) as actor (the
+ * day's first time stays); the time (UTC, ISO 8601) into *at, in a.
+ * DF_ERR_NOT_FOUND for an unknown person; on any error nothing is written. */
+int app_checkin(struct store *s, const char *actor, const char *person, long long now,
+                struct arena *a, const char **at, struct df_err *err);
 /* The same inside the caller's transaction (a walk-in registered and
  * checked in at once): the arrival and its audit line, no commit. */
-int app_checkin_in(struct store *s, const char *actor, const char *person, struct arena *a,
-                   const char **at, struct df_err *err);
-/* Takes person's check-in back as actor. DF_ERR_NOT_FOUND for an unknown
- * person; on any error the check-in stays as it was. */
-int app_checkin_undo(struct store *s, const char *actor, const char *person, struct df_err *err);
+int app_checkin_in(struct store *s, const char *actor, const char *person, long long now,
+                   struct arena *a, const char **at, struct df_err *err);
+/* Takes person's arrival of today (at now) back as actor: her other days'
+ * stay. DF_ERR_NOT_FOUND for an unknown person; on any error the check-in
+ * stays as it was. */
+int app_checkin_undo(struct store *s, const char *actor, const char *person, long long now,
+                     struct df_err *err);
 
 #endif

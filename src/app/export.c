@@ -15,6 +15,7 @@
 #include "io/csv.h"
 #include "io/xlsx.h"
 #include "store/outcomes.h"
+#include "store/web.h"
 
 struct export_ctx {
     FILE *out;
@@ -315,16 +316,17 @@ static int index_outcome(void *ud, const struct store_outcome *o)
     return 0;
 }
 
-/* Each person's name, organisation's name and arrival by person id: the
- * meetings' names, organisations and arrived columns, for a desk list
- * printed from the export and the follow-up after it. */
+/* Each person's name and organisation's name by person id, and the days
+ * people arrived: the meetings' names, organisations and arrived columns (an
+ * arrival on the meeting's day), for a desk list printed from the export and
+ * the follow-up after it. */
 struct person_names {
     const char *name, *org_name;
-    bool arrived;
 };
 struct names_index {
     struct arena a;
     struct strmap org_ids, person_ids;   /* id -> index into the arrays below */
+    struct strmap arrivals;              /* "person\x1fday" -> 1 */
     const char **org_names;              /* malloc'd */
     int orgs_n, orgs_cap;
     struct person_names *people;         /* malloc'd */
@@ -350,25 +352,51 @@ static int index_person_name(void *ud, const struct store_person *p)
         return 1;   /* out of memory: the export fails */
     struct person_names *x = &nx->people[nx->people_n];
     *x = (struct person_names){.name = arena_strdup(&nx->a, p->name),
-                               .org_name = org >= 0 ? nx->org_names[org] : "",
-                               .arrived = p->checked_in_at != NULL};
+                               .org_name = org >= 0 ? nx->org_names[org] : ""};
     if (!x->name || strmap_put(&nx->person_ids, p->id, nx->people_n) < 0)
         return 1;
     nx->people_n++;
     return 0;
 }
 
+/* The key of person's arrival on day: the two with a separator neither holds. */
+static const char *arrival_key(char *out, size_t size, const char *person, const char *day)
+{
+    int n = snprintf(out, size, "%s\x1f%.10s", person, day);
+    return n > 0 && (size_t)n < size ? out : NULL;
+}
+
+static int index_arrival(void *ud, const char *person, const char *day)
+{
+    struct names_index *nx = ud;
+    char key[256];
+    const char *k = arrival_key(key, sizeof key, person, day);
+    return k && strmap_put(&nx->arrivals, k, 1) < 0;   /* out of memory: the export fails */
+}
+
 static int names_load(struct store *s, struct names_index *nx, struct df_err *err)
 {
     arena_init(&nx->a, 0);
     int rc = store_org_each(s, index_org_name, nx, err);
-    return rc ? rc : store_person_each(s, index_person_name, nx, err);
+    if (!rc)
+        rc = store_person_each(s, index_person_name, nx, err);
+    return rc ? rc : store_arrival_each(s, index_arrival, nx, err);
+}
+
+/* Whether person came on day (the first ten bytes of a meeting's start in
+ * its event's wall clock: its day there). */
+static bool arrived_on(const struct names_index *nx, const char *person, const char *day)
+{
+    char key[256];
+    const char *k = day ? arrival_key(key, sizeof key, person, day) : NULL;
+    return k && strmap_get(&nx->arrivals, k) >= 0;
 }
 
 static void names_free(struct names_index *nx)
 {
     strmap_free(&nx->org_ids);
     strmap_free(&nx->person_ids);
+    strmap_free(&nx->arrivals);
     free(nx->org_names);
     free(nx->people);
     arena_free(&nx->a);
@@ -378,7 +406,7 @@ static void names_free(struct names_index *nx)
 static struct person_names names_of(const struct names_index *nx, const char *person)
 {
     int i = strmap_get(&nx->person_ids, person);
-    return i >= 0 ? nx->people[i] : (struct person_names){"", "", false};
+    return i >= 0 ? nx->people[i] : (struct person_names){"", ""};
 }
 
 struct meeting_ctx {
@@ -403,16 +431,18 @@ static int attendee_lists(const struct meeting_ctx *mc, const struct request_peo
     return bad ? -1 : 0;
 }
 
-/* The requester's (side 0) or the addressee's (1) arrival and outcome. */
+/* The requester's (side 0) or the addressee's (1) arrival on the meeting's
+ * day (that of its start, day) and outcome. */
 struct side {
     bool arrived;
     const char *outcome;   /* NULL: none said */
 };
-static struct side side_of(const struct meeting_ctx *mc, const struct request_people *x, int side)
+static struct side side_of(const struct meeting_ctx *mc, const struct request_people *x, int side,
+                           const char *day)
 {
     if (!x || side >= x->n)
         return (struct side){false, NULL};
-    return (struct side){names_of(mc->names, x->people[side]).arrived, x->outcome[side]};
+    return (struct side){arrived_on(mc->names, x->people[side], day), x->outcome[side]};
 }
 
 static int export_meeting(void *ud, const struct store_meeting *m)
@@ -421,7 +451,7 @@ static int export_meeting(void *ud, const struct store_meeting *m)
     struct export_ctx *c = mc->c;
     const struct request_people *x = request_find(mc->ix, m->request);
     int n = x ? x->n : 0;
-    struct side from = side_of(mc, x, 0), to = side_of(mc, x, 1);
+    struct side from = side_of(mc, x, 0, m->starts_at), to = side_of(mc, x, 1, m->starts_at);
     c->rows++;
     if (c->format != APP_EXPORT_JSON) {
         /* every attendee, however large the delegation */

@@ -170,7 +170,8 @@ static int count_row(void *ud, const struct store_outcome_count *c)
 
 /* Whether a meeting that has begun took place, by what dfnc knows: nobody
  * said it was not held, and either one of its people said what it led to,
- * or both sides checked in and nobody told the desk the other was not there. */
+ * or both sides checked in on its day and nobody told the desk the other was
+ * not there. */
 static bool meeting_held(const struct store_report_attendance *m)
 {
     return !m->said_not_held && (m->said_outcome || (m->both_checked_in && !m->absence_reported));

@@ -98,7 +98,8 @@ static int invite_and_check_in(struct store *s, const char *actor, const struct 
     if (app_invite_one(s, actor, w->person.id, (int64_t)w->days * 86400, w->now, w->base,
                        made->link, &made->expires_at, &made->contact, a, err) < 0)
         return -1;
-    return w->check_in ? app_checkin_in(s, actor, w->person.id, a, &made->checked_in_at, err)
+    return w->check_in ? app_checkin_in(s, actor, w->person.id, w->forum_now ? w->forum_now : w->now,
+                                        a, &made->checked_in_at, err)
                        : 0;
 }
 

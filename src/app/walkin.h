@@ -23,6 +23,8 @@ struct app_walkin {
     bool check_in;                /* marked arrived in the same transaction */
     int days;                     /* the link's life, 1 to APP_INVITE_DAYS_MAX */
     int64_t now;
+    int64_t forum_now;            /* the forum's clock, whose day check_in marks (a
+                                     rehearsal's); 0: now */
     const char *base;             /* the forum's public address, for the link */
     const char *how;              /* the audit line's words for it; NULL: "registered
                                      at the desk" */

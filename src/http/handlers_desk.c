@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/checkin.h"
 #include "app/invite.h"
 #include "app/privacy.h"
 #include "app/walkin.h"
@@ -17,22 +18,29 @@
 #include "store/store.h"
 
 /* GET /console/people/{id}: the person with their e-mail, languages and
- * check-in, and their organisation's names and country. */
+ * check-in (the forum's day's during it, as the people list says it), and
+ * their organisation's names and country. */
 void api_console_person(struct http_req *r)
 {
     struct df_err err = {0};
     struct store_person p;
     struct store_org o;
+    char today[11];
+    bool within;
     if (store_person_get(r->s, r->params[0], &r->a, &p, &err) < 0 ||
-        store_org_get(r->s, p.org, &r->a, &o, &err) < 0) {
+        store_org_get(r->s, p.org, &r->a, &o, &err) < 0 ||
+        app_checkin_day(r->s, NULL, http_server_forum_now(r->srv), today, &within, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
+    bool came = p.checked_in_at && (!within || strcmp(p.checked_in_day, today) == 0);
     json_t *j = api_person_json(&p, true);
     json_object_set_new(j, "organisation_name", json_string(o.name));
     json_object_set_new(j, "organisation_name_uk", api_str_or_null(o.name_uk));
     json_object_set_new(j, "country", json_string(o.country));
-    json_object_set_new(j, "checked_in_at", api_str_or_null(p.checked_in_at));
+    json_object_set_new(j, "checked_in_at", api_str_or_null(came ? p.checked_in_at : NULL));
+    json_object_set_new(j, "last_checked_in_at", api_str_or_null(p.checked_in_at));
+    json_object_set_new(j, "day", within ? json_string(today) : json_null());
     http_reply_json(r, 200, j);
 }
 
@@ -163,6 +171,7 @@ void api_console_walkin(struct http_req *r)
     if (!b)
         return;
     struct app_walkin w = walkin_of(b, http_server_base_url(r->srv));
+    w.forum_now = http_server_forum_now(r->srv);
     const char *missing = org_fields_missing(&w, b);
     if (missing) {
         http_reply_field_error(r, 422, "invalid", missing,

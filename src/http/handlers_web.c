@@ -278,11 +278,17 @@ static void h_people(struct http_req *r)
         return;
     struct df_err err = {0};
     /* requests to answer: at the events not over by the forum's clock */
-    if (!(q.open_events = app_forum_open_events(r->s, http_server_forum_now(r->srv), &r->a, &err)) ||
-        !people_event(r, &q.event, &err)) {
+    long long now = http_server_forum_now(r->srv);
+    char today[11];
+    bool within = false;
+    if (!(q.open_events = app_forum_open_events(r->s, now, &r->a, &err)) ||
+        !people_event(r, &q.event, &err) ||
+        (q.event && app_checkin_day(r->s, q.event, now, today, &within, &err) < 0)) {
         http_reply_df_err(r, &err);
         return;
     }
+    /* the forum's days: who came today; before and after it, who came at all */
+    q.day = within ? today : NULL;
     if (http_url_param(&r->url, "format")) {
         people_download(r, &q);
         return;
@@ -295,8 +301,9 @@ static void h_people(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, json_pack("{sI sI so}", "count", (json_int_t)total, "checked_in",
-                                      (json_int_t)checked_in, "people", list));
+    http_reply_json(r, 200, json_pack("{sI sI so so}", "count", (json_int_t)total, "checked_in",
+                                      (json_int_t)checked_in, "day",
+                                      q.day ? json_string(q.day) : json_null(), "people", list));
 }
 
 static void h_checkin(struct http_req *r)
@@ -304,7 +311,8 @@ static void h_checkin(struct http_req *r)
     struct df_err err = {0};
     const char *at = NULL;
     json_t *next = NULL;
-    if (app_checkin(r->s, r->user.email, r->params[0], &r->a, &at, &err) < 0 ||
+    if (app_checkin(r->s, r->user.email, r->params[0], http_server_forum_now(r->srv), &r->a, &at,
+                    &err) < 0 ||
         !(next = api_next_meeting_json(r, r->params[0], &err))) {
         http_reply_df_err(r, &err);
         return;
@@ -313,11 +321,13 @@ static void h_checkin(struct http_req *r)
                                       "next_meeting", next));
 }
 
-/* DELETE .../checkin: a check-in given to the wrong person is taken back. */
+/* DELETE .../checkin: a check-in given to the wrong person is taken back
+ * (today's: her other days' arrivals stay). */
 static void h_checkin_undo(struct http_req *r)
 {
     struct df_err err = {0};
-    if (app_checkin_undo(r->s, r->user.email, r->params[0], &err) < 0) {
+    if (app_checkin_undo(r->s, r->user.email, r->params[0], http_server_forum_now(r->srv),
+                         &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }

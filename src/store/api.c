@@ -131,7 +131,8 @@ int store_api_person_each_in_org(struct store *s, const char *org, store_person_
                                  void *ud, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT p.id, o.id, p.name, p.email, p.title, p.languages, p.booth, p.checked_in_at,"
+        "SELECT p.id, o.id, p.name, p.email, p.title, p.languages, p.booth,"
+        " (SELECT max(at) FROM arrivals WHERE person_rid = p.rid),"
         " p.attendance FROM people p JOIN organisations o ON o.rid = p.org_rid"
         " WHERE o.id = ? AND p.erased_at IS NULL ORDER BY p.id";
     sqlite3_stmt *st = store_stmt(s, sql, err);

@@ -34,8 +34,11 @@ static int read_parties(struct store *s, sqlite3_int64 rid, const char *person, 
                         struct store_day_party *with, int *with_n, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT p.id, p.name, o.name, o.name_uk, p.email, p.checked_in_at FROM people p"
-        " JOIN organisations o ON o.rid = p.org_rid"
+        "SELECT p.id, p.name, o.name, o.name_uk, p.email,"
+        " (SELECT v.at FROM arrivals v WHERE v.person_rid = p.rid AND v.day = (SELECT se.day"
+        "   FROM meetings m JOIN slots sl ON sl.rid = m.slot_rid"
+        "   JOIN sessions se ON se.rid = sl.session_rid WHERE m.request_rid = ?1))"
+        " FROM people p JOIN organisations o ON o.rid = p.org_rid"
         " WHERE p.id <> ?2 AND p.rid IN (SELECT from_rid FROM requests WHERE rid = ?1"
         "   UNION SELECT to_rid FROM requests WHERE rid = ?1"
         "   UNION SELECT person_rid FROM request_attendees WHERE request_rid = ?1)"

@@ -13,7 +13,8 @@
 /* Another person of a meeting. */
 struct store_day_party {
     const char *id, *name, *org_name, *org_name_uk;   /* org_name_uk may be NULL */
-    const char *email, *checked_in_at;                /* NULL when none, not arrived */
+    /* NULL when none; NULL when not arrived on the meeting's day */
+    const char *email, *checked_in_at;
 };
 
 #define STORE_DAY_PARTIES_MAX 8

@@ -199,8 +199,10 @@ int store_person_email_holder(struct store *s, const char *email, const char *ex
 }
 
 #define PERSON_COLUMNS \
-    "p.id, o.id, p.name, p.email, p.title, p.languages, p.booth, p.checked_in_at," \
-    " p.attendance, p.erased_at FROM people p JOIN organisations o ON o.rid = p.org_rid"
+    "p.id, o.id, p.name, p.email, p.title, p.languages, p.booth, v.at," \
+    " p.attendance, p.erased_at, v.day FROM people p JOIN organisations o ON o.rid = p.org_rid" \
+    " LEFT JOIN arrivals v ON v.person_rid = p.rid AND v.day = (SELECT max(day)" \
+    "  FROM arrivals WHERE person_rid = p.rid)"
 
 static void person_from_row(sqlite3_stmt *st, struct store_person *p)
 {
@@ -214,6 +216,7 @@ static void person_from_row(sqlite3_stmt *st, struct store_person *p)
     p->checked_in_at = store_col(st, 7);
     p->attendance = store_col(st, 8);
     p->erased_at = store_col(st, 9);
+    p->checked_in_day = store_col(st, 10);
 }
 
 int store_person_get(struct store *s, const char *id, struct arena *a, struct store_person *p,
@@ -235,6 +238,7 @@ int store_person_get(struct store *s, const char *id, struct arena *a, struct st
     p->checked_in_at = arena_strdup(a, row.checked_in_at);
     p->attendance = arena_strdup(a, row.attendance);
     p->erased_at = arena_strdup(a, row.erased_at);
+    p->checked_in_day = arena_strdup(a, row.checked_in_day);
     sqlite3_reset(st);
     return 0;
 }

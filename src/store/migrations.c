@@ -962,6 +962,26 @@ static const char migration_52[] =
     "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
     "  WHERE message_rid IS NOT NULL";
 
+/* Arrivals by day: a forum of two or three days has its desk check people
+ * in each morning, and a meeting was held when its people came that day.
+ * One row a person and day (the day in the forum's event's zone, as the
+ * programme's sessions name days), its time the first arrival that day. The
+ * arrivals kept on people (one a forum, the first) move here on the day
+ * their time names in UTC: the zones of Europe's forums put an arrival
+ * between 02:00 and 22:00 on the same day. */
+static const char migration_54[] =
+    "CREATE TABLE arrivals ("
+    "  person_rid INTEGER NOT NULL REFERENCES people(rid) ON DELETE CASCADE,"
+    "  day TEXT NOT NULL,"                                         /* YYYY-MM-DD */
+    "  at TEXT NOT NULL,"                                          /* UTC, ISO 8601 */
+    "  PRIMARY KEY (person_rid, day)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE INDEX arrivals_day ON arrivals(day);"
+    "INSERT INTO arrivals (person_rid, day, at)"
+    "  SELECT rid, substr(checked_in_at, 1, 10), checked_in_at FROM people"
+    "  WHERE checked_in_at IS NOT NULL;"
+    "ALTER TABLE people DROP COLUMN checked_in_at;";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -1012,6 +1032,7 @@ const struct store_migration store_migrations[] = {
     {51, "the unit a supply counts in", migration_51},
     {52, "the link to join online meetings mailed when the video service is named",
      migration_52},
+    {54, "arrivals by day: the desk checks people in each day of the forum", migration_54},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

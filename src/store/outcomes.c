@@ -145,7 +145,8 @@ static int follow_up_walk(struct store *s, const char *event, store_follow_up_fn
                           struct df_err *err)
 {
     static const char sql[] = MEETING_PEOPLE_SQL
-        " SELECT p.id, p.name, p.email, po.name, po.country, p.ui_language, p.checked_in_at,"
+        " SELECT p.id, p.name, p.email, po.name, po.country, p.ui_language,"
+        "  (SELECT min(v.at) FROM arrivals v WHERE v.person_rid = p.rid),"
         "  r.id, q.id, q.name, q.email, qo.name,"
         "  (SELECT o.outcome FROM meeting_outcomes o"
         "    WHERE o.request_rid = a.request_rid AND o.person_rid = a.person_rid),"

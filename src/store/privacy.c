@@ -37,9 +37,12 @@ static const char person_rid_sql[] = "SELECT rid FROM people WHERE id = ?";
 #define LIST(inner) "json((SELECT json_group_array(json(j)) FROM (" inner ")))"
 
 const struct store_privacy_part store_privacy_parts[] = {
-    {"person", "people",
+    /* with the days she came to the forum (the desk's check-ins) */
+    {"person", "people arrivals",
      "SELECT json_object('id', p.id, 'name', p.name, 'email', p.email, 'title', p.title,"
-     " 'languages', p.languages, 'booth', p.booth, 'checked_in_at', p.checked_in_at,"
+     " 'languages', p.languages, 'booth', p.booth, 'arrivals', " LIST(
+         "SELECT json_object('day', v.day, 'at', v.at) AS j FROM arrivals v"
+         " WHERE v.person_rid = ?1 ORDER BY v.day") ","
      " 'ui_language', p.ui_language, 'mail_off', " BOOL("p.mail_off") ","
      " 'created_at', p.created_at, 'updated_at', p.updated_at, 'erased_at', p.erased_at)"
      " FROM people p WHERE p.rid = ?1"},
@@ -307,8 +310,9 @@ static const char *const scrub_sql[] = {
  * of everyone's text. */
 enum { SCRUB_MIN = 3 };
 
+/* arrivals: kept as they are (store_privacy_erase says why) */
 const char store_privacy_erased_tables[] =
-    "people request_messages requests meeting_outcomes request_message_reads unavailability"
+    "people arrivals request_messages requests meeting_outcomes request_message_reads unavailability"
     " absence_reports request_attendees feed_tokens org_contacts login_failures mail_outbox"
     " applications audit_log schedule_runs announcements user_sessions device_tokens"
     " invitations users unscheduled_reasons";
@@ -352,8 +356,8 @@ static int her_words(struct store *s, sqlite3_int64 rid, struct arena *a, const 
 
 int store_privacy_erase(struct store *s, const char *id, long long now, struct df_err *err)
 {
-    /* her check-in stays, a nameless row's: the report counts who came, and
-     * judges a meeting held by both its people's check-ins */
+    /* her arrivals stay, a nameless row's days: the report counts who came,
+     * and judges a meeting held by both its people's check-ins on its day */
     static const char tomb_sql[] =
         "UPDATE people SET name = ?2, email = NULL, title = NULL, languages = '', booth = NULL,"
         " ui_language = NULL, mail_off = 1,"

@@ -13,7 +13,8 @@ int store_report_people_each(struct store *s, const char *event, store_report_pe
         "   UNION SELECT to_rid FROM requests JOIN held ON rid = req"
         "   UNION SELECT person_rid FROM request_attendees JOIN held ON request_rid = req)"
         " SELECT o.country, o.kind, o.sme, COUNT(DISTINCT o.rid), COUNT(p.rid),"
-        " COUNT(p.checked_in_at), COUNT(DISTINCT CASE WHEN x.person IS NOT NULL THEN o.rid END),"
+        " COUNT(CASE WHEN EXISTS (SELECT 1 FROM arrivals v WHERE v.person_rid = p.rid)"
+        "  THEN 1 END), COUNT(DISTINCT CASE WHEN x.person IS NOT NULL THEN o.rid END),"
         " COUNT(x.person)"
         " FROM organisations o LEFT JOIN people p ON p.org_rid = o.rid"
         " LEFT JOIN met x ON x.person = p.rid"
@@ -67,14 +68,15 @@ int store_report_attendance_each(struct store *s, const char *event, long long n
 {
     static const char sql[] =
         "SELECT fo.country, tor.country, julianday(sl.starts_at) <= julianday(?2, 'unixepoch'),"
-        " fp.checked_in_at IS NOT NULL AND tp.checked_in_at IS NOT NULL,"
+        " EXISTS (SELECT 1 FROM arrivals v WHERE v.person_rid = fp.rid AND v.day = se.day)"
+        "  AND EXISTS (SELECT 1 FROM arrivals v WHERE v.person_rid = tp.rid AND v.day = se.day),"
         " EXISTS (SELECT 1 FROM meeting_outcomes mo WHERE mo.request_rid = r.rid"
         "   AND mo.outcome = 'not_held'),"
         " EXISTS (SELECT 1 FROM meeting_outcomes mo WHERE mo.request_rid = r.rid"
         "   AND mo.outcome <> 'not_held'),"
         " EXISTS (SELECT 1 FROM absence_reports ar WHERE ar.request_rid = r.rid), r.id"
         " FROM requests r JOIN meetings m ON m.request_rid = r.rid"
-        " JOIN slots sl ON sl.rid = m.slot_rid"
+        " JOIN slots sl ON sl.rid = m.slot_rid JOIN sessions se ON se.rid = sl.session_rid"
         " JOIN people fp ON fp.rid = r.from_rid JOIN organisations fo ON fo.rid = fp.org_rid"
         " JOIN people tp ON tp.rid = r.to_rid JOIN organisations tor ON tor.rid = tp.org_rid"
         " WHERE r.event_rid = (SELECT rid FROM events WHERE id = ?1) AND r.status = 'accepted'";

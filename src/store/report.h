@@ -9,7 +9,7 @@
 #include "store/store.h"
 
 /* The organisations of one country, kind and size (sme), with their people
- * and how many of those checked in at the desk; and how many of them (and of
+ * and how many of those checked in at the desk (on any day); and how many of them (and of
  * the organisations) have at least one meeting at the event: as requester,
  * addressee or attendee of an accepted request with a meeting. */
 struct store_report_people {
@@ -37,7 +37,8 @@ int store_report_requests_each(struct store *s, const char *event, store_report_
 
 /* What is known of whether one meeting of the event took place: its
  * requester's and addressee's organisations' countries, whether its slot has
- * begun by now, whether both of them checked in at the desk, whether one of
+ * begun by now, whether both of them checked in at the desk on its day (its
+ * session's: a two-day forum checks people in each day), whether one of
  * its people said it was not held, whether one said what it led to (any
  * other outcome), and whether one told the desk the other was not there. */
 struct store_report_attendance {

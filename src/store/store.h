@@ -95,7 +95,10 @@ int store_org_each(struct store *s, store_org_fn fn, void *ud, struct df_err *er
 
 /* ---- people --------------------------------------------------------- */
 struct store_person {
-    const char *id, *org, *name, *email, *title, *languages, *booth, *checked_in_at;
+    const char *id, *org, *name, *email, *title, *languages, *booth;
+    /* her last arrival at the desk: its time (UTC) and its day (the forum's
+     * event's, "YYYY-MM-DD"); both NULL until she first came (read only) */
+    const char *checked_in_at, *checked_in_day;
     const char *attendance;   /* "onsite" or "online" (a hybrid forum); NULL on upsert: kept */
     /* when she was erased (app/privacy.h): a tombstone, its personal fields
      * cleared; NULL for everyone else. Read only: no upsert writes it. */

@@ -127,9 +127,13 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     "  OR ar.to_rid = " P " OR ar.rid IN (SELECT request_rid FROM request_attendees" \
     "  WHERE person_rid = " P "))"
 
+/* An arrival of person P on the day ?10 names (any day for a NULL ?10). */
+#define ARRIVED_ON(P) \
+    " FROM arrivals v WHERE v.person_rid = " P " AND (?10 IS NULL OR v.day = ?10)"
+
 /* ?1 the text, ?2 organisations without capabilities only, ?5 those with
  * requests waiting for their answer (at the events ?7 names) only, ?6 those
- * not checked in only, ?8 those with no request accepted (at the event ?9
+ * not checked in (on the day ?10 names, or ever) only, ?8 those with no request accepted (at the event ?9
  * names) only; a
  * name is found by its Latin spelling too, as a passport or a badge writes
  * it */
@@ -143,7 +147,7 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     "        OR instr(dfnc_fold(coalesce(o.name_uk, '')), dfnc_fold(?1)) > 0)" \
     " AND (?2 = 0 OR NOT EXISTS (SELECT 1 FROM capabilities c WHERE c.org_rid = o.rid))" \
     " AND (?5 = 0 OR EXISTS (SELECT 1" STORE_TO_ANSWER_OF("p.rid", "7") "))" \
-    " AND (?6 = 0 OR p.checked_in_at IS NULL)" \
+    " AND (?6 = 0 OR NOT EXISTS (SELECT 1" ARRIVED_ON("p.rid") "))" \
     " AND (?8 = 0 OR NOT EXISTS (SELECT 1" MEETINGS_OF("p.rid") "))"
 #define PEOPLE_ORDER " ORDER BY p.name COLLATE dfnc_name, p.id"
 
@@ -160,6 +164,7 @@ static sqlite3_stmt *people_stmt(struct store *s, const char *sql,
         store_bind_text(st, 7, q->open_events);
         sqlite3_bind_int(st, 8, q->no_meetings);
         store_bind_text(st, 9, q->event);
+        store_bind_text(st, 10, q->day);
     }
     return st;
 }
@@ -168,11 +173,14 @@ static int web_people_page_in(struct store *s, const struct store_web_people_que
                           store_web_person_fn fn, void *ud, int64_t *total,
                           int64_t *checked_in, struct df_err *err)
 {
-    static const char count_sql[] = "SELECT count(*), count(p.checked_in_at)" PEOPLE_WHERE;
+    static const char count_sql[] =
+        "SELECT count(*), count(CASE WHEN EXISTS (SELECT 1" ARRIVED_ON("p.rid") ") THEN 1 END)"
+        PEOPLE_WHERE;
     /* the page picked first, so that the capability counts are made for its
      * rows only */
     static const char sql[] =
-        "SELECT p.id, p.name, p.title, p.email, o.id, o.name, o.country, p.checked_in_at,"
+        "SELECT p.id, p.name, p.title, p.email, o.id, o.name, o.country,"
+        " (SELECT max(v.at)" ARRIVED_ON("p.rid") "),"
         " (SELECT count(*) FROM capabilities c WHERE c.org_rid = o.rid AND c.direction = 'offer'),"
         " (SELECT count(*) FROM capabilities c WHERE c.org_rid = o.rid AND c.direction = 'need'),"
         " o.name_uk, (SELECT count(*)" STORE_TO_ANSWER_OF("p.rid", "7") "),"
@@ -214,46 +222,75 @@ int store_web_people_page(struct store *s, const struct store_web_people_query *
     IN_ONE_READ(s, err, web_people_page_in(s, q, fn, ud, total, checked_in, err));
 }
 
-/* Runs sql, an UPDATE of person's arrival RETURNING checked_in_at: its
- * value (NULL when none) into *at, in the arena, when at is given. */
-static int arrival_set(struct store *s, const char *sql, const char *person, struct arena *a,
-                       const char **at, const char *doing, struct df_err *err)
+int store_web_checkin(struct store *s, const char *person, const char *day, int64_t now,
+                      struct arena *a, const char **at, struct df_err *err)
 {
+    /* the day's first arrival stays: a conflict rewrites nothing but
+     * returns the kept row */
+    static const char sql[] =
+        "INSERT INTO arrivals (person_rid, day, at)"
+        " SELECT rid, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', ?3, 'unixepoch') FROM people"
+        " WHERE id = ?1 AND erased_at IS NULL"
+        " ON CONFLICT (person_rid, day) DO UPDATE SET at = arrivals.at RETURNING at";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
     store_bind_text(st, 1, person);
+    store_bind_text(st, 2, day);
+    sqlite3_bind_int64(st, 3, now);
     int rc = sqlite3_step(st);
     int out = 0;
     if (rc == SQLITE_ROW) {
-        if (at)
-            *at = store_col(st, 0) ? arena_strdup(a, store_col(st, 0)) : NULL;
+        *at = arena_strdup(a, store_col(st, 0));
         rc = sqlite3_step(st);
+        if (!*at)
+            out = df_err_set(err, DF_ERR_RUNTIME, "out of memory checking a participant in");
     } else if (rc == SQLITE_DONE) {
         out = df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%.128s\"", person);
     }
     if (out == 0 && rc != SQLITE_DONE)
-        out = store_fail(s, err, doing);
+        out = store_fail(s, err, "checking a participant in");
     sqlite3_reset(st);
     return out;
 }
 
-int store_web_checkin(struct store *s, const char *person, struct arena *a, const char **at,
-                      struct df_err *err)
+int store_arrival_each(struct store *s, store_arrival_fn fn, void *ud, struct df_err *err)
 {
-    static const char sql[] =
-        "UPDATE people SET checked_in_at = coalesce(checked_in_at,"
-        " strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id = ?1 AND erased_at IS NULL"
-        " RETURNING checked_in_at";
-    return arrival_set(s, sql, person, a, at, "checking a participant in", err);
+    static const char sql[] = "SELECT p.id, v.day FROM arrivals v"
+                              " JOIN people p ON p.rid = v.person_rid ORDER BY p.id, v.day";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        stop = fn(ud, store_col(st, 0), store_col(st, 1));
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading the arrivals");
+    sqlite3_reset(st);
+    return stop;
 }
 
-int store_web_checkin_undo(struct store *s, const char *person, struct df_err *err)
+int store_web_checkin_undo(struct store *s, const char *person, const char *day,
+                           struct df_err *err)
 {
-    static const char sql[] =
-        "UPDATE people SET checked_in_at = NULL WHERE id = ?1 AND erased_at IS NULL"
-        " RETURNING checked_in_at";
-    return arrival_set(s, sql, person, NULL, NULL, "taking a check-in back", err);
+    static const char who[] = "SELECT rid FROM people WHERE id = ?1 AND erased_at IS NULL";
+    static const char sql[] = "DELETE FROM arrivals WHERE person_rid = ?1 AND day = ?2";
+    sqlite3_stmt *st = store_stmt(s, who, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, person);
+    int rc = sqlite3_step(st);
+    sqlite3_int64 rid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE)
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%.128s\"", person);
+    if (rc != SQLITE_ROW || !(st = store_stmt(s, sql, err)))
+        return rc != SQLITE_ROW ? store_fail(s, err, "taking a check-in back") : -1;
+    sqlite3_bind_int64(st, 1, rid);
+    store_bind_text(st, 2, day);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : store_fail(s, err, "taking a check-in back");
 }
 
 /* ?1 the event, ?2 a slot, ?3 a table, ?4 the text */

@@ -34,7 +34,8 @@ typedef int (*store_web_cpv_fn)(void *ud, const struct store_web_cpv *c);
 int store_web_cpv_each(struct store *s, store_web_cpv_fn fn, void *ud, struct df_err *err);
 
 struct store_web_person {
-    const char *id, *name, *title, *email, *org, *org_name, *country, *checked_in_at;
+    const char *id, *name, *title, *email, *org, *org_name, *country;
+    const char *checked_in_at;   /* her arrival on the query's day (her last, for any) */
     int offers, needs;   /* the organisation's capabilities: without any, suggestions are weak */
     const char *org_name_uk;   /* the organisation's Ukrainian name, or NULL */
     int to_answer;             /* meeting requests waiting for their answer (store.h) */
@@ -48,7 +49,10 @@ struct store_web_people_query {
                                both scripts; NULL = anyone */
     bool no_capabilities;   /* only those whose organisation states no offer or need */
     bool to_answer;         /* only those with meeting requests waiting for their answer */
-    bool not_arrived;       /* only those not checked in: the week after, who did not come */
+    const char *day;        /* the day whose arrivals count ("YYYY-MM-DD": the desk's
+                               today during the forum), NULL: any day (who came at all) */
+    bool not_arrived;       /* only those not checked in that day: the desk's morning;
+                               the week after, who did not come */
     const char *open_events;   /* the events whose requests wait for an answer, a JSON
                                   array of ids (app_forum_open_events); NULL: none */
     const char *event;      /* the event whose accepted requests `meetings` counts and
@@ -61,13 +65,19 @@ struct store_web_people_query {
 int store_web_people_page(struct store *s, const struct store_web_people_query *q,
                           store_web_person_fn fn, void *ud, int64_t *total,
                           int64_t *checked_in, struct df_err *err);
-/* Marks an arrival (keeps the first time); DF_ERR_NOT_FOUND for an unknown person.
- * The time (UTC, ISO 8601) goes into *at, in the arena. */
-int store_web_checkin(struct store *s, const char *person, struct arena *a, const char **at,
-                      struct df_err *err);
-/* Takes a check-in back (one given to the wrong person at the desk): the
- * person is not arrived again. DF_ERR_NOT_FOUND for an unknown person. */
-int store_web_checkin_undo(struct store *s, const char *person, struct df_err *err);
+/* Marks person arrived on day ("YYYY-MM-DD") at instant now (seconds since
+ * 1970 UTC), the day's first time kept; DF_ERR_NOT_FOUND for an unknown or
+ * erased person. The day's time (UTC, ISO 8601) goes into *at, in a. */
+int store_web_checkin(struct store *s, const char *person, const char *day, int64_t now,
+                      struct arena *a, const char **at, struct df_err *err);
+/* Every arrival: the person's id and the day, by person then day; a
+ * non-zero return from fn stops the walk and is returned. */
+typedef int (*store_arrival_fn)(void *ud, const char *person, const char *day);
+int store_arrival_each(struct store *s, store_arrival_fn fn, void *ud, struct df_err *err);
+/* Takes person's arrival on day back (one given to the wrong person at the
+ * desk): her other days' stay. DF_ERR_NOT_FOUND for an unknown person. */
+int store_web_checkin_undo(struct store *s, const char *person, const char *day,
+                           struct df_err *err);
 
 struct store_web_party {
     const char *id, *name, *org, *org_name, *country;

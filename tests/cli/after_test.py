@@ -47,14 +47,24 @@ for i, (rid, _, frm, to) in enumerate(meetings[:30]):
     if i % 3 == 0:
         db.execute("INSERT INTO meeting_outcomes(request_rid, person_rid, outcome, note)"
                    " VALUES (?, ?, 'follow_up', 'SECRET-NOTE')", (rid, to))
-db.execute("UPDATE people SET checked_in_at = '2027-02-16T08:30:00Z' WHERE rid % 2 = 0")
+# the forum's two days: half its people come on the first, a third on the second
+db.execute("INSERT INTO arrivals(person_rid, day, at) SELECT rid, '2027-02-16',"
+           " '2027-02-16T08:30:00Z' FROM people WHERE rid % 2 = 0")
+db.execute("INSERT INTO arrivals(person_rid, day, at) SELECT rid, '2027-02-17',"
+           " '2027-02-17T08:30:00Z' FROM people WHERE rid % 3 = 0")
 db.commit()
 
 said = {(r, p): o for r, p, o in db.execute(
     'SELECT r.id, p.id, o.outcome FROM meeting_outcomes o JOIN requests r ON r.rid = o.request_rid'
     ' JOIN people p ON p.rid = o.person_rid')}
 person = {rid: (pid, arrived) for rid, pid, arrived in db.execute(
-    'SELECT rid, id, checked_in_at IS NOT NULL FROM people')}
+    'SELECT rid, id, EXISTS (SELECT 1 FROM arrivals v WHERE v.person_rid = people.rid)'
+    ' FROM people')}
+came = set(db.execute('SELECT person_rid, day FROM arrivals').fetchall())
+start_of = dict(db.execute('SELECT m.request_rid, s.starts_at FROM meetings m'
+                           ' JOIN slots s ON s.rid = m.slot_rid').fetchall())
+days = {s[:10] for s in start_of.values()}
+ok(days >= {'2027-02-16', '2027-02-17'}, 'the demo meets on both its days', sorted(days))
 
 # ---- the meetings export ------------------------------------------------------------------
 rows = list(csv.reader(io.StringIO(dfnc('export', 'meetings', '-').stdout.decode())))
@@ -64,9 +74,12 @@ ok(rows[0][:12] == ['id', 'request', 'event', 'start', 'end', 'location', 'peopl
                         'addressee_outcome'],
    'meetings: the older columns in their order, then each side\'s arrival and outcome', rows[0])
 want = {}
-for _, rid, frm, to in meetings:
-    (f, fa), (t, ta) = person[frm], person[to]
-    want[rid] = [str(int(fa)), str(int(ta)), said.get((rid, f), ''), said.get((rid, t), '')]
+for req, rid, frm, to in meetings:
+    # arrived: on the meeting's day, not on the other
+    day = start_of[req][:10]
+    f, t = person[frm][0], person[to][0]
+    want[rid] = [str(int((frm, day) in came)), str(int((to, day) in came)),
+                 said.get((rid, f), ''), said.get((rid, t), '')]
 got = {r[1]: r[12:] for r in rows[1:]}
 ok(got == want, 'meetings: each side\'s arrival and outcome as the tables hold them',
    [(k, got.get(k), v) for k, v in want.items() if got.get(k) != v][:3])

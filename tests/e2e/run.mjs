@@ -6793,6 +6793,60 @@ test('a forum in Brussels then Kyiv: her agenda, the check-in and the desk say e
   }, ['--forum-clock', '2031-05-06T23:58:30+02:00']);
 });
 
+// A forum of two days checks its people in each morning: day two's desk
+// sees who came today, not who came yesterday (README "Arrivals by day").
+test('on the forum\'s second day the desk, in Ukrainian on a phone, sees who came today: yesterday\'s arrival is checked in again, the dashboard counts today\'s', async () => {
+  const db = path.join(TMP, 'twodays.db');
+  twoZonesForum(db);
+  const twoDays = { id: 'ev-2d', name: 'Forum of two days', venue: 'Brussels', timezone: 'Europe/Brussels',
+    starts_on: '2031-05-06', ends_on: '2031-05-07', sessions: [], locations: [{ id: 'ev-2d-t1', name: 'Table 1' }] };
+  const arrivedToday = async (page) => (await apiCall(page, 'GET', '/console/people?limit=0')).body;
+  // day one, 08:30 in Brussels: Marie checks in at the desk
+  await withServer(db, async () => {
+    const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+    assert.equal((await apiCall(page, 'POST', '/events', twoDays)).status, 201);
+    await open(page, '/console/checkin?q=Marie%20Lyon');
+    const card = page.locator('#checkin-list li.card', { hasText: 'Marie Lyon' });
+    await card.locator('button.primary').click();
+    await card.locator('.flash.ok').waitFor();
+    const day = await arrivedToday(page);
+    assert.equal(day.day, '2031-05-06');
+    assert.equal(day.checked_in, 1);
+    assert.equal(await page.textContent('main p.count'), EN['checkin.count_today.other'].replace('{n}', '1').replace('{total}', '4'));
+    await ctx.close();
+  }, ['--forum-clock-still', '2031-05-06T08:30:00+02:00']);
+  // day two, 08:30: nobody has come yet today; Marie came yesterday
+  await withServer(db, async () => {
+    const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+    await ctx.addInitScript({ path: AXE_SOURCE });
+    const day = await arrivedToday(page);
+    assert.equal(day.day, '2031-05-07');
+    assert.equal(day.checked_in, 0, 'yesterday\'s arrivals are not today\'s');
+    await open(page, '/console/checkin');
+    assert.equal(await page.textContent('main p.count'), UK[`checkin.count_today.${new Intl.PluralRules('uk').select(4)}`].replace('{n}', '0').replace('{total}', '4'));
+    await open(page, '/console/people/p-tz-fr');
+    assert.equal(await page.getAttribute('#desk-checked-in', 'data-arrived'), '0');
+    assert.match(await page.textContent('#desk-checked-in'), new RegExp(`^${UK['desk.arrived_before'].split('{when}')[0].replace(/[()]/g, '\\$&')}`));
+    await page.click('#desk-checkin');
+    await page.locator('#desk-arrival .flash.ok').waitFor();
+    assert.equal(await page.getAttribute('#desk-checked-in', 'data-arrived'), '1');
+    assert.equal((await arrivedToday(page)).checked_in, 1);
+    await open(page, '/console/dashboard');
+    const fig = page.locator('.figure[data-figure="arrived"]');
+    assert.equal(await fig.locator('.value').textContent(), '1');
+    assert.equal(await fig.locator('.label').textContent(), UK['dash.arrived_today.one']);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+    assert.deepEqual(await axe(page), []);
+    await assertUkrainian(page);
+    // the undo takes back today's alone: yesterday's stays
+    assert.equal((await apiCall(page, 'DELETE', '/console/people/p-tz-fr/checkin')).status, 200);
+    const her = (await apiCall(page, 'GET', '/console/people/p-tz-fr')).body;
+    assert.equal(her.checked_in_at, null);
+    assert.match(her.last_checked_in_at, /^2031-05-06T06:30:00Z$/, 'day one\'s at the forum\'s clock');
+    await ctx.close();
+  }, ['--forum-clock-still', '2031-05-07T08:30:00+02:00']);
+});
+
 test('a request cancelled while her page was open is said so in Ukrainian when she answers it, with what to do, not a generic line', async () => {
   const who = newcomerLogin('gone', 'Galyna Gone', 'Gone Optics');
   const asker = newcomerLogin('gone2', 'Otto Asker', 'Gone Radar');

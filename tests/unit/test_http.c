@@ -815,7 +815,7 @@ Test(http_cache, the_match_index_is_kept_until_a_profile_changes)
     struct arena a;
     arena_init(&a, 0);
     const char *at;
-    cr_assert_eq(store_web_checkin(other, "p-c", &a, &at, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_web_checkin(other, "p-c", "2026-12-01", 1764576000, &a, &at, &err), 0, "%s", err.msg);
     arena_free(&a);
     cr_assert_eq(http_cache_match(mine, &err), d4);
     http_cache_clear(); /* as the dispatcher does after any write: replies only */

@@ -99,7 +99,7 @@ static void setup(void)
         " (1,2,'OLENA-AWAY-REASON','person');"
         "INSERT INTO meeting_outcomes(request_rid,person_rid,outcome,note) VALUES"
         " (1,1,'follow_up','OLENA-NOTE'),(1,2,'follow_up','anna on " NAME "');"
-        "UPDATE people SET checked_in_at = '2031-02-16T08:00:00Z' WHERE id = 'olena';"
+        "INSERT INTO arrivals(person_rid,day,at) VALUES (1,'2031-02-16','2031-02-16T08:00:00Z');"
         "INSERT INTO feed_tokens(person_rid,token_hash,created_at) VALUES (1,x'0102',1);"
         "INSERT INTO mail_outbox(id,to_addr,person_rid,kind,subject,body,next_try_at) VALUES"
         " ('m1','" EMAIL "',1,'request','Anna asks to meet you','Hello " NAME "','2031'),"

@@ -94,8 +94,9 @@ static void setup(void)
     struct arena a;
     arena_init(&a, 0);
     const char *at;
-    ok(app_checkin(s, "desk@x", "anna", &a, &at, &err));
-    ok(app_checkin(s, "desk@x", "olena", &a, &at, &err));
+    /* at the desk on the forum's morning, 2025-02-16T08:30+01:00 */
+    ok(app_checkin(s, "desk@x", "anna", 1739691000, &a, &at, &err));
+    ok(app_checkin(s, "desk@x", "olena", 1739691000, &a, &at, &err));
     arena_free(&a);
 }
 
@@ -275,6 +276,48 @@ Test(report, meetings_held_by_who_came_and_what_was_said)
     cr_assert_eq(n(m, "held"), 2);
     cr_assert_eq(n(m, "scheduled"), 5, "held is of the scheduled, which stay");
     json_decref(j);
+}
+
+/* A forum of two days checks its people in each morning: a meeting of the
+ * second day was held when its people came that day, whatever the first. */
+Test(report, a_meeting_is_held_when_its_people_came_on_its_day)
+{
+    struct store_event e = {.id = "ev", .name = "DFNC2", .starts_on = "2025-02-16",
+                            .ends_on = "2025-02-17"};
+    ok(store_event_upsert(s, &e, NULL, &err));
+    struct store_session x = {.id = "s2", .event = "ev", .day = "2025-02-17", .name = "B2B 2",
+                              .kind = "b2b", .starts_at = "2025-02-17T09:00:00+01:00",
+                              .ends_at = "2025-02-17T15:00:00+01:00"};
+    ok(store_session_upsert(s, &x, &err));
+    struct store_slot t = {.id = "d2", .session = "s2", .seq = 6,
+                           .starts_at = "2025-02-17T10:00:00+01:00",
+                           .ends_at = "2025-02-17T10:20:00+01:00"};
+    ok(store_slot_upsert(s, &t, &err));
+    request("r8", "olena", "anna", "accepted", "d2");
+    json_t *j = report(), *m = json_object_get(j, "meetings");
+    cr_assert_eq(n(m, "begun"), 6);
+    cr_assert_eq(n(m, "held"), 2, "r1 and r5 of day one; not r8: nobody came on day two");
+    cr_assert_eq(n(json_object_get(j, "participants"), "checked_in"), 2);
+    json_decref(j);
+    struct arena a;
+    arena_init(&a, 0);
+    const char *at;
+    ok(app_checkin(s, "desk@x", "anna", 1739777400, &a, &at, &err));   /* 17th, 08:30 */
+    j = report(), m = json_object_get(j, "meetings");
+    cr_assert_eq(n(m, "held"), 2, "olena did not come on day two");
+    json_decref(j);
+    ok(app_checkin(s, "desk@x", "olena", 1739777400, &a, &at, &err));
+    j = report(), m = json_object_get(j, "meetings");
+    cr_assert_eq(n(m, "held"), 3, "r8 too: both came on its day");
+    cr_assert_eq(n(json_object_get(j, "participants"), "checked_in"), 2,
+                 "people who came, each once whatever the days");
+    json_decref(j);
+    /* anna's day-one arrival taken back: day one's meetings of hers were not held */
+    ok(app_checkin_undo(s, "desk@x", "anna", 1739694600, &err));
+    j = report(), m = json_object_get(j, "meetings");
+    cr_assert_eq(n(m, "held"), 1, "r8 alone");
+    json_decref(j);
+    arena_free(&a);
 }
 
 /* Who met in a meeting that took place, by person and organisation, each

@@ -393,13 +393,50 @@ Test(store_programme, a_new_ukrainian_venue_raises_the_sequence, .init = open_fr
     cr_assert_eq(seq, now, "the same venue again raises nothing");
 }
 
+/* A database of version 52 kept one arrival a person, the first: 54 keeps
+ * each as an arrival on the day its time names (UTC), and the column goes. */
+Test(store_migrations, version_52_keeps_each_arrival_as_one_of_its_day, .init = open_fresh,
+     .fini = close_and_remove)
+{
+    add_org("org-1", "UA");
+    struct store_person p = {.id = "p-1", .org = "org-1", .name = "Olena"};
+    cr_assert_eq(store_person_upsert(s, &p, NULL, &err), 0, "%s", err.msg);
+    p = (struct store_person){.id = "p-2", .org = "org-1", .name = "Taras"};
+    cr_assert_eq(store_person_upsert(s, &p, NULL, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_exec_for_tests(s,
+                                      "DROP TABLE arrivals;"
+                                      "ALTER TABLE people ADD COLUMN checked_in_at TEXT;"
+                                      "UPDATE people SET checked_in_at = '2031-02-16T07:30:00Z'"
+                                      " WHERE id = 'p-1';"
+                                      "PRAGMA user_version=52;",
+                                      &err),
+                 0, "%s", err.msg);
+    int applied = 0;
+    cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
+    cr_assert_eq(applied, 1, "54");
+    struct arena a;
+    arena_init(&a, 0);
+    struct store_person got;
+    cr_assert_eq(store_person_get(s, "p-1", &a, &got, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(got.checked_in_at, "2031-02-16T07:30:00Z");
+    cr_assert_str_eq(got.checked_in_day, "2031-02-16");
+    cr_assert_eq(store_person_get(s, "p-2", &a, &got, &err), 0, "%s", err.msg);
+    cr_assert_null(got.checked_in_at, "never came: no arrival");
+    arena_free(&a);
+    cr_assert_neq(store_exec_for_tests(s, "SELECT checked_in_at FROM people;", &err), 0,
+                  "the column is gone: one place says who came");
+}
+
 /* A database of version 22 (before the programme had Ukrainian names) keeps
  * its events and sessions, which then have none, and takes them after. */
 Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_fresh,
      .fini = close_and_remove)
 {
     add_event_with_slots();
-    cr_assert_eq(store_exec_for_tests(s, /* migration 51's */
+    cr_assert_eq(store_exec_for_tests(s, /* migration 54's */
+                                         "DROP TABLE arrivals;"
+                                         "ALTER TABLE people ADD COLUMN checked_in_at TEXT;"
+                                         /* migration 51's */
                                          "ALTER TABLE supplies DROP COLUMN unit;"
                                          /* migration 41's */
                                          "ALTER TABLE meetings DROP COLUMN moved_from_online;"
@@ -576,6 +613,8 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
     char *before = outbox_dump();
     /* back at 43: what the migrations after it added, taken out again */
     cr_assert_eq(store_exec_for_tests(s,
+                                      "DROP TABLE arrivals;"
+                                      "ALTER TABLE people ADD COLUMN checked_in_at TEXT;"
                                       "ALTER TABLE supplies DROP COLUMN unit;"
                                       "ALTER TABLE announcements DROP COLUMN shows_from;"
                                       "ALTER TABLE announcements DROP COLUMN shows_until;"
@@ -584,7 +623,7 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 5, "44, 47, 50, 51 and 52");
+    cr_assert_eq(applied, 6, "44, 47, 50, 51, 52 and 54");
     char *after = outbox_dump();
     cr_assert_str_eq(after, before, "every row and column kept");
     free(before);

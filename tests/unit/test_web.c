@@ -159,11 +159,11 @@ Test(store_web, check_in_keeps_the_first_arrival, .init = setup, .fini = teardow
     struct arena a;
     arena_init(&a, 0);
     const char *at1 = NULL, *at2 = NULL;
-    cr_assert_eq(store_web_checkin(s, "p-pl", &a, &at1, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_web_checkin(s, "p-pl", "2026-12-01", 1764576000, &a, &at1, &err), 0, "%s", err.msg);
     cr_assert_not_null(at1);
-    cr_assert_eq(store_web_checkin(s, "p-pl", &a, &at2, &err), 0);
+    cr_assert_eq(store_web_checkin(s, "p-pl", "2026-12-01", 1764576000, &a, &at2, &err), 0);
     cr_assert_str_eq(at1, at2);
-    cr_assert_eq(store_web_checkin(s, "p-nobody", &a, &at2, &err), -1);
+    cr_assert_eq(store_web_checkin(s, "p-nobody", "2026-12-01", 1764576000, &a, &at2, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
     struct ids k = {0};
     struct store_web_people_query all = {.limit = -1};

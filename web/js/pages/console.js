@@ -74,9 +74,11 @@ export async function renderPeople(main) {
     api.consoleMail().catch(() => null)]);
   const rows = list(r, 'people');
   const count = r && typeof r.count === 'number' ? r.count : rows.length;
+  // during the forum the column is the day's arrivals (the desk's morning)
+  const arrivedKey = r && r.day ? 'people.checked_today' : 'people.checked';
   const out = h('div', { id: 'people' }, h('p', { class: 'count' }, tn('people.count', count)),
     scroller({ 'aria-labelledby': 'people-title' }, h('table', { 'aria-labelledby': 'people-title' },
-      h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.to_answer', 'people.meetings', 'people.checked', 'people.availability'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.to_answer', 'people.meetings', arrivedKey, 'people.availability'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows.map((p, i) => h('tr', {},
         // the help desk's page of the person: their requests and meetings
         h('td', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}`), class: 'desk-link' }, dataName(p.name, { id: `person-${i}` })),
@@ -1412,7 +1414,10 @@ export async function renderTables(main) {
 }
 
 // Check-in at the door: the participants a typed name finds (the first 20),
-// asked of the server as one types; how many of everyone have arrived.
+// asked of the server as one types; how many of everyone have arrived. A
+// forum of two or three days checks its people in each morning: during it
+// the server answers for its day (`day`), and the count, the buttons and
+// the undo are today's.
 export async function renderCheckin(main) {
   const q = h('input', { type: 'search', name: 'q', id: 'checkin-q', value: asked('q') });
   // the list is no live region (each letter typed would have it read out
@@ -1422,8 +1427,9 @@ export async function renderCheckin(main) {
   const counter = h('p', { class: 'count', role: 'status' });
   const figures = { n: 0, total: 0 };
   // the noun agrees with the total: "з 21 учасника", "з 25 учасників"
-  const count = () => { counter.textContent = tn('checkin.count', figures.total, { n: num(figures.n), total: num(figures.total) }); };
   const everyone = await api.people({ limit: 0 });
+  const countKey = everyone.day ? 'checkin.count_today' : 'checkin.count';
+  const count = () => { counter.textContent = tn(countKey, figures.total, { n: num(figures.n), total: num(figures.total) }); };
   figures.n = everyone.checked_in || 0;
   figures.total = everyone.count || 0;
   let asking = 0;

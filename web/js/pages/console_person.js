@@ -46,12 +46,15 @@ function contactCell(p, org) {
   return add(cell, contact ? [tx('desk.contact_other', { name: dataName(contact.name) }), ' '] : [t('desk.contact_none'), ' '], button);
 }
 
-// Whether they have arrived, and when; if not, a button that checks them in
-// here (the desk opened their page from the list or a search, and should
-// not have to look for them again on the check-in page).
+// Whether they have arrived, and when (during the forum: today, her last
+// arrival said when she came on an earlier day only); if not, a button that
+// checks them in here (the desk opened their page from the list or a
+// search, and should not have to look for them again on the check-in page).
 function arrivalCell(p) {
+  const before = !p.checked_in_at && p.day && p.last_checked_in_at;
   const said = h('span', { id: 'desk-checked-in', dataset: { arrived: p.checked_in_at ? '1' : '0' } },
-    p.checked_in_at ? tx('desk.arrived_at', { when: dayTime(p.checked_in_at) }) : t('no'));
+    p.checked_in_at ? tx('desk.arrived_at', { when: dayTime(p.checked_in_at) })
+      : before ? tx('desk.arrived_before', { when: dayTime(p.last_checked_in_at) }) : t('no'));
   const cell = h('div', { id: 'desk-arrival' }, said);
   if (p.checked_in_at) return cell;
   const button = h('button', {
@@ -122,7 +125,7 @@ function detailsCard(p, org, mailOn) {
       p.title ? row('desk.position', data(p.title)) : null,
       row('desk.languages', data(p.languages || '—')),
       row('desk.email', p.email ? h('a', { href: `mailto:${p.email}`, translate: 'no' }, p.email) : '—'),
-      row('desk.arrived', arrivalCell(p)),
+      row(p.day ? 'desk.arrived_today' : 'desk.arrived', arrivalCell(p)),
       // a hybrid forum: on site or online (her meetings then by video)
       row('desk.attendance', h('span', { id: 'desk-attendance', dataset: { attendance: p.attendance || 'onsite' } },
         t(`profile.attendance_${p.attendance === 'online' ? 'online' : 'onsite'}`))),

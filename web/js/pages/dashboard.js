@@ -22,11 +22,12 @@ async function drawDashboard(main, picker) {
   // are 5 MB as a list; their counts a few kB)
   const ev = state.event ? state.event.id : '';
   // on the day, how many have arrived beside how many registered (the
-  // check-in desk's count, as the check-in page says it)
+  // check-in desk's count, as the check-in page says it: during the forum,
+  // today's)
   const [stats, counts, outcomes, arrived, absent, held, backups] = await Promise.all([api.stats().catch(() => ({})),
     ev ? api.meetingCounts(ev) : Promise.resolve({}),
     ev ? api.outcomeFigures(ev).catch(() => null) : null,
-    api.people({ limit: 0 }).then((p) => p.checked_in).catch(() => undefined),
+    api.people({ limit: 0 }).catch(() => undefined),
     // partners reported not at their table, not yet dealt with (the check-in page lists them)
     api.absences({ open: 1, limit: 0 }).then((r) => r.open).catch(() => undefined),
     // once meetings have begun: how many took place (the funders' report's rule)
@@ -37,7 +38,7 @@ async function drawDashboard(main, picker) {
   add(main, h('h1', {}, t('dash.title')), picker,
     h('div', { class: 'figures' },
       ['participants', 'arrived', 'absent', 'organisations', 'eu_organisations', 'ua_organisations', 'countries', 'requests', 'accepted', 'scheduled', 'held']
-        .map((k) => (k === 'arrived' ? (arrived !== undefined ? figure(k, arrived, tn('dash.arrived', arrived)) : null)
+        .map((k) => (k === 'arrived' ? (arrived ? figure(k, arrived.checked_in, tn(arrived.day ? 'dash.arrived_today' : 'dash.arrived', arrived.checked_in)) : null)
           : k === 'absent' ? (absent !== undefined ? figure(k, absent, tn('day.absent_open', absent)) : null)
             : k === 'held' ? (held && held.begun ? figure(k, held.held, tn('dash.held', held.held, { begun: num(held.begun), eu_ua: num(held.held_eu_ua) })) : null)
               : stats[k] !== undefined ? figure(k, stats[k], t(`stats.${k}`)) : null))),
