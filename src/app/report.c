@@ -61,6 +61,7 @@ struct report {
     struct held_org *held_orgs;
     int held_orgs_n, held_orgs_cap;
     const char *last_person;   /* the walk of who met is ordered by person */
+    json_t *arrivals;          /* [{"day","people"}]: each of the event's days */
 };
 
 static const char *const sides[] = {"eu_eea", "ukraine", "other"};
@@ -271,6 +272,13 @@ static int gather_held(struct store *s, const char *event, struct report *r, str
     return 0;
 }
 
+static int arrival_row(void *ud, const char *day, long long people)
+{
+    struct report *r = ud;
+    return json_array_append_new(r->arrivals,
+                                 json_pack("{ss sI}", "day", day, "people", (json_int_t)people));
+}
+
 static int gather_read(struct store *s, const char *event, long long now, struct arena *a,
                        struct report *r, struct df_err *err)
 {
@@ -290,6 +298,10 @@ static int gather_read(struct store *s, const char *event, long long now, struct
         rc = store_report_attendance_each(s, r->event.id, now, attendance_row, r, err);
     if (!rc)
         rc = gather_held(s, r->event.id, r, err);
+    if (!rc && !(r->arrivals = json_array()))
+        rc = 1;
+    if (!rc)
+        rc = store_report_arrivals_each(s, r->event.id, arrival_row, r, err);
     return rc;
 }
 
@@ -337,6 +349,7 @@ static void report_free(struct report *r)
     free(r->pairs);
     free(r->held_ids);
     free(r->held_orgs);
+    json_decref(r->arrivals);
 }
 
 /* ---- JSON ----------------------------------------------------------------------- */
@@ -387,7 +400,8 @@ static json_t *participants_json(const struct report *r)
     if (j && json_object_set_new(j, "sme", tally_json(&r->sme, NULL)) == 0 &&
         json_object_set_new(j, "by_side", tallies_json(&r->sides, "side", false)) == 0 &&
         json_object_set_new(j, "by_country", tallies_json(&r->countries, "country", true)) == 0 &&
-        json_object_set_new(j, "by_kind", tallies_json(&r->kinds, "kind", false)) == 0)
+        json_object_set_new(j, "by_kind", tallies_json(&r->kinds, "kind", false)) == 0 &&
+        json_object_set(j, "arrivals", r->arrivals) == 0)
         return j;
     json_decref(j);
     return NULL;
@@ -524,6 +538,12 @@ static int who_came_rows(struct rows *w, const struct report *r)
         tally_rows(w, "participants", &r->sme, "sme") || tallies_rows(w, "side", &r->sides) ||
         tallies_rows(w, "country", &r->countries) || tallies_rows(w, "kind", &r->kinds))
         return -1;
+    size_t i;
+    json_t *x;
+    json_array_foreach(r->arrivals, i, x)
+        if (row_n(w, "arrivals", json_string_value(json_object_get(x, "day")), "people",
+                  (long long)json_integer_value(json_object_get(x, "people"))))
+            return -1;
     return 0;
 }
 

@@ -20,7 +20,8 @@
  *    "sme": {the same seven},
  *    "by_side": [{"side": "eu_eea"|"ukraine"|"other", the same seven}],
  *    "by_country": [{"country","side", the same seven}],
- *    "by_kind": [{"kind", the same seven}]},
+ *    "by_kind": [{"kind", the same seven}],
+ *    "arrivals": [{"day","people"}]},
  *  "requests": {"made","pending","accepted","declined","cancelled"},
  *  "meetings": {"scheduled","published","eu_ua","begun","held","held_eu_ua"},
  *  "outcomes": {"meetings","reported","eu_ua": {"meetings","reported"},
@@ -39,11 +40,12 @@
  * the command line's time), "held" those of them that took place by what
  * dfnc knows: nobody said it was not held (an outcome "not_held"), and
  * either one of its people said what it led to, or its requester and
- * addressee both checked in at the desk and nobody told the desk the other
- * was not there (POST /me/meetings/{id}/absent); "held_eu_ua" those of them
- * between EU/EEA and Ukraine. Check-in is the forum's, not a day's: at a
- * forum of several days someone who came on the first counts as there on
- * the second. A meeting
+ * addressee both checked in at the desk on its day (its session's) and
+ * nobody told the desk the other was not there (POST
+ * /me/meetings/{id}/absent); "held_eu_ua" those of them between EU/EEA and
+ * Ukraine. "checked_in" counts the people who came on any day, "arrivals"
+ * how many came on each of the event's days (0 for a day nobody did), for a
+ * forum of several days checks its people in each morning. A meeting
  * is of a pair of its requester's and its addressee's organisations'
  * countries, the two codes in alphabetical order but Ukraine's last; an
  * outcome counts the meetings at least one of their people said it of, as

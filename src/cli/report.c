@@ -82,6 +82,9 @@ static void print_who_came(json_t *p)
     printf("By kind\n");
     json_array_foreach(json_object_get(p, "by_kind"), i, x)
         print_tally(str_of(x, "kind"), x);
+    printf("Checked in each day of the event\n");
+    json_array_foreach(json_object_get(p, "arrivals"), i, x)
+        printf("  %-24s %7lld\n", str_of(x, "day"), n_of(x, "people"));
 }
 
 static const char *outcome_label(const char *code)

@@ -39,6 +39,29 @@ int store_report_people_each(struct store *s, const char *event, store_report_pe
     return stop;
 }
 
+int store_report_arrivals_each(struct store *s, const char *event, store_report_arrivals_fn fn,
+                               void *ud, struct df_err *err)
+{
+    /* at most 366 days: an event's days are checked on import, a year at most
+     * counted here whatever they say */
+    static const char sql[] =
+        "WITH RECURSIVE e(first, last) AS (SELECT starts_on, ends_on FROM events WHERE id = ?1),"
+        " d(day, n) AS (SELECT first, 1 FROM e"
+        "   UNION ALL SELECT date(day, '+1 day'), n + 1 FROM d, e WHERE day < last AND n < 366)"
+        " SELECT d.day, (SELECT count(*) FROM arrivals v WHERE v.day = d.day) FROM d ORDER BY d.day";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        stop = fn(ud, store_col(st, 0), sqlite3_column_int64(st, 1));
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "counting the arrivals of each day");
+    sqlite3_reset(st);
+    return stop;
+}
+
 int store_report_requests_each(struct store *s, const char *event, store_report_requests_fn fn,
                                void *ud, struct df_err *err)
 {

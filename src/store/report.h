@@ -24,6 +24,13 @@ typedef int (*store_report_people_fn)(void *ud, const struct store_report_people
 int store_report_people_each(struct store *s, const char *event, store_report_people_fn fn,
                              void *ud, struct df_err *err);
 
+/* How many people arrived on each day of event, in day order: every day
+ * from its first to its last, 0 for a day nobody was checked in (a
+ * non-zero return from fn stops the walk and is returned). */
+typedef int (*store_report_arrivals_fn)(void *ud, const char *day, long long people);
+int store_report_arrivals_each(struct store *s, const char *event, store_report_arrivals_fn fn,
+                               void *ud, struct df_err *err);
+
 /* The event's requests of one status, and how many of them have a meeting. */
 struct store_report_requests {
     const char *status;

@@ -298,6 +298,8 @@ Test(report, a_meeting_is_held_when_its_people_came_on_its_day)
     cr_assert_eq(n(m, "begun"), 6);
     cr_assert_eq(n(m, "held"), 2, "r1 and r5 of day one; not r8: nobody came on day two");
     cr_assert_eq(n(json_object_get(j, "participants"), "checked_in"), 2);
+    json_t *days = json_object_get(json_object_get(j, "participants"), "arrivals");
+    cr_assert_eq(n(json_array_get(days, 1), "people"), 0, "a day nobody came is said 0");
     json_decref(j);
     struct arena a;
     arena_init(&a, 0);
@@ -309,8 +311,14 @@ Test(report, a_meeting_is_held_when_its_people_came_on_its_day)
     ok(app_checkin(s, "desk@x", "olena", 1739777400, &a, &at, &err));
     j = report(), m = json_object_get(j, "meetings");
     cr_assert_eq(n(m, "held"), 3, "r8 too: both came on its day");
-    cr_assert_eq(n(json_object_get(j, "participants"), "checked_in"), 2,
-                 "people who came, each once whatever the days");
+    json_t *p = json_object_get(j, "participants");
+    cr_assert_eq(n(p, "checked_in"), 2, "people who came, each once whatever the days");
+    days = json_object_get(p, "arrivals");
+    cr_assert_eq(json_array_size(days), 2, "each of the event's days");
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(days, 1), "day")),
+                     "2025-02-17");
+    cr_assert_eq(n(json_array_get(days, 0), "people"), 2);
+    cr_assert_eq(n(json_array_get(days, 1), "people"), 2);
     json_decref(j);
     /* anna's day-one arrival taken back: day one's meetings of hers were not held */
     ok(app_checkin_undo(s, "desk@x", "anna", 1739694600, &err));
