@@ -613,8 +613,8 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
     cr_assert_eq(store_exec_for_tests(
                      s,
                      "INSERT INTO mail_outbox(id, to_addr, kind, subject, body, next_try_at)"
-                     " VALUES ('mail-a', 'a@b.eu', 'attendee', 'S', 'B',"
-                     " '2000-01-01T00:00:00Z'), ('mail-o', 'o@b.eu', 'attendee_off', 'S', 'B',"
+                     " VALUES ('mail-att1', 'a@b.eu', 'attendee', 'S', 'B',"
+                     " '2000-01-01T00:00:00Z'), ('mail-att2', 'o@b.eu', 'attendee_off', 'S', 'B',"
                      " '2000-01-01T00:00:00Z');",
                      &err),
                  0, "a colleague added or taken off is a kind (53): %s", err.msg);
