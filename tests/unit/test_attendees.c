@@ -8,6 +8,7 @@
 
 #include "app/attendees.h"
 #include "app/mail.h"
+#include "app/schedule.h"
 #include "store/mail.h"
 #include "scratch_db.h"
 #include "store/store_internal.h"
@@ -233,4 +234,22 @@ Test(app_attendees, the_mail_says_whom_she_joins_and_who_added_her, .init = setu
     cr_assert_str_eq(subject, "You no longer join the meeting with Богдан (Укрзброя)");
     cr_assert_not_null(strstr(body, "Alice took you off a meeting at Форум: Alice (Acme) with"),
                        "%s", body);
+}
+
+Test(app_attendees, before_publication_the_schedule_run_keeps_a_colleague_free, .init = setup,
+     .fini = teardown)
+{
+    /* back before publication, the meetings unlocked for the run to place */
+    ok(store_event_set_published(s, "ev", false, &err));
+    char *msg = NULL;
+    cr_assert_eq(sqlite3_exec(s->db, "UPDATE meetings SET locked = 0", NULL, NULL, &msg),
+                 SQLITE_OK);
+    /* x2 meets y3 (r2); added to r1, she cannot be in both in one slot */
+    ok(add(&requester, "x2", NULL));
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 2, .seed = 1, .retries = 1};
+    struct app_schedule_report rep;
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    cr_assert_eq(number("SELECT count(*) FROM meetings"), 2, "both placed: two slots");
+    cr_assert_eq(number("SELECT count(DISTINCT slot_rid) FROM meetings"), 2,
+                 "r1 (x2 attending) and r2 (x2 its requester) in different slots");
 }
