@@ -6263,6 +6263,19 @@ test('a requester brings a colleague to her meeting from the requests page, who 
   assert.equal(await att.locator('button.wont-come').count(), 0);
   assert.equal(sqlOne("SELECT count(*) FROM request_attendees a JOIN requests r ON r.rid = a.request_rid WHERE r.id = 'req-e2e-bring'"), '0');
   await them.ctx.close();
+  // the help desk brings her back for Марія, and takes her off again
+  const desk = await signedIn(ORGANISER, 'en-GB');
+  await open(desk.page, '/console/people/p-bringua');
+  const row = desk.page.locator('#desk-requests tr[data-id="req-e2e-bring"]');
+  await row.locator('.bring summary').click();
+  await row.locator('.bring-form select').selectOption('p-bringco');
+  await row.locator('.bring-form button[type=submit]').click();
+  const back = desk.page.locator('#desk-requests tr[data-id="req-e2e-bring"] .colleague-list li[data-id="p-bringco"]');
+  await back.waitFor();
+  await back.locator('button.remove-colleague').click();
+  await desk.page.locator('#desk-requests tr[data-id="req-e2e-bring"] .colleague-list').waitFor({ state: 'detached' });
+  assert.equal(sqlOne("SELECT count(*) FROM audit_log WHERE entity_id = 'req-e2e-bring' AND actor = ? AND action = 'request.attendee_remove'", [ORGANISER.email]), '1');
+  await desk.ctx.close();
 });
 
 // fix-scale: a popular exhibitor's requests page reads the free times of

@@ -11,6 +11,7 @@ import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
 import { messagesPart } from '../messages.js';
 import { inTheWay, acceptWarnings, allBegun, refusalWhy } from '../words.js';
 import { proposalOfMine } from '../propose.js';
+import { colleaguesPart } from '../colleagues.js';
 
 // Names and messages are the participants' own words: marked translate="no".
 function who(p, org, id) {
@@ -137,7 +138,9 @@ async function row(r, incoming, redraw, meetings, threads, times) {
       }, t('requests.decline'))));
     if (choose) li.append(choose);
   }
-  if (r.status === 'pending' || r.status === 'accepted') li.append(colleaguesPart(r, li, redraw));
+  if (r.status === 'pending' || r.status === 'accepted') {
+    li.append(colleaguesPart(r, li, { org: myOrg(), changed: redraw }));
+  }
   // the requester takes back a request still waiting, or either of the two
   // a meeting agreed (which leaves both agendas): asked first, as it cannot
   // be undone
@@ -152,70 +155,8 @@ async function row(r, incoming, redraw, meetings, threads, times) {
   return li;
 }
 
-// ---- Colleagues who join a meeting (docs/web.md "Bring a colleague"):
-// each side brings people of its own organisation, up to four in all (a
-// table's seats); a placed meeting at a published event takes only one
-// free then, a refusal saying what is in the way.
-
-const COLLEAGUES_MAX = 4;
-
 function myOrg() {
   return (state.me && state.me.person && state.me.person.organisation) || '';
-}
-
-// The people of my organisation who may still join request r: not me, not
-// its other party, not already with it, not erased.
-async function bringable(r) {
-  const org = await orgInfo(myOrg());
-  const taken = new Set([r.from, r.to, ...list(r.attendees).map((a) => a.id)]);
-  return list(org.people).filter((p) => !taken.has(p.id) && !p.erased_at);
-}
-
-// The colleagues of request r listed, mine each with a button to take her
-// off, and "Bring a colleague" while the table has seats.
-function colleaguesPart(r, li, redraw) {
-  const box = h('div', { class: 'colleagues' });
-  const said = (e) => [t('error.save'), ' ', inTheWay(e) || refusalWhy(e)];
-  const people = list(r.attendees);
-  if (people.length) {
-    box.append(h('p', { class: 'muted' }, tn('requests.colleagues_count', people.length)),
-      h('ul', { class: 'colleague-list' }, people.map((a) => h('li', { dataset: { id: a.id } },
-        nameAndOrg(a.name, localName(a.org_name, a.org_name_uk)),
-        a.org === myOrg() ? [' ', h('button', {
-          type: 'button', class: 'link remove-colleague', 'aria-label': tx('requests.colleague_remove_named', { name: a.name }),
-          onclick: async (ev) => {
-            ev.target.disabled = true;
-            try {
-              await api.removeAttendee(r.id, a.id);
-              redraw();
-            } catch (e) { ev.target.disabled = false; flash(li, said(e), 'error'); }
-          },
-        }, t('requests.colleague_remove'))] : null))));
-  }
-  if (people.length >= COLLEAGUES_MAX) return box;
-  const bring = h('details', { class: 'bring' }, h('summary', {}, t('requests.bring')));
-  bring.addEventListener('toggle', async () => {
-    if (!bring.open || bring.querySelector('form, .none')) return;
-    let who = [];
-    try { who = await bringable(r); } catch (_) { /* none offered */ }
-    if (!who.length) { bring.append(h('p', { class: 'muted none' }, t('requests.bring_none'))); return; }
-    const pick = h('select', { name: 'person' }, who.map((p) => h('option', { value: p.id }, p.name)));
-    const form = h('form', {
-      class: 'bring-form',
-      onsubmit: async (ev) => {
-        ev.preventDefault();
-        const btn = form.querySelector('button');
-        btn.disabled = true;
-        try {
-          await api.addAttendee(r.id, pick.value);
-          redraw();
-        } catch (e) { btn.disabled = false; flash(li, said(e), 'error'); }
-      },
-    }, field(t('requests.bring_who'), pick), h('button', { type: 'submit', class: 'primary' }, t('requests.bring_add')));
-    bring.append(form);
-  });
-  box.append(bring);
-  return box;
 }
 
 // A colleague's meeting request she attends (docs/api.md "attendees"): its
