@@ -145,6 +145,53 @@ static int check_free(struct store *s, const struct store_request *r,
     return 0;
 }
 
+/* In the caller's transaction: person joins request r (its parties from
+ * and to) as st brings her, checked (attendee.h's rules) and added, its
+ * meeting's SEQUENCE raised; *her read. Said to viewer at now when she is
+ * not free. 1 when she joins it already and twice_ok (nothing done), 0
+ * added, -1 with err. */
+static int join(struct store *s, const struct store_request *r, const struct store_person *from,
+                const struct store_person *to, const struct standing *st, const char *person,
+                bool twice_ok, const char *viewer, long long now, struct arena *a,
+                struct store_person *her, struct app_whys *why, struct df_err *err)
+{
+    if (check_status(r, err) < 0 || app_person_known(s, person, err) < 0 ||
+        store_person_get(s, person, a, her, err) < 0)
+        return -1;
+    if (strcmp(person, r->from) == 0 || strcmp(person, r->to) == 0) {
+        df_err_set(err, DF_ERR_INPUT, "%s is a party to the request, not a colleague to add",
+                   her->name);
+        return df_err_code(err, "attendee_party", "person", her->name, "field", "person", NULL);
+    }
+    if (!may_bring(st, from, to, her->org)) {
+        df_err_set(err, DF_ERR_INPUT, st->organiser
+                       ? "%s is of neither organisation of the request"
+                       : "%s is not of your organisation: each side brings its own colleagues",
+                   her->name);
+        return df_err_code(err, "attendee_org", "person", her->name, "field", "person", NULL);
+    }
+    int n = store_request_is_attendee(s, r->id, person, err);
+    if (n < 0)
+        return -1;
+    if (n && twice_ok)
+        return 1;
+    if (n) {
+        df_err_set(err, DF_ERR_CONFLICT, "%s joins the meeting already", her->name);
+        return df_err_code(err, "attendee_twice", "person", her->name, NULL);
+    }
+    if ((n = store_request_attendees_n(s, r->id, err)) < 0)
+        return -1;
+    if (n >= APP_ATTENDEES_MAX) {
+        df_err_set(err, DF_ERR_CONFLICT, "the meeting has %d colleagues already, the most a "
+                   "table seats besides its two people", n);
+        return df_err_code(err, "attendee_cap", "n", DF_NUM(n), NULL);
+    }
+    if (store_request_add_attendee(s, r->id, person, err) < 0 ||
+        check_free(s, r, her, viewer, now, a, why, err) < 0)
+        return -1;
+    return store_meeting_bump(s, r->id, err);
+}
+
 int app_attendee_add(struct store *s, const struct app_request_actor *who, const char *id,
                      const char *person, struct arena *a, struct store_request *out,
                      struct app_whys *why, struct df_err *err)
@@ -164,43 +211,10 @@ int app_attendee_add(struct store *s, const struct app_request_actor *who, const
                                           "bring others to it");
         goto fail;
     }
-    if (check_status(&r, err) < 0 || app_person_known(s, person, err) < 0 ||
-        store_person_get(s, person, a, &her, err) < 0)
-        goto fail;
-    if (strcmp(person, r.from) == 0 || strcmp(person, r.to) == 0) {
-        df_err_set(err, DF_ERR_INPUT, "%s is a party to the request, not a colleague to add",
-                   her.name);
-        df_err_code(err, "attendee_party", "person", her.name, "field", "person", NULL);
-        goto fail;
-    }
-    if (!may_bring(&st, &from, &to, her.org)) {
-        df_err_set(err, DF_ERR_INPUT, st.organiser
-                       ? "%s is of neither organisation of the request"
-                       : "%s is not of your organisation: each side brings its own colleagues",
-                   her.name);
-        df_err_code(err, "attendee_org", "person", her.name, "field", "person", NULL);
-        goto fail;
-    }
-    int n = store_request_is_attendee(s, id, person, err);
-    if (n < 0)
-        goto fail;
-    if (n) {
-        df_err_set(err, DF_ERR_CONFLICT, "%s joins the meeting already", her.name);
-        df_err_code(err, "attendee_twice", "person", her.name, NULL);
-        goto fail;
-    }
-    if ((n = store_request_attendees_n(s, id, err)) < 0)
-        goto fail;
-    if (n >= APP_ATTENDEES_MAX) {
-        df_err_set(err, DF_ERR_CONFLICT, "the meeting has %d colleagues already, the most a "
-                   "table seats besides its two people", n);
-        df_err_code(err, "attendee_cap", "n", DF_NUM(n), NULL);
-        goto fail;
-    }
     char detail[160];
     snprintf(detail, sizeof detail, "person %.128s", person);
-    if (store_request_add_attendee(s, id, person, err) < 0 ||
-        check_free(s, &r, &her, st.organiser ? NULL : who->person, who->now, a, why, err) < 0 || store_meeting_bump(s, id, err) < 0 ||
+    if (join(s, &r, &from, &to, &st, person, false, st.organiser ? NULL : who->person, who->now,
+             a, &her, why, err) < 0 ||
         mail_her(s, &r, "attendee", &her, &from, &to, st.by, a, err) < 0 ||
         store_audit(s, st.actor, "request.attendee_add", "request", id, detail, err) < 0 ||
         store_request_get(s, id, a, out, err) < 0 || store_commit(s, err) < 0)
@@ -209,6 +223,51 @@ int app_attendee_add(struct store *s, const struct app_request_actor *who, const
 fail:
     store_rollback(s);
     return -1;
+}
+
+int app_attendees_import(struct store *s, const char *id, const char *list, long long now,
+                         struct df_err *err)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct store_request r;
+    struct store_person from, to, her;
+    /* an import is the organisers': either organisation's people */
+    const struct standing st = {.organiser = true};
+    int rc = -1;
+    if (store_request_get(s, id, &a, &r, err) < 0 ||
+        store_person_get(s, r.from, &a, &from, err) < 0 ||
+        store_person_get(s, r.to, &a, &to, err) < 0)
+        goto out;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ";");
+        char one[129];
+        const char *b = p, *e = p + n;
+        while (b < e && (*b == ' ' || *b == '\t'))
+            b++;
+        while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+            e--;
+        p += n + (p[n] == ';');
+        if (b == e)
+            continue;
+        if ((size_t)(e - b) >= sizeof one) {
+            df_err_set(err, DF_ERR_INPUT, "attendees: \"%.40s...\" is longer than an id",
+                       b);
+            goto out;
+        }
+        snprintf(one, sizeof one, "%.*s", (int)(e - b), b);
+        struct app_whys why = {.n = 0};
+        if (join(s, &r, &from, &to, &st, one, true, NULL, now, &a, &her, &why, err) < 0) {
+            if (err->kind == DF_ERR_NOT_FOUND)
+                err->kind = DF_ERR_INPUT;   /* a file's row names her */
+            df_err_prefix(err, "attendees");
+            goto out;
+        }
+    }
+    rc = 0;
+out:
+    arena_free(&a);
+    return rc;
 }
 
 int app_attendee_remove(struct store *s, const struct app_request_actor *who, const char *id,

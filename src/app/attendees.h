@@ -45,4 +45,14 @@ int app_attendee_remove(struct store *s, const struct app_request_actor *who, co
                         const char *person, struct arena *a, struct store_request *out,
                         struct df_err *err);
 
+/* In the caller's transaction (`dfnc import requests`' attendees column):
+ * each person of list (ids separated by ";", blanks around them ignored)
+ * joins request id as an organiser brings her, checked as app_attendee_add
+ * checks (free at a published meeting's time at now), those who join it
+ * already kept as they are; no mail, no audit line (the import writes its
+ * own). -1 with err (DF_ERR_INPUT for a person unknown or erased: the
+ * file's), prefixed "attendees". */
+int app_attendees_import(struct store *s, const char *id, const char *list, long long now,
+                         struct df_err *err);
+
 #endif

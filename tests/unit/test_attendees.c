@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "app/attendees.h"
+#include "app/import.h"
 #include "app/mail.h"
 #include "app/schedule.h"
 #include "store/mail.h"
@@ -252,4 +253,44 @@ Test(app_attendees, before_publication_the_schedule_run_keeps_a_colleague_free, 
     cr_assert_eq(number("SELECT count(*) FROM meetings"), 2, "both placed: two slots");
     cr_assert_eq(number("SELECT count(DISTINCT slot_rid) FROM meetings"), 2,
                  "r1 (x2 attending) and r2 (x2 its requester) in different slots");
+}
+
+/* A requests file with an attendees column: name.csv in /tmp, imported. */
+static int import_requests(const char *rows, struct app_import_result *res)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/tmp/dfnc-test-attendees-%d.csv", (int)getpid());
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fprintf(f, "id,event,from,to,status,attendees\n%s", rows);
+    fclose(f);
+    memset(res, 0, sizeof *res);
+    res->now = 1;
+    err = (struct df_err){0};
+    int rc = app_import_csv(s, "requests", path, CODEPAGE_UTF8, 1, res, &err);
+    unlink(path);
+    return rc;
+}
+
+Test(app_attendees, an_import_brings_colleagues_checked_as_the_api_checks, .init = setup,
+     .fini = teardown)
+{
+    struct app_import_result res;
+    /* r3 new, x4 and y2 with it (either side's, as organisers bring them) */
+    ok(import_requests("r3,ev,x5,y1,pending,x4; y2\n", &res));
+    cr_assert_eq(number("SELECT count(*) FROM request_attendees a JOIN requests r"
+                        " ON r.rid = a.request_rid WHERE r.id = 'r3'"),
+                 2);
+    /* again: the same file changes nothing, and is no error */
+    ok(import_requests("r3,ev,x5,y1,pending,x4;y2\n", &res));
+    cr_assert_eq(number("SELECT count(*) FROM request_attendees"), 2);
+    /* a party of it, someone unknown, x2 busy at r1's published meeting: refused, nothing kept */
+    const char *bad[] = {"r3,ev,x5,y1,pending,y1\n", "r3,ev,x5,y1,pending,nobody\n",
+                         "r1,ev,x1,y1,accepted,x2\n"};
+    for (int i = 0; i < 3; i++) {
+        cr_assert_eq(import_requests(bad[i], &res), -1, "%s", bad[i]);
+        cr_assert_eq(err.kind, DF_ERR_INPUT, "%s: %s", bad[i], err.msg);
+        cr_assert_not_null(strstr(err.msg, "attendees"), "%s", err.msg);
+    }
+    cr_assert_eq(number("SELECT count(*) FROM request_attendees"), 2);
 }
