@@ -915,7 +915,8 @@ int store_request_attendees_n(struct store *s, const char *request, struct df_er
 int store_request_attendees_json(struct store *s, const char *request, struct arena *a,
                                  const char **json, struct df_err *err)
 {
-    static const char sql[] = "SELECT " STORE_ATTENDEES_JSON("r") " FROM requests r WHERE r.id = ?1";
+    static const char sql[] =
+        "SELECT " STORE_ATTENDEES_JSON("r") " FROM requests r WHERE r.id = ?1";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
