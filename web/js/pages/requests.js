@@ -100,6 +100,8 @@ async function row(r, incoming, redraw, meetings, threads, times) {
     status.className = `status ${st}`;
     status.textContent = t(`status.${st}`);
     li.querySelectorAll('.actions, .choose-time, .proposal, .my-proposal').forEach((x) => x.remove());
+    // a request declined or cancelled takes no colleague any more
+    if (st !== 'pending' && st !== 'accepted') li.querySelector('.colleagues')?.remove();
     // one fewer waiting for her answer: the header's count follows
     if (incoming && r.status === 'pending') setToAnswer(((state.me && state.me.to_answer) || 0) - 1);
     li.querySelector('.meeting-when')?.remove();
@@ -162,7 +164,7 @@ function myOrg() {
 // A colleague's meeting request she attends (docs/api.md "attendees"): its
 // two people, what it is and its thread, which she reads and writes in;
 // its answer and its cancel are theirs: she only says she will not come.
-function attendedRow(r, meetings, threads, redraw) {
+function attendedRow(r, meetings, threads) {
   const me = state.me && state.me.person ? state.me.person.id : '';
   const open = r.status === 'pending' || r.status === 'accepted';
   const li = h('li', { class: 'card request attended', dataset: { id: r.id, status: r.status } });
@@ -380,5 +382,5 @@ export async function renderRequests(main) {
     attended.length ? h('section', { id: 'attending', 'aria-labelledby': 'attending-h' },
       h('h2', { id: 'attending-h' }, t('requests.attending_title')),
       h('p', { class: 'muted' }, t('requests.attending_hint')),
-      h('ul', { class: 'cards' }, attended.map((r) => attendedRow(r, meetings, threads, redraw)))) : null);
+      h('ul', { class: 'cards' }, attended.map((r) => attendedRow(r, meetings, threads)))) : null);
 }
