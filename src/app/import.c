@@ -1,6 +1,7 @@
 /* CSV imports of the forum's data (organisations, people, capabilities,
  * requests) and of the CPV classifier: validation of each row, one transaction
  * per file, FILE:LINE on every row refused. */
+#include "app/attendees.h"
 #include "app/import.h"
 #include "app/availability.h"
 #include "app/event.h"
@@ -471,6 +472,10 @@ static int request_row(struct store *s, const struct csv_reader *r, const struct
             err->kind = DF_ERR_INPUT;
         goto out;
     }
+    /* colleagues who join its meeting, checked as POST /requests/{id}/attendees */
+    const char *attendees = opt(r, row, "attendees");
+    if (attendees && app_attendees_import(s, q.id, attendees, res->now, err) < 0)
+        goto out;
     rc = 0;
 out:
     arena_free(&a);

@@ -221,6 +221,56 @@ static int compose_attendee(const struct app_mail_facts *f, struct arena *a, boo
     return 0;
 }
 
+/* A colleague added to a meeting ("attendee") or taken off it
+ * ("attendee_off"): which meeting (the party she joins and her partner),
+ * who did it (by; NULL the organisers), its time when placed. */
+static int compose_attendee_change(const struct app_mail_facts *f, struct arena *a, bool uk,
+                                   const char **subject, const char **body)
+{
+    const char *w = who(f, a), *side = name_org(a, f->joins, f->joins_org);
+    const char *by = f->by ? f->by : uk ? "Організатори форуму" : "The forum's organisers";
+    const char *at = when_where(f, f->starts_at, f->ends_at, f->table, f->video_url, a);
+    if (strcmp(f->kind, "attendee_off") == 0) {
+        const char *was = !at ? "" : arena_printf(a, uk ? "Її час: %s.\n" : "It was: %s.\n", at);
+        *subject = uk ? arena_printf(a, "Вас знято із зустрічі з %s", w)
+                      : arena_printf(a, "You no longer join the meeting with %s", w);
+        *body = uk ? arena_printf(a,
+                                  "Добрий день!\n\n%s: вас знято зі складу учасників "
+                                  "зустрічі на заході «%s».\nСторони зустрічі: %s і %s.\n%s"
+                                  "Її більше немає у вашому розкладі:\n%s/agenda\n%s",
+                                  by, f->event, side, w, was, f->public_url, closing(f, a, true))
+                   : arena_printf(a,
+                                  "Hello,\n\n%s took you off a meeting at %s: %s with %s.\n%s"
+                                  "It is no longer on your agenda:\n%s/agenda\n%s",
+                                  by, f->event, side, w, was, f->public_url,
+                                  closing(f, a, false));
+        return 0;
+    }
+    const char *meeting =
+        at ? arena_printf(a, uk ? "Зустріч: %s.\n" : "Your meeting: %s.\n", at)
+        : f->pending
+            ? (uk ? "Запит ще не прийнято: щойно його приймуть, час і стіл зʼявляться у "
+                    "вашому розкладі.\n"
+                  : "The request is not answered yet: once it is accepted, its time and "
+                    "table will be on your agenda.\n")
+            : meeting_line(f, a, uk);
+    *subject = uk ? arena_printf(a, "Вас додано до зустрічі з %s", w)
+                  : arena_printf(a, "You are added to a meeting with %s", w);
+    *body = uk ? arena_printf(a,
+                              "Добрий день!\n\n%s: вас додано до зустрічі на заході «%s».\n"
+                              "Сторони зустрічі: %s і %s.\n%s\nЯкщо ви не зможете прийти, "
+                              "скажіть про це на сторінці ваших запитів:\n%s/requests\n%s",
+                              by, f->event, side, w, meeting, f->public_url,
+                              closing(f, a, true))
+               : arena_printf(a,
+                              "Hello,\n\n%s added you to a meeting at %s: %s with %s.\n%s\n"
+                              "If you cannot come, say so on your requests page:\n"
+                              "%s/requests\n%s",
+                              by, f->event, side, w, meeting, f->public_url,
+                              closing(f, a, false));
+    return 0;
+}
+
 static int compose_answer(const struct app_mail_facts *f, struct arena *a, bool uk,
                           const char **subject, const char **body)
 {
@@ -661,7 +711,8 @@ int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char
                  {"reset", compose_link},            {"signin", compose_link},
                  {"approved", compose_link},         {"not_approved", compose_not_approved},
                  {"invitation", compose_invitation},   {"announcement", compose_announcement},
-                 {"video_link", compose_video_link}};
+                 {"video_link", compose_video_link}, {"attendee", compose_attendee_change},
+                 {"attendee_off", compose_attendee_change}};
     bool uk = f->lang && strcmp(f->lang, "uk") == 0;
     *subject = *body = NULL;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)

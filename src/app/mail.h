@@ -45,7 +45,9 @@ struct app_mail_facts {
      * message in a request's thread), "agenda" (the agendas published:
      * items), "changed" (her published meetings changed: items),
      * "video_link" (the link to join her online meetings: items, each held
-     * online with its link) */
+     * online with its link); "attendee", "attendee_off" (she was added to
+     * a meeting as a colleague, or taken off it: joins, other, by, its
+     * time when placed) */
     const char *kind;
     const char *lang;                 /* "en" or "uk" */
     /* "reset" (a sign-in link she asked for herself), "signin" (one the
@@ -70,8 +72,9 @@ struct app_mail_facts {
      * its addressee), joining this party (and organisation) to meet other;
      * NULL: she is a party */
     const char *joins, *joins_org;
-    const char *by;                   /* changed: the participant who did it (NULL: the
-                                         organisers) */
+    const char *by;                   /* changed, attendee, attendee_off: the participant
+                                         who did it (NULL: the organisers) */
+    bool pending;                     /* attendee: the request is not answered yet */
     /* changed, by NULL: no one's hand moved them; a schedule run that an
      * accept or a booking started re-planned the schedule around it */
     bool replanned;

@@ -615,6 +615,41 @@ out:
     return rc;
 }
 
+int app_meeting_person_fits(struct store *s, const char *meeting, const char *person,
+                            const char *viewer, long long now, struct arena *a,
+                            const char **why, struct app_whys *whys, struct df_err *err)
+{
+    struct arena scratch;   /* the board's: only what is said is in a */
+    arena_init(&scratch, 0);
+    struct board b;
+    int rc = -1;
+    *why = NULL;
+    if (whys)
+        whys->n = 0;
+    if (board_load(s, meeting, a, &scratch, &b, err) < 0)
+        goto out;
+    rc = 0;
+    if (b.here_k < 0)
+        goto out;   /* in no b2b slot: nothing of hers to judge there */
+    /* only her: the meeting's other people were judged as it was placed,
+     * and its interpreter is not hers to find */
+    b.viewer = viewer;
+    b.mine_p[0] = idmap_get(&b.pix, person);
+    b.mine_n = 1;
+    memset(b.person_by, 0, (size_t)b.S * sizeof *b.person_by);
+    memset(b.away, 0, (size_t)b.S * sizeof *b.away);
+    b.iv = NULL;
+    b.pair = NULL;
+    mark_meetings(&b, idmap_get(&b.l.req_ix, b.m.request));
+    mark_away(&b);
+    *why = in_the_way(&b, b.here_k, -1, now, a, whys);
+    whys_keep(whys, a);   /* their values are the board's, in scratch */
+    rc = *why != NULL;
+out:
+    arena_free(&scratch);
+    return rc;
+}
+
 /* Whether b's meeting may go to slot at location (to_online: online, location
  * NULL) at `now`: 0, or -1 with err saying what is in the way; *k and *t get
  * them. */

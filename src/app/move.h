@@ -84,6 +84,17 @@ int app_meeting_move(struct store *s, const char *login, const char *meeting, co
                      const char *location, bool to_online, long long now, struct arena *a,
                      struct app_meeting_moves *out, struct app_whys *why, struct df_err *err);
 
+/* Whether person, already one of meeting's (its request's) attendees in
+ * the caller's transaction, may sit in it where it is at `now`: its slot
+ * not begun, she in no other meeting then and not marked away (its table
+ * and interpreter are the meeting's own, judged when it was placed). 0
+ * when she may (or it is in no b2b slot); 1 when not, *why (in a) what is
+ * in the way and whys (may be NULL) each thing by code, said to viewer
+ * (above); -1 with err, DF_ERR_NOT_FOUND when it has no meeting. */
+int app_meeting_person_fits(struct store *s, const char *meeting, const char *person,
+                            const char *viewer, long long now, struct arena *a,
+                            const char **why, struct app_whys *whys, struct df_err *err);
+
 /* ---- a request's meeting, placed by its people at a published event ---- */
 
 /* The times request (pending; or one not yet sent, its id "", from and to

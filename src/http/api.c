@@ -167,6 +167,14 @@ json_t *api_request_json(const struct store_request *q)
     return j;
 }
 
+void api_attendees_set(json_t *j, const char *attendees_json)
+{
+    json_t *list = attendees_json ? json_loads(attendees_json, 0, NULL) : NULL;
+    json_object_set_new(j, "attendees", json_is_array(list) ? list : json_array());
+    if (list && !json_is_array(list))
+        json_decref(list);
+}
+
 json_t *api_party_json(const struct store_web_party *p)
 {
     return json_pack("{ss ss ss ss so ss}", "id", p->id, "name", p->name, "org", p->org,
@@ -179,6 +187,7 @@ json_t *api_request_row_json(const struct store_web_request *w)
     json_t *j = api_request_json(&w->r);
     json_object_set_new(j, "people", json_pack("[oo]", api_party_json(&w->from),
                                                api_party_json(&w->to)));
+    api_attendees_set(j, w->attendees_json);
     return j;
 }
 

@@ -70,7 +70,11 @@ json_t *api_request_json(const struct store_request *q);
 json_t *api_event_json(const struct store_event *e);
 /* A meeting's or request's party: {"id","name","org","org_name","org_name_uk","country"}. */
 json_t *api_party_json(const struct store_web_party *p);
-/* A request of a list: Request plus "people": [from, to] as api_party_json. */
+/* j's "attendees": the array attendees_json holds (STORE_ATTENDEES_JSON,
+ * store.h), an empty one when NULL or unreadable. */
+void api_attendees_set(json_t *j, const char *attendees_json);
+/* A request of a list: Request plus "people": [from, to] as api_party_json,
+ * and its "attendees". */
 json_t *api_request_row_json(const struct store_web_request *w);
 
 /* handlers_orgs.c */
@@ -108,6 +112,8 @@ void api_person_times(struct http_req *r);
 void api_console_pair_times(struct http_req *r);
 void api_request_decline(struct http_req *r);
 void api_request_cancel(struct http_req *r);
+void api_request_attendee_post(struct http_req *r);
+void api_request_attendee_delete(struct http_req *r);
 
 /* The help desk's view of one participant (handlers_desk.c); organisers only. */
 void api_console_person(struct http_req *r);

@@ -807,6 +807,9 @@ const struct http_route http_routes[] = {
     {"PUT", "/api/v1/requests/{id}/proposal", api_request_proposal_put, 0},
     {"POST", "/api/v1/requests/{id}/decline", api_request_decline, 0},
     {"POST", "/api/v1/requests/{id}/cancel", api_request_cancel, 0},
+    /* colleagues who join a request's meeting */
+    {"POST", "/api/v1/requests/{id}/attendees", api_request_attendee_post, 0},
+    {"DELETE", "/api/v1/requests/{id}/attendees/{item}", api_request_attendee_delete, 0},
     /* messages between a request's people: theirs alone */
     {"GET", "/api/v1/requests/{id}/messages", api_request_messages, 0},
     {"POST", "/api/v1/requests/{id}/messages", api_request_message_post, 0},

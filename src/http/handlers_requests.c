@@ -2,6 +2,7 @@
  * withdrawing; the rules live in app/requests.c. */
 #include <string.h>
 
+#include "app/attendees.h"
 #include "app/forum_day.h"
 #include "app/introduce.h"
 #include "app/requests.h"
@@ -63,11 +64,25 @@ static bool set_proposal(struct http_req *r, json_t *j, const struct store_reque
     return true;
 }
 
-/* The request's JSON with its proposal, or NULL when it replied. */
+/* j's "attendees": q's colleagues who join its meeting. false when it
+ * replied (500). */
+static bool set_attendees(struct http_req *r, json_t *j, const struct store_request *q)
+{
+    struct df_err err = {0};
+    const char *list;
+    if (store_request_attendees_json(r->s, q->id, &r->a, &list, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return false;
+    }
+    api_attendees_set(j, list);
+    return true;
+}
+
+/* The request's JSON with its proposal and attendees, or NULL when it replied. */
 static json_t *request_json(struct http_req *r, const struct store_request *q)
 {
     json_t *j = api_request_json(q);
-    if (!set_proposal(r, j, q)) {
+    if (!set_proposal(r, j, q) || !set_attendees(r, j, q)) {
         json_decref(j);
         return NULL;
     }
@@ -561,3 +576,46 @@ void api_request_accept(struct http_req *r)
 }
 void api_request_decline(struct http_req *r) { request_act(r, APP_REQUEST_DECLINE); }
 void api_request_cancel(struct http_req *r) { request_act(r, APP_REQUEST_CANCEL); }
+
+/* The caller as she acts on a request's attendees. */
+static struct app_request_actor actor_of(struct http_req *r)
+{
+    return (struct app_request_actor){.person = r->user.person, .login = r->user.email,
+                                      .organiser = api_is_organiser(r),
+                                      .now = http_server_forum_now(r->srv)};
+}
+
+/* POST /requests/{id}/attendees {"person"}: a colleague joins its meeting. */
+void api_request_attendee_post(struct http_req *r)
+{
+    static const struct http_field f[] = {
+        {"person", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX}, {NULL}};
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    struct df_err err = {0};
+    struct store_request q;
+    struct app_whys why = {.n = 0};
+    struct app_request_actor who = actor_of(r);
+    int rc = app_attendee_add(r->s, &who, r->params[0], http_json_str(b, "person"), &r->a, &q,
+                              &why, &err);
+    json_decref(b);
+    json_t *j;
+    if (rc < 0)
+        reply_taken(r, &err, &why);
+    else if ((j = request_json(r, &q)))
+        http_reply_json(r, 200, j);
+}
+
+/* DELETE /requests/{id}/attendees/{person}: she no longer joins it. */
+void api_request_attendee_delete(struct http_req *r)
+{
+    struct df_err err = {0};
+    struct store_request q;
+    struct app_request_actor who = actor_of(r);
+    json_t *j;
+    if (app_attendee_remove(r->s, &who, r->params[0], r->params[1], &r->a, &q, &err) < 0)
+        http_reply_df_err(r, &err);
+    else if ((j = request_json(r, &q)))
+        http_reply_json(r, 200, j);
+}

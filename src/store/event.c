@@ -880,6 +880,74 @@ int store_request_is_attendee(struct store *s, const char *request, const char *
     return out;
 }
 
+int store_request_remove_attendee(struct store *s, const char *request, const char *person,
+                                  struct df_err *err)
+{
+    static const char sql[] =
+        "DELETE FROM request_attendees WHERE request_rid = (SELECT rid FROM requests WHERE id = ?1)"
+        " AND person_rid = (SELECT rid FROM people WHERE id = ?2)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, request);
+    store_bind_text(st, 2, person);
+    if (store_step_done(s, st, err, "removing an attendee") < 0)
+        return -1;
+    return sqlite3_changes(s->db) > 0;
+}
+
+int store_request_attendees_n(struct store *s, const char *request, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT count(*) FROM request_attendees"
+        " WHERE request_rid = (SELECT rid FROM requests WHERE id = ?1)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, request);
+    int rc = sqlite3_step(st);
+    int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0)
+                             : store_fail(s, err, "counting a request's attendees");
+    sqlite3_reset(st);
+    return n;
+}
+
+int store_request_attendees_json(struct store *s, const char *request, struct arena *a,
+                                 const char **json, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT " STORE_ATTENDEES_JSON("r") " FROM requests r WHERE r.id = ?1";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, request);
+    int rc = sqlite3_step(st), out = 0;
+    if (rc == SQLITE_ROW) {
+        *json = arena_strdup(a, store_col(st, 0) ? store_col(st, 0) : "[]");
+        if (!*json)
+            out = df_err_set(err, DF_ERR_RUNTIME, "out of memory reading attendees");
+    } else if (rc == SQLITE_DONE) {
+        out = df_err_set(err, DF_ERR_NOT_FOUND, "no request \"%.128s\"", request);
+    } else {
+        out = store_fail(s, err, "reading a request's attendees");
+    }
+    sqlite3_reset(st);
+    return out;
+}
+
+int store_meeting_bump(struct store *s, const char *request, struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE meetings SET sequence = sequence + 1,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+        " WHERE request_rid = (SELECT rid FROM requests WHERE id = ?1)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, request);
+    return store_step_done(s, st, err, "raising a meeting's calendar sequence");
+}
+
 static int request_row(void *ud, sqlite3_stmt *st)
 {
     struct each_ctx *c = ud;

@@ -962,6 +962,44 @@ static const char migration_52[] =
     "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
     "  WHERE message_rid IS NOT NULL";
 
+/* Version 53: a colleague added to a meeting as one of its attendees, or
+ * taken off it, is told ("attendee", "attendee_off": POST and DELETE
+ * /requests/{id}/attendees), kinds the outbox's CHECK must know: copied
+ * whole into a table that does, as version 52 did. */
+static const char migration_53[] =
+    "CREATE TABLE mail_outbox_53 ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 64),"
+    "  to_addr TEXT NOT NULL CHECK (length(to_addr) BETWEEN 3 AND 254),"
+    "  person_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('request','accepted','declined','booked','agenda',"
+    "    'changed','introduced','message','reset','signin','approved','not_approved',"
+    "    'invitation','announcement','video_link','attendee','attendee_off')),"
+    "  subject TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed')),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  sent_at TEXT,"
+    "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
+    "  next_try_at TEXT NOT NULL,"
+    "  tried_at TEXT,"
+    "  last_error TEXT,"
+    "  link_expires_at TEXT,"
+    "  message_rid INTEGER REFERENCES request_messages(rid) ON DELETE SET NULL,"
+    "  CHECK ((link_expires_at IS NOT NULL) ="
+    "    (kind IN ('reset','signin','approved','invitation')))"
+    ") STRICT;"
+    "INSERT INTO mail_outbox_53(rid, id, to_addr, person_rid, kind, subject, body, status,"
+    "  created_at, sent_at, attempts, next_try_at, tried_at, last_error, link_expires_at,"
+    "  message_rid)"
+    " SELECT rid, id, to_addr, person_rid, kind, subject, body, status, created_at, sent_at,"
+    "  attempts, next_try_at, tried_at, last_error, link_expires_at, message_rid"
+    " FROM mail_outbox;"
+    "DROP TABLE mail_outbox;"
+    "ALTER TABLE mail_outbox_53 RENAME TO mail_outbox;"
+    "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';"
+    "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
+    "  WHERE message_rid IS NOT NULL";
 /* Arrivals by day: a forum of two or three days has its desk check people
  * in each morning, and a meeting was held when its people came that day.
  * One row a person and day (the day in the forum's event's zone, as the
@@ -1032,6 +1070,7 @@ const struct store_migration store_migrations[] = {
     {51, "the unit a supply counts in", migration_51},
     {52, "the link to join online meetings mailed when the video service is named",
      migration_52},
+    {53, "a colleague added to a meeting or taken off it is mailed", migration_53},
     {54, "arrivals by day: the desk checks people in each day of the forum", migration_54},
 };
 

@@ -305,6 +305,26 @@ int store_request_set_proposal(struct store *s, const char *id, const char *slot
                                struct df_err *err);
 int store_request_add_attendee(struct store *s, const char *request, const char *person,
                                struct df_err *err);
+/* Takes person off request's attendees: 1 when she was one, 0 when not
+ * (or no such request or person), -1 with err. */
+int store_request_remove_attendee(struct store *s, const char *request, const char *person,
+                                  struct df_err *err);
+/* How many attendees request has (0 for no such request), or -1 with err. */
+int store_request_attendees_n(struct store *s, const char *request, struct df_err *err);
+/* A request's (its table alias q) attendees as one JSON array's text,
+ * [{"id","name","org","org_name","org_name_uk","country"}] by name then
+ * id, for a query's column: web.c's list and the one below share it. */
+#define STORE_ATTENDEES_JSON(q)                                                            \
+    "(SELECT json_group_array(json_object('id', x.id, 'name', x.name, 'org', x.org,"       \
+    " 'org_name', x.org_name, 'org_name_uk', x.org_name_uk, 'country', x.country))"        \
+    " FROM (SELECT ap.id, ap.name, ao.id AS org, ao.name AS org_name,"                     \
+    " ao.name_uk AS org_name_uk, ao.country FROM request_attendees aa"                     \
+    " JOIN people ap ON ap.rid = aa.person_rid JOIN organisations ao ON ao.rid = ap.org_rid" \
+    " WHERE aa.request_rid = " q ".rid ORDER BY ap.name, ap.id) x)"
+/* Request's attendees as STORE_ATTENDEES_JSON gives them, into *json (in
+ * a); DF_ERR_NOT_FOUND for no such request. */
+int store_request_attendees_json(struct store *s, const char *request, struct arena *a,
+                                 const char **json, struct df_err *err);
 /* Whether person is one of request's attendees (a colleague who joins its
  * meeting): 1, 0 (not one, or no such request or person), -1 with err. */
 int store_request_is_attendee(struct store *s, const char *request, const char *person,
@@ -344,6 +364,9 @@ int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct 
  * is no longer accepted (changed by an import). */
 int store_meeting_clear_unaccepted(struct store *s, const char *event, struct df_err *err);
 int store_meeting_delete_for_request(struct store *s, const char *request, struct df_err *err);
+/* Raises request's meeting's calendar SEQUENCE (its people changed: a
+ * colleague joined or left); nothing when it has none. -1 with err. */
+int store_meeting_bump(struct store *s, const char *request, struct df_err *err);
 /* The last schedule run of event left requests[i] without a meeting because
  * of reasons[i], i < n, by code codes[i] with values[i] (a JSON object's
  * text; either array, or an entry, may be NULL: none): the event's earlier

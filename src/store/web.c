@@ -496,7 +496,8 @@ static int web_request_page_in(struct store *s, const struct store_web_request_q
         " r.cancelled_by, (SELECT ps.id FROM slots ps WHERE ps.rid = r.proposed_slot_rid),"
         " r.introduced,"
         " (SELECT u.code FROM unscheduled_reasons u WHERE u.request_rid = r.rid),"
-        " (SELECT u.vals FROM unscheduled_reasons u WHERE u.request_rid = r.rid)"
+        " (SELECT u.vals FROM unscheduled_reasons u WHERE u.request_rid = r.rid),"
+        " " STORE_ATTENDEES_JSON("r")
         REQUEST_WHERE " ORDER BY r.rid LIMIT ?6 OFFSET ?7";
     int64_t *n[] = {total};
     sqlite3_stmt *st;
@@ -522,7 +523,8 @@ static int web_request_page_in(struct store *s, const struct store_web_request_q
                    store_col(st, 16), store_col(st, 17)},
             .unscheduled_reason = store_col(st, 18),
             .unscheduled_code = store_col(st, 22),
-            .unscheduled_values = store_col(st, 23)};
+            .unscheduled_values = store_col(st, 23),
+            .attendees_json = store_col(st, 24)};
         stop = fn(ud, &w);
     }
     if (!stop && rc != SQLITE_DONE)

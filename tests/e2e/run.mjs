@@ -6196,8 +6196,9 @@ test('a colleague who joins a meeting request finds it apart on her requests pag
   const who = await card.locator(`#from-req-e2e-att`).textContent();
   assert.ok(who.includes('Ірина Поле') && who.includes('Jonas Feld'), who);
   assert.equal(await card.locator('.quote').textContent(), 'Радари для поля');
-  // its answer and its cancel are its two people's: nothing to press but the thread's
-  assert.equal(await card.locator('.actions, .choose-time').count(), 0);
+  // its answer and its cancel are its two people's: she only says she won't come
+  assert.equal(await card.locator('.choose-time').count(), 0);
+  assert.deepEqual(await card.locator('.actions button').allTextContents(), [UK['requests.wont_come']]);
   assert.equal(await page.locator('#received li.request, #sent li.request').count(), 0);
   await card.locator('textarea').fill('Я теж буду на зустрічі.');
   await card.locator('.message-form button[type=submit]').click();
@@ -6205,6 +6206,76 @@ test('a colleague who joins a meeting request finds it apart on her requests pag
   assert.deepEqual(await axe(page), []);
   await assertUkrainian(page);
   await ctx.close();
+});
+
+// fix-attendee: a requester brings a colleague of her organisation to her
+// meeting from the requests page (POST /requests/{id}/attendees), on a
+// phone, in Ukrainian; the colleague finds it under "Meetings you join" and
+// says she won't come, which takes her off it.
+test('a requester brings a colleague to her meeting from the requests page, who then says she won\'t come; axe finds nothing', async () => {
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  importOne('bring-ua', 'org-bringua,Броня Плюс,UA,company,1,Київ,,Armour', 'p-bringua,org-bringua,Марія Броня,bringua@late.test,CEO,uk;en');
+  importOne('bring-eu', 'org-bringeu,Steel Guard,PL,company,1,Gdansk,,Armour', 'p-bringeu,org-bringeu,Piotr Stal,bringeu@late.test,CEO,pl;en');
+  fs.writeFileSync(path.join(TMP, 'bring-co-people.csv'), 'id,organisation,name,email,title,languages\n'
+    + 'p-bringco,org-bringua,Олена Колега,bringco@late.test,Інженерка,uk;en\n');
+  dfnc(['import', 'people', path.join(TMP, 'bring-co-people.csv')]);
+  const ua = { email: 'bringua@late.test', password: 'bringua-secret-1' };
+  const co = { email: 'bringco@late.test', password: 'bringco-secret-1' };
+  for (const [who, person] of [[ua, 'p-bringua'], [co, 'p-bringco']]) {
+    dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', person, '--password-stdin'], `${who.password}\n`);
+  }
+  fs.writeFileSync(path.join(TMP, 'bring.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-bring,${forum.id},p-bringua,p-bringeu,1,pending,Бронежилети\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'bring.csv')]);
+  const her = await signedIn(ua, 'uk-UA', PHONE);
+  await her.ctx.addInitScript({ path: AXE_SOURCE });
+  await open(her.page, '/requests');
+  const card = her.page.locator('#sent li.request[data-id="req-e2e-bring"]');
+  await card.locator('.bring summary').click();
+  // her organisation's people who may join: her colleague alone (not herself)
+  const pick = card.locator('.bring-form select');
+  await pick.waitFor();
+  assert.deepEqual(await pick.locator('option').allTextContents(), ['Олена Колега']);
+  assert.equal(await card.locator('.bring summary').textContent(), UK['requests.bring']);
+  // on a phone the form's button takes the whole width
+  const [btn, form] = [await card.locator('.bring-form button').boundingBox(), await card.locator('.bring-form').boundingBox()];
+  assert.ok(btn.width > form.width - 2, `${btn.width} of ${form.width}`);
+  await card.locator('.bring-form button[type=submit]').click();
+  const joined = her.page.locator('#sent li.request[data-id="req-e2e-bring"] .colleague-list li[data-id="p-bringco"]');
+  await joined.waitFor();
+  assert.ok((await joined.textContent()).includes('Олена Колега'));
+  assert.equal(await her.page.textContent('#sent li.request[data-id="req-e2e-bring"] .colleagues > p'),
+    UK['requests.colleagues_count.one'].replace('{n}', '1'));
+  assert.equal(sqlOne("SELECT count(*) FROM request_attendees a JOIN requests r ON r.rid = a.request_rid WHERE r.id = 'req-e2e-bring'"), '1');
+  assert.deepEqual(await axe(her.page), []);
+  await assertUkrainian(her.page);
+  await her.ctx.close();
+  // the colleague: the meeting under "Meetings you join", and "I won't come"
+  const them = await signedIn(co, 'en-GB');
+  await open(them.page, '/requests');
+  const att = them.page.locator('#attending li.request[data-id="req-e2e-bring"]');
+  const wont = att.locator('button.wont-come');
+  assert.equal(await wont.textContent(), EN['requests.wont_come']);
+  them.page.once('dialog', (d) => d.accept());
+  await wont.click();
+  await att.locator('.flash.ok').waitFor();
+  assert.equal(await att.locator('.flash.ok').textContent(), EN['requests.wont_come_done']);
+  assert.equal(await att.locator('button.wont-come').count(), 0);
+  assert.equal(sqlOne("SELECT count(*) FROM request_attendees a JOIN requests r ON r.rid = a.request_rid WHERE r.id = 'req-e2e-bring'"), '0');
+  await them.ctx.close();
+  // the help desk brings her back for Марія, and takes her off again
+  const desk = await signedIn(ORGANISER, 'en-GB');
+  await open(desk.page, '/console/people/p-bringua');
+  const row = desk.page.locator('#desk-requests tr[data-id="req-e2e-bring"]');
+  await row.locator('.bring summary').click();
+  await row.locator('.bring-form select').selectOption('p-bringco');
+  await row.locator('.bring-form button[type=submit]').click();
+  const back = desk.page.locator('#desk-requests tr[data-id="req-e2e-bring"] .colleague-list li[data-id="p-bringco"]');
+  await back.waitFor();
+  await back.locator('button.remove-colleague').click();
+  await desk.page.locator('#desk-requests tr[data-id="req-e2e-bring"] .colleague-list').waitFor({ state: 'detached' });
+  assert.equal(sqlOne("SELECT count(*) FROM audit_log WHERE entity_id = 'req-e2e-bring' AND actor = ? AND action = 'request.attendee_remove'", [ORGANISER.email]), '1');
+  await desk.ctx.close();
 });
 
 // fix-scale: a popular exhibitor's requests page reads the free times of

@@ -413,7 +413,7 @@ Test(store_migrations, version_52_keeps_each_arrival_as_one_of_its_day, .init = 
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 1, "54");
+    cr_assert_eq(applied, 2, "53 and 54");
     struct arena a;
     arena_init(&a, 0);
     struct store_person got;
@@ -623,7 +623,7 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 6, "44, 47, 50, 51, 52 and 54");
+    cr_assert_eq(applied, 7, "44, 47, 50, 51, 52, 53 and 54");
     char *after = outbox_dump();
     cr_assert_str_eq(after, before, "every row and column kept");
     free(before);
@@ -649,6 +649,14 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                      " '2000-01-01T00:00:00Z');",
                      &err),
                  0, "the link to join online meetings is a kind (52): %s", err.msg);
+    cr_assert_eq(store_exec_for_tests(
+                     s,
+                     "INSERT INTO mail_outbox(id, to_addr, kind, subject, body, next_try_at)"
+                     " VALUES ('mail-att1', 'a@b.eu', 'attendee', 'S', 'B',"
+                     " '2000-01-01T00:00:00Z'), ('mail-att2', 'o@b.eu', 'attendee_off', 'S', 'B',"
+                     " '2000-01-01T00:00:00Z');",
+                     &err),
+                 0, "a colleague added or taken off is a kind (53): %s", err.msg);
     sqlite3_stmt *st;
     cr_assert_eq(sqlite3_prepare_v2(s->db,
                                     "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND"

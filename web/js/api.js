@@ -229,6 +229,9 @@ export const api = {
   accept: (id) => call('POST', `/requests/${enc(id)}/accept`),
   decline: (id) => call('POST', `/requests/${enc(id)}/decline`),
   cancel: (id) => call('POST', `/requests/${enc(id)}/cancel`),
+  // a colleague who joins the meeting, and one who no longer does
+  addAttendee: (id, person) => call('POST', `/requests/${enc(id)}/attendees`, { person }),
+  removeAttendee: (id, person) => call('DELETE', `/requests/${enc(id)}/attendees/${enc(person)}`),
   // messages between a request's people (fix-messages): its thread, a new
   // message, and the caller's threads with how many are new
   messages: (id) => call('GET', `/requests/${enc(id)}/messages`),

@@ -129,6 +129,10 @@ const REFUSED = {
   no_email: () => t('refused.no_email'),
   email_other_login: (v) => tx('refused.email_other_login', { value: data(v.value || '') }),
   same_person: () => t('refused.same_person'),
+  attendee_party: (v) => tx('refused.attendee_party', { name: data(v.person || '') }),
+  attendee_org: (v) => tx('refused.attendee_org', { name: data(v.person || '') }),
+  attendee_twice: (v) => tx('refused.attendee_twice', { name: data(v.person || '') }),
+  attendee_cap: (v) => t('refused.attendee_cap', { n: num(Number(v.n)) }),
   org_max: (v) => t(v.kind === 'supplies' ? 'proc.err_org_max_supplies' : 'proc.err_org_max_demands', { max: num(Number(v.max)) }),
 };
 // A refusal by a code a file's problem has too (an id taken, a person or

@@ -16,6 +16,7 @@ import { withEvent, badgesHref, agendasHref } from './console.js';
 import { takeWalkinLink, walkinLinkCard } from './walkin.js';
 import { inTheWay, refusalWhy } from '../words.js';
 import { serverNow } from '../clock.js';
+import { colleaguesPart } from '../colleagues.js';
 
 const orgOfParty = (p) => localName(p.org_name || p.organisation_name, p.org_name_uk || p.organisation_name_uk);
 
@@ -378,7 +379,11 @@ function requestsSection(self, page, meetings) {
   const line = (r) => {
     const other = list(r.people).find((x) => x.id !== self.id) || { id: r.direction === 'sent' ? r.to : r.from, name: '' };
     const act = h('td', {});
-    if (r.status === 'pending' || r.status === 'accepted') act.append(cancelButton(r, self, other, act));
+    if (r.status === 'pending' || r.status === 'accepted') {
+      act.append(cancelButton(r, self, other, act));
+      // the colleagues who join it: hers brought, anyone taken off (docs/web.md)
+      act.append(colleaguesPart(r, act, { org: self.organisation, anyone: true, changed: () => redrawDesk(self) }));
+    }
     return h('tr', { dataset: { id: r.id, status: r.status } },
       h('td', {}, t(r.direction === 'sent' ? 'desk.sent' : 'desk.received')),
       h('td', { id: `desk-req-${r.id}` }, nameAndOrg(other.name || other.id, orgOfParty(other))),

@@ -11,6 +11,7 @@ import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
 import { messagesPart } from '../messages.js';
 import { inTheWay, acceptWarnings, allBegun, refusalWhy } from '../words.js';
 import { proposalOfMine } from '../propose.js';
+import { colleaguesPart } from '../colleagues.js';
 
 // Names and messages are the participants' own words: marked translate="no".
 function who(p, org, id) {
@@ -99,6 +100,8 @@ async function row(r, incoming, redraw, meetings, threads, times) {
     status.className = `status ${st}`;
     status.textContent = t(`status.${st}`);
     li.querySelectorAll('.actions, .choose-time, .proposal, .my-proposal').forEach((x) => x.remove());
+    // a request declined or cancelled takes no colleague any more
+    if (st !== 'pending' && st !== 'accepted') li.querySelector('.colleagues')?.remove();
     // one fewer waiting for her answer: the header's count follows
     if (incoming && r.status === 'pending') setToAnswer(((state.me && state.me.to_answer) || 0) - 1);
     li.querySelector('.meeting-when')?.remove();
@@ -137,6 +140,9 @@ async function row(r, incoming, redraw, meetings, threads, times) {
       }, t('requests.decline'))));
     if (choose) li.append(choose);
   }
+  if (r.status === 'pending' || r.status === 'accepted') {
+    li.append(colleaguesPart(r, li, { org: myOrg(), changed: redraw }));
+  }
   // the requester takes back a request still waiting, or either of the two
   // a meeting agreed (which leaves both agendas): asked first, as it cannot
   // be undone
@@ -151,22 +157,46 @@ async function row(r, incoming, redraw, meetings, threads, times) {
   return li;
 }
 
+function myOrg() {
+  return (state.me && state.me.person && state.me.person.organisation) || '';
+}
+
 // A colleague's meeting request she attends (docs/api.md "attendees"): its
 // two people, what it is and its thread, which she reads and writes in;
-// its answer and its cancel are theirs, so no button.
+// its answer and its cancel are theirs: she only says she will not come.
 function attendedRow(r, meetings, threads) {
+  const me = state.me && state.me.person ? state.me.person.id : '';
+  const open = r.status === 'pending' || r.status === 'accepted';
+  const li = h('li', { class: 'card request attended', dataset: { id: r.id, status: r.status } });
+  const wont = open ? h('div', { class: 'actions' }, h('button', {
+    type: 'button', class: 'decline wont-come', 'aria-describedby': `from-${r.id}`,
+    onclick: async (ev) => {
+      if (!window.confirm(t('requests.wont_come_confirm'))) return;
+      ev.target.disabled = true;
+      try {
+        await api.removeAttendee(r.id, me);
+        flash(li, t('requests.wont_come_done'), 'ok', true);
+        li.querySelector('.actions')?.remove();
+      } catch (e) { ev.target.disabled = false; flash(li, [t('error.save'), ' ', refusalWhy(e)], 'error'); }
+    },
+  }, t('requests.wont_come'))) : null;
+  add(li, attendedParts(r, meetings, threads), wont);
+  return li;
+}
+
+function attendedParts(r, meetings, threads) {
   const named = (id) => {
     const p = list(r.people).find((x) => x.id === id) || { id, name: id };
     return nameAndOrg(p.name, localName(p.org_name, p.org_name_uk));
   };
-  return h('li', { class: 'card request attended', dataset: { id: r.id, status: r.status } },
+  return [
     h('p', {}, h('strong', { id: `from-${r.id}` }, tx('requests.attending_pair', { a: named(r.from), b: named(r.to) })), ' ',
       h('span', { class: `status ${r.status}` }, t(`status.${r.status}`))),
     r.status === 'cancelled' && r.cancelled_by === 'organiser' ? h('p', { class: 'muted cancelled-by' }, t('desk.cancelled_by_organisers')) : null,
     meetingLine(r, meetings),
     r.message ? h('p', { class: 'quote', translate: 'no' }, r.message) : null,
     r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at, zoneOf(r.event))) : null,
-    threadPart(r, threads));
+    threadPart(r, threads)];
 }
 
 // The request's messages between its people (../messages.js): its thread
