@@ -472,17 +472,24 @@ static int on_session(void *ud, const struct store_session *x)
         return 1;
     bool uk = strcmp(t->lang, "uk") == 0;
     const char *kind = strcmp(x->kind, "break") == 0 ? t->pw->a_break : t->pw->talks;
+    /* each text in her language, the other where hers is not given */
+    const char *place = uk && x->place_uk ? x->place_uk : x->place ? x->place : x->place_uk;
+    const char *about = uk && x->description_uk ? x->description_uk
+                        : x->description        ? x->description
+                                                : x->description_uk;
     struct agenda_pdf_meeting *m = &l->v[l->n].m;
     *m = (struct agenda_pdf_meeting){
         .day = app_mail_day(start, t->lang, t->a),
         .time = arena_printf(t->a, "%.5s\xe2\x80\x93%.5s", start + 11, end + 11),
         .place = uk && x->name_uk ? arena_strdup(t->a, x->name_uk) : arena_strdup(t->a, x->name),
-        .programme = arena_printf(t->a, "%s \xc2\xb7 %s", kind, t->pw->programme)};
+        .programme = arena_printf(t->a, "%s%s%s \xc2\xb7 %s", kind, place ? " \xc2\xb7 " : "",
+                                  place ? place : "", t->pw->programme),
+        .about = about ? arena_strdup(t->a, about) : NULL};
     l->v[l->n].at = at;
     l->v[l->n].order = 0;
     l->v[l->n].i = (size_t)l->n;
     l->n++;
-    return !m->day || !m->time || !m->place || !m->programme;
+    return !m->day || !m->time || !m->place || !m->programme || (about && !m->about);
 }
 
 static int by_time(const void *x, const void *y)

@@ -168,6 +168,11 @@ static void programme_item(struct pen *pn, const struct agenda_pdf_meeting *m)
     text(&left, m->time ? m->time : "", MARGIN, TIME_W - 6, 11);
     font(pn->cr, 11, false, true);
     text(pn, m->place ? m->place : "", x, w, 11);
+    if (m->about) {
+        font(pn->cr, 9.5, false, false);
+        grey(pn, 0.2);
+        text(pn, m->about, x, w, 9.5);
+    }
     font(pn->cr, 9, false, false);
     grey(pn, 0.45);
     text(pn, m->programme, x, w, 9);

@@ -32,6 +32,7 @@ struct agenda_pdf_meeting {
     const char *programme;    /* not a meeting but a talk or break of the forum's programme
                                  between hers: its line under its name (place), "Talks ·
                                  On the forum's programme", drawn in grey; NULL for a meeting */
+    const char *about;        /* a programme's talk's short description, or NULL */
 };
 
 /* One person's agenda and the words it is said in. */

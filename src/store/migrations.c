@@ -962,6 +962,19 @@ static const char migration_52[] =
     "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
     "  WHERE message_rid IS NOT NULL";
 
+/* Version 55 (53 and 54 are other changes'): where a session of the
+ * programme takes place (its room, "Hall A" / "Зала A") and a short word on
+ * what it is, each in English and Ukrainian, NULL where none is given: what
+ * the participants' programme page and agendas say of a talk. */
+static const char migration_55[] =
+    "ALTER TABLE sessions ADD COLUMN place TEXT CHECK (place IS NULL OR length(place) <= 200);"
+    "ALTER TABLE sessions ADD COLUMN place_uk TEXT"
+    "  CHECK (place_uk IS NULL OR length(place_uk) <= 200);"
+    "ALTER TABLE sessions ADD COLUMN description TEXT"
+    "  CHECK (description IS NULL OR length(description) <= 500);"
+    "ALTER TABLE sessions ADD COLUMN description_uk TEXT"
+    "  CHECK (description_uk IS NULL OR length(description_uk) <= 500);";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -1012,6 +1025,7 @@ const struct store_migration store_migrations[] = {
     {51, "the unit a supply counts in", migration_51},
     {52, "the link to join online meetings mailed when the video service is named",
      migration_52},
+    {55, "a session's place and short description, in English and Ukrainian", migration_55},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -113,6 +113,10 @@ ua = db.execute("SELECT p.id FROM people p JOIN organisations o ON o.rid = p.org
                 " ON r.from_rid = p.rid OR r.to_rid = p.rid JOIN meetings m ON m.request_rid = r.rid"
                 " WHERE o.country = 'UA' GROUP BY p.id ORDER BY p.id LIMIT 1").fetchone()[0]
 db.execute("UPDATE people SET ui_language = 'en' WHERE id = ?", (busy,))
+# the talks' place and description, in both languages (migration 55)
+db.execute("UPDATE sessions SET place = 'Hall A', place_uk = 'Зала A', description = 'Ministers"
+           " on joint procurement', description_uk = 'Міністри про спільні закупівлі'"
+           " WHERE kind = 'conference'")
 db.execute("UPDATE people SET ui_language = 'uk' WHERE id = ?", (ua,))
 idle = [x for x in everyone if not meetings(x[0])]
 ua_meeting = db.execute('SELECT r.rid FROM requests r JOIN meetings m ON m.request_rid = r.rid'
@@ -175,8 +179,10 @@ flat = re.sub(r'\s+', ' ', text)
 ok(talks and all(re.sub(r'\s+', ' ', n) in flat for _, _, n, _, _ in talks)
    and flat.count("On the forum's programme") == len(talks),
    "her days' talks and breaks, each named and marked as the programme's", (talks, flat[:800]))
-ok(all(('Break' if k == 'break' else 'Talks') + " · On the forum's programme" in flat
-       for *_, k in talks), 'each said a talk or a break', talks)
+ok(all(('Break · ' if k == 'break' else 'Talks · Hall A · ') + "On the forum's programme" in flat
+       for *_, k in talks), 'each said a talk (with its place) or a break', talks)
+ok(flat.count('Ministers on joint procurement') == len([x for x in talks if x[4] == 'conference']),
+   "each talk's description", flat[:800])
 every = ['%s–%s' % (s[11:16], e[11:16])
          for s, e in sorted([(s, e) for s, e, *_ in mine] + [(s, e) for s, e, *_ in talks])]
 lines = re.findall(r'\d\d:\d\d–\d\d:\d\d', text)
@@ -207,7 +213,8 @@ ok(name_of[ua] in t, "the attendee's own agenda has the meeting", t[:600])
 
 t = re.sub(r'\s+', ' ', text_of('all.pdf', name_of[ua]))
 ok(all(re.sub(r'\s+', ' ', nu or n) in t for _, _, n, nu, _ in talks_of(ua))
-   and 'У програмі форуму' in t and "forum's programme" not in t,
+   and 'У програмі форуму' in t and "forum's programme" not in t
+   and 'Виступи · Зала A · У програмі форуму' in t and 'Міністри про спільні закупівлі' in t,
    "a Ukrainian reader's talks and breaks by their Ukrainian names, marked in Ukrainian", t[:900])
 ok(all("forum's programme" not in text_of('all.pdf', x[1]) and 'У програмі форуму' not in
        text_of('all.pdf', x[1]) for x in idle[:3]), 'no meeting: no programme either', idle[:3])

@@ -1296,7 +1296,22 @@ const mineIn = (s, meetings) => meetings.filter((m) => Date.parse(m.start) >= Da
   && Date.parse(m.start) < Date.parse(s.ends_at)).length;
 
 test('a Ukrainian drone maker on a phone reads the forum\'s programme in Ukrainian at the event\'s clock, her meetings counted in each B2B session; '
-  + 'her agenda puts the plenary and lunch between her meetings, marked as the programme\'s', async () => {
+  + 'her agenda puts the plenary and lunch between her meetings, marked as the programme\'s; the organiser gives the plenary its hall', async () => {
+  // the organiser names the plenary's hall and what it is, in the console's session form
+  const org = await signedIn(ORGANISER, 'en-GB');
+  const first = (await apiFrom(org.page, 'GET', `/api/v1/events/${state.demoEvent}`)).json.sessions.slice().sort(byStart)
+    .find((x) => x.kind === 'conference');
+  await open(org.page, '/console/event');
+  await org.page.click(`#programme tr[data-session="${first.id}"] button.edit-session`);
+  await org.page.locator(`#session-form[data-editing="${first.id}"]`).waitFor();
+  await org.page.fill('#session-form [name=session_place]', 'Hall A');
+  await org.page.fill('#session-form [name=session_place_uk]', 'Зала A');
+  await org.page.fill('#session-form [name=session_description_uk]', 'Міністри про спільні закупівлі');
+  assert.equal(await org.page.getAttribute('#session-form [name=session_place_uk]', 'lang'), 'uk');
+  await org.page.click('#session-form button[type=submit]');
+  await org.page.waitForFunction(() => /^Saved\./.test(document.querySelector('#programme-card .flash.ok')?.textContent || ''));
+  await org.ctx.close();
+
   const { ctx, page } = await signedIn(SUPPLIER, 'uk-UA', PHONE);
   const ev = await (await ctx.request.get(`${base}/api/v1/events/${state.demoEvent}`)).json();
   const ag = await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json();
@@ -1315,6 +1330,11 @@ test('a Ukrainian drone maker on a phone reads the forum\'s programme in Ukraini
   const plText = await pl.textContent();
   assert.ok(plText.includes('09:00–10:30') && plText.includes(plenary.name_uk) && plText.includes(UK['programme.kind_conference']), plText);
   assert.ok(!plText.includes(plenary.name), `no English name: ${plText}`);
+  assert.equal(plenary.id, first.id);
+  assert.deepEqual([plenary.place, plenary.place_uk, plenary.description, plenary.description_uk],
+    ['Hall A', 'Зала A', null, 'Міністри про спільні закупівлі'], 'the form saved the place and description');
+  assert.equal(await pl.locator('.place').textContent(), 'Зала A');
+  assert.equal(await pl.locator('.about').textContent(), 'Міністри про спільні закупівлі');
   assert.ok((await page.locator(`li.session[data-id="${lunch.id}"]`).textContent()).includes(UK['programme.kind_break']));
   // each B2B session says how many of her meetings lie in it, linked to her agenda
   let linked = 0;
@@ -1340,7 +1360,8 @@ test('a Ukrainian drone maker on a phone reads the forum\'s programme in Ukraini
   assert.equal(await page.textContent('p.count'), `${ag.meetings.length} ${ag.meetings.length < 5 ? 'зустрічі' : 'зустрічей'}`);
   const row = page.locator(`table.agenda tr.programme[data-session="${plenary.id}"]`);
   const rowText = await row.textContent();
-  assert.ok(rowText.includes('09:00–10:30') && rowText.includes(plenary.name_uk) && rowText.includes(UK['agenda.programme_mark']), rowText);
+  assert.ok(rowText.includes('09:00–10:30') && rowText.includes(plenary.name_uk) && rowText.includes(UK['agenda.programme_mark'])
+    && rowText.includes('Зала A'), rowText);
   // in time order with her meetings, on each day's table
   const order = await page.locator('table.agenda').evaluateAll((ts) => ts.map((t) => [...t.querySelectorAll('tr.meeting, tr.programme')]
     .map((tr) => tr.cells[0].textContent.slice(0, 5))));
@@ -1358,7 +1379,9 @@ test('a Ukrainian drone maker on a phone reads the forum\'s programme in Ukraini
   const en = await signedIn(SUPPLIER, 'en-GB');
   await open(en.page, '/programme');
   const enText = await en.page.locator(`li.session[data-id="${plenary.id}"]`).textContent();
-  assert.ok(enText.includes(plenary.name) && enText.includes(EN['programme.kind_conference']), enText);
+  assert.ok(enText.includes(plenary.name) && enText.includes(EN['programme.kind_conference']) && enText.includes('Hall A'), enText);
+  // no English description given: the Ukrainian one, marked as such
+  assert.equal(await en.page.locator(`li.session[data-id="${plenary.id}"] .about [lang=uk]`).textContent(), 'Міністри про спільні закупівлі');
   assert.ok(await en.page.locator('#nav-links a[href="/programme"][aria-current=page]').count() === 1, 'the menu names the page');
   await en.ctx.close();
 });

@@ -16,7 +16,7 @@ import { sendUnsent, unsentOutcomes } from '../unsent.js';
 import { refusalWhy } from '../words.js';
 import { partnerAbsentButton } from '../day.js';
 import { serverNow } from '../clock.js';
-import { sessionKind } from './programme.js';
+import { sessionKind, sessionAbout } from './programme.js';
 
 // What became of the outcomes said without a connection (unsent.js): those
 // the server took as the page opened, those it refused for good (each with
@@ -291,13 +291,14 @@ async function programmeAround(meetings, start) {
 }
 
 // A talk or break of the programme as a row of her day: its time, its name
-// in the page's language and its kind, said to be the forum's programme.
+// in the page's language, its kind, place and description, said to be the
+// forum's programme.
 function programmeRow(s, zone, zoned) {
   return h('tr', { class: `programme kind-${s.kind}`, role: 'row', dataset: { session: s.id } },
     h('td', { role: 'cell' }, `${time(s.starts_at, zone)}–${time(s.ends_at, zone)}`,
       zoned ? [h('br'), h('span', { class: 'muted tz', translate: 'no' }, zone)] : null),
     h('td', { colspan: 2, role: 'cell' }, localText(s.name, s.name_uk, { class: 'session-name' }), ' ',
-      h('span', { class: `badge kind ${s.kind}` }, sessionKind(s.kind)), h('br'),
+      h('span', { class: `badge kind ${s.kind}` }, sessionKind(s.kind)), sessionAbout(s),
       h('span', { class: 'muted programme-mark' }, t('agenda.programme_mark'))));
 }
 

@@ -17,6 +17,14 @@ export function sessionKind(kind) {
   return ['b2b', 'conference', 'break'].includes(kind) ? t(`programme.kind_${kind}`) : kind;
 }
 
+// Where a session takes place and its short description, each in the page's
+// language (the other where that one is not given), under its name; none
+// when the organisers gave neither.
+export function sessionAbout(s) {
+  return [s.place || s.place_uk ? h('span', { class: 'place' }, localText(s.place, s.place_uk)) : null,
+    s.description || s.description_uk ? h('span', { class: 'about muted' }, localText(s.description, s.description_uk)) : null];
+}
+
 // The sessions of an event (GET /events/{id}'s) in time order, each day's
 // apart: [[day key, [session...]]], the day read at the event's clock.
 export function sessionsByDay(sessions, zone) {
@@ -47,6 +55,7 @@ function sessionItem(s, zone, meetings, agendaHref) {
     h('span', { class: 'what' },
       h('strong', {}, localText(s.name, s.name_uk, { class: 'session-name' })),
       ' ', h('span', { class: `badge kind ${s.kind}` }, sessionKind(s.kind)),
+      sessionAbout(s),
       s.kind === 'b2b' ? h('span', { class: 'mine' }, n
         ? h('a', { href: agendaHref }, tn('programme.mine', n))
         : h('span', { class: 'muted' }, t('programme.mine_none'))) : null));
