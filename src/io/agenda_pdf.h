@@ -31,7 +31,7 @@ struct agenda_pdf_meeting {
     size_t partners_n;
     const char *programme;    /* not a meeting but a talk or break of the forum's programme
                                  between hers: its line under its name (place), "Talks ·
-                                 On the forum's programme", drawn in grey; NULL for a meeting */
+                                 Hall A · On the forum's programme", in grey; NULL for a meeting */
     const char *about;        /* a programme's talk's short description, or NULL */
 };
 

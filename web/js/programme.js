@@ -68,13 +68,13 @@ export function overlapping(sessions, startsAt, endsAt, kinds, timeZone) {
   return sessions.find((s) => kinds.includes(s.kind) && at(s.starts_at) < b && a < at(s.ends_at)) || null;
 }
 
-// The body's "sessions" for PUT /events/{id}: every session with its slots,
-// the slots numbered 1..n across the event in time order (times without an
-// offset in timeZone).
 // A session's texts beside its name: where it takes place and a short word
 // on it, each in English and Ukrainian (schema version 55).
 export const ABOUT = ['place', 'place_uk', 'description', 'description_uk'];
 
+// The body's "sessions" for PUT /events/{id}: every session with its slots,
+// the slots numbered 1..n across the event in time order (times without an
+// offset in timeZone).
 export function programme(sessions, slots, timeZone) {
   const order = slots.slice().sort((x, y) => instantIn(x.starts_at, timeZone) - instantIn(y.starts_at, timeZone));
   const seq = new Map(order.map((s, i) => [s.id, i + 1]));
