@@ -1312,7 +1312,10 @@ test('a Ukrainian drone maker on a phone reads the forum\'s programme in Ukraini
   await org.page.waitForFunction(() => /^Saved\./.test(document.querySelector('#programme-card .flash.ok')?.textContent || ''));
   await org.ctx.close();
 
-  const { ctx, page } = await signedIn(SUPPLIER, 'uk-UA', PHONE);
+  const ctx = await newContext('uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const page = await ctx.newPage();
+  await signIn(page, SUPPLIER);
   const ev = await (await ctx.request.get(`${base}/api/v1/events/${state.demoEvent}`)).json();
   const ag = await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json();
   const sessions = ev.sessions.slice().sort(byStart);
@@ -1351,6 +1354,7 @@ test('a Ukrainian drone maker on a phone reads the forum\'s programme in Ukraini
   assert.equal(await page.locator('li.session:not([data-kind="b2b"]) .mine').count(), 0, 'talks and breaks count no meetings');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
   await assertUkrainian(page);
+  assert.deepEqual(await axe(page), [], 'axe on the programme page');
   await shoot(page, 'participant-programme-uk');
 
   // her agenda from the link: the day's talks and breaks between her meetings
@@ -1372,6 +1376,7 @@ test('a Ukrainian drone maker on a phone reads the forum\'s programme in Ukraini
     'the talks and breaks of her days');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
   await assertUkrainian(page);
+  assert.deepEqual(await axe(page), [], 'axe on the agenda with the programme');
   await shoot(page, 'participant-agenda-with-programme-uk');
   await ctx.close();
 
