@@ -13,6 +13,7 @@
 #include "app/mail.h"
 #include "core/arena.h"
 #include "core/country.h"
+#include "core/date.h"
 #include "core/grow.h"
 #include "io/agenda_pdf.h"
 #include "io/ics.h"
@@ -457,15 +458,16 @@ static int on_session(void *ud, const struct store_session *x)
     struct talks *t = ud;
     char start[32], end[32], day[11];
     long long at;
-    if (strcmp(x->kind, "b2b") == 0)
+    /* its day is its wall clock's, the digits the store keeps (ics_zoned_time
+     * keeps them too): a talk of another day is passed over before its zone
+     * is read, which a forum's thousands of agendas would each pay for */
+    snprintf(day, sizeof day, "%.10s", x->starts_at);
+    if (strcmp(x->kind, "b2b") == 0 || !json_object_get(t->days, day))
         return 0;
     /* the store keeps only times its checks took: one its zone cannot read
      * is left off her paper rather than refusing the whole agenda */
     if (ics_zoned_time(t->zone, x->starts_at, start, &at) < 0 ||
         ics_zoned_time(t->zone, x->ends_at, end, NULL) < 0)
-        return 0;
-    snprintf(day, sizeof day, "%.10s", start);
-    if (!json_object_get(t->days, day))
         return 0;
     struct paper_lines *l = t->lines;
     if (df_grow((void **)&l->v, &l->cap, l->n, sizeof *l->v) < 0)
@@ -547,11 +549,10 @@ int app_agenda_pdf_add(struct store *s, const char *person, const struct store_e
             df_err_set(err, DF_ERR_RUNTIME, "out of memory drawing an agenda");
             goto out;
         }
-        /* the instant it starts (collect read its start this way already) */
-        char again[32];
+        /* the instant it starts: its start carries its zone's offset then
+         * (collect wrote it with ics_zoned_time) */
         long long at = 0;
-        ics_zoned_time(json_string_value(json_object_get(m, "timezone")),
-                       json_string_value(json_object_get(m, "start")), again, &at);
+        date_time_instant(json_string_value(json_object_get(m, "start")), &at);
         lines.v[lines.n].at = at;
         lines.v[lines.n].order = 1;
         lines.v[lines.n].i = (size_t)lines.n;
