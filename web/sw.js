@@ -6,7 +6,8 @@
 //     of another version is fetched);
 //   - the last answer to the reads a participant needs at the venue: her
 //     agenda and its header's (OFFLINE_READS), her requests and their
-//     messages, the people and organisations she looked at (OFFLINE_PATHS:
+//     messages, the people and organisations she looked at, the events'
+//     programmes (her agenda's talks and breaks, the programme page) (OFFLINE_PATHS:
 //     the newest KEPT_MAX of those), given only when the server cannot be
 //     reached, with the time it was fetched in the X-Dfnc-Saved-At header so
 //     the page can say how old it is.
@@ -21,7 +22,7 @@ const OFFLINE_READS = new Set(['/api/v1/me', '/api/v1/me/agenda', '/api/v1/event
   '/api/v1/requests', '/api/v1/me/messages']);
 // one of many (a thread, a profile): kept too, the oldest forgotten past KEPT_MAX
 const OFFLINE_PATHS = [/^\/api\/v1\/requests\/[^/]+\/messages$/, /^\/api\/v1\/organisations\/[^/]+$/,
-  /^\/api\/v1\/people\/[^/]+$/];
+  /^\/api\/v1\/people\/[^/]+$/, /^\/api\/v1\/events\/[^/]+$/];
 const KEPT_MAX = 200;
 const SAVED_AT = 'X-Dfnc-Saved-At';
 

@@ -13,6 +13,8 @@
 #include "app/mail.h"
 #include "core/arena.h"
 #include "core/country.h"
+#include "core/date.h"
+#include "core/grow.h"
 #include "io/agenda_pdf.h"
 #include "io/ics.h"
 #include "io/vcard.h"
@@ -342,13 +344,16 @@ int app_agenda_text(struct store *s, const char *person, struct buf *out, struct
 /* What an agenda on paper says beside the calendar's words, in each language. */
 struct paper_words {
     const char *heading, *empty, *page, *of, *no_table, *link_to_come;
+    const char *talks, *a_break, *programme;   /* a programme's talk or break between hers */
 };
 static const struct paper_words paper_en = {
     "Your B2B meetings", "You have no B2B meetings at this event.", "Page", "of",
-    "Table to be given", "the link to join comes from the organisers"};
+    "Table to be given", "the link to join comes from the organisers",
+    "Talks", "Break", "On the forum's programme"};
 static const struct paper_words paper_uk = {
     "Ваші зустрічі B2B", "У вас немає зустрічей B2B на цьому заході.", "Сторінка", "з",
-    "Стіл ще не призначено", "посилання для приєднання надішлють організатори"};
+    "Стіл ще не призначено", "посилання для приєднання надішлють організатори",
+    "Виступи", "Перерва", "У програмі форуму"};
 
 /* The event's days and venue in lang: "Tuesday 16 February 2027 – Wednesday
  * 17 February 2027 · Brussels Expo", in a (NULL when out of memory). */
@@ -424,6 +429,81 @@ static int paper_meeting(json_t *m, const char *person, const struct ics_words *
                : -1;
 }
 
+/* A line of her paper: a meeting or a programme's talk or break, with the
+ * instant it starts and which comes first at the same instant (a talk). */
+struct paper_line {
+    long long at;
+    int order;   /* a talk 0, a meeting 1; then as gathered (meetings in time order) */
+    size_t i;
+    struct agenda_pdf_meeting m;
+};
+
+struct paper_lines {
+    struct paper_line *v;
+    int n, cap;
+};
+
+/* The event's talks and breaks that fall on the days of her meetings there,
+ * gathered into paper lines in pw's language (store_session_each). */
+struct talks {
+    struct paper_lines *lines;
+    const char *zone, *lang;
+    const struct paper_words *pw;
+    json_t *days;   /* object: her meetings' days at the event, "2027-02-16" */
+    struct arena *a;
+};
+
+static int on_session(void *ud, const struct store_session *x)
+{
+    struct talks *t = ud;
+    char start[32], end[32], day[11];
+    long long at;
+    /* its day is its wall clock's, the digits the store keeps (ics_zoned_time
+     * keeps them too): a talk of another day is passed over before its zone
+     * is read, which a forum's thousands of agendas would each pay for */
+    snprintf(day, sizeof day, "%.10s", x->starts_at);
+    if (strcmp(x->kind, "b2b") == 0 || !json_object_get(t->days, day))
+        return 0;
+    /* the store keeps only times its checks took: one its zone cannot read
+     * is left off her paper rather than refusing the whole agenda */
+    if (ics_zoned_time(t->zone, x->starts_at, start, &at) < 0 ||
+        ics_zoned_time(t->zone, x->ends_at, end, NULL) < 0)
+        return 0;
+    struct paper_lines *l = t->lines;
+    if (df_grow((void **)&l->v, &l->cap, l->n, sizeof *l->v) < 0)
+        return 1;
+    bool uk = strcmp(t->lang, "uk") == 0;
+    const char *kind = strcmp(x->kind, "break") == 0 ? t->pw->a_break : t->pw->talks;
+    /* each text in her language, the other where hers is not given */
+    const char *place = uk && x->place_uk ? x->place_uk : x->place ? x->place : x->place_uk;
+    const char *about = uk && x->description_uk ? x->description_uk
+                        : x->description        ? x->description
+                                                : x->description_uk;
+    struct agenda_pdf_meeting *m = &l->v[l->n].m;
+    *m = (struct agenda_pdf_meeting){
+        .day = app_mail_day(start, t->lang, t->a),
+        .time = arena_printf(t->a, "%.5s\xe2\x80\x93%.5s", start + 11, end + 11),
+        .place = uk && x->name_uk ? arena_strdup(t->a, x->name_uk) : arena_strdup(t->a, x->name),
+        .programme = arena_printf(t->a, "%s%s%s \xc2\xb7 %s", kind, place ? " \xc2\xb7 " : "",
+                                  place ? place : "", t->pw->programme),
+        .about = about ? arena_strdup(t->a, about) : NULL};
+    l->v[l->n].at = at;
+    l->v[l->n].order = 0;
+    l->v[l->n].i = (size_t)l->n;
+    l->n++;
+    return !m->day || !m->time || !m->place || !m->programme || (about && !m->about);
+}
+
+static int by_time(const void *x, const void *y)
+{
+    const struct paper_line *a = x, *b = y;
+    if (a->at != b->at)
+        return a->at < b->at ? -1 : 1;
+    if (a->order != b->order)
+        return a->order - b->order;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
 int app_agenda_pdf_add(struct store *s, const char *person, const struct store_event *event,
                        bool skip_empty, struct agenda_pdf *d, int *meetings, int *pages,
                        struct df_err *err)
@@ -438,10 +518,12 @@ int app_agenda_pdf_add(struct store *s, const char *person, const struct store_e
     struct store_org o;
     const char *ui = NULL;
     size_t total = json_array_size(all), n = 0;
-    struct agenda_pdf_meeting *v = calloc(total ? total : 1, sizeof *v);
+    struct agenda_pdf_meeting *v = NULL;
+    struct paper_lines lines = {0};
+    json_t *days = json_object();
     int rc = -1;
     *meetings = *pages = 0;
-    if (!v) {
+    if (!days) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory drawing an agenda");
         goto out;
     }
@@ -459,11 +541,41 @@ int app_agenda_pdf_add(struct store *s, const char *person, const struct store_e
         if (strcmp(json_string_value(json_object_get(m, "event")), event->id) != 0 ||
             !json_is_true(json_object_get(m, "published")))
             continue;
-        if (paper_meeting(m, person, w, pw, &a, &v[n++]) < 0) {
+        char day[11];
+        snprintf(day, sizeof day, "%.10s", json_string_value(json_object_get(m, "start")));
+        if (df_grow((void **)&lines.v, &lines.cap, lines.n, sizeof *lines.v) < 0 ||
+            json_object_set_new(days, day, json_true()) < 0 ||
+            paper_meeting(m, person, w, pw, &a, &lines.v[lines.n].m) < 0) {
             df_err_set(err, DF_ERR_RUNTIME, "out of memory drawing an agenda");
             goto out;
         }
+        /* the instant it starts: its start carries its zone's offset then
+         * (collect wrote it with ics_zoned_time) */
+        long long at = 0;
+        date_time_instant(json_string_value(json_object_get(m, "start")), &at);
+        lines.v[lines.n].at = at;
+        lines.v[lines.n].order = 1;
+        lines.v[lines.n].i = (size_t)lines.n;
+        lines.n++;
+        n++;
     }
+    /* the forum's talks and breaks of her days, between her meetings */
+    struct talks t = {&lines, event->timezone, lang, pw, days, &a};
+    int got = n > 0 ? store_session_each(s, event->id, on_session, &t, err) : 0;
+    if (got != 0) {
+        if (got > 0)
+            df_err_set(err, DF_ERR_RUNTIME, "out of memory drawing an agenda");
+        goto out;
+    }
+    if (lines.n > 1)
+        qsort(lines.v, (size_t)lines.n, sizeof *lines.v, by_time);
+    v = calloc(lines.n ? (size_t)lines.n : 1, sizeof *v);
+    if (!v) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory drawing an agenda");
+        goto out;
+    }
+    for (int i = 0; i < lines.n; i++)
+        v[i] = lines.v[i].m;
     if (n > 0 || !skip_empty) {
         struct agenda_pdf_person page = {
             .event = uk && event->name_uk ? event->name_uk : event->name,
@@ -471,13 +583,15 @@ int app_agenda_pdf_add(struct store *s, const char *person, const struct store_e
             .name = p.name,
             .organisation = uk && o.name_uk ? o.name_uk : o.name,
             .heading = pw->heading, .empty = pw->empty, .page = pw->page, .of = pw->of,
-            .m = v, .n = n};
+            .m = v, .n = (size_t)lines.n};
         agenda_pdf_add(d, &page, pages);
         *meetings = (int)n;
     }
     rc = 0;
 out:
     free(v);
+    free(lines.v);
+    json_decref(days);
     arena_free(&a);
     json_decref(all);
     return rc;

@@ -38,11 +38,13 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
 int app_agenda_text(struct store *s, const char *person, struct buf *out, struct df_err *err);
 
 /* person's agenda on paper at event (io/agenda_pdf.h), added to d from a new
- * page: her meetings there in time order, in her language (the one her mail
- * is in: app_person_language), once the event's agendas are published (an
+ * page: her meetings there in time order, with the event's talks and breaks
+ * (its sessions not of B2B meetings) of the days she has meetings between
+ * them, marked as the programme's, in her language (the one her mail is in:
+ * app_person_language), once the event's agendas are published (an
  * unpublished one's meetings are left out: the caller refuses it). A person
- * without a meeting there gets a page saying so, or none when skip_empty.
- * *meetings and *pages get how many. 0, or -1 with err (DF_ERR_NOT_FOUND
+ * without a meeting there gets a page saying so (no programme), or none when
+ * skip_empty. *meetings (talks not counted) and *pages get how many. 0, or -1 with err (DF_ERR_NOT_FOUND
  * for an unknown person). */
 struct agenda_pdf;
 int app_agenda_pdf_add(struct store *s, const char *person, const struct store_event *event,

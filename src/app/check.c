@@ -281,7 +281,13 @@ static int session_row(void *ud, const struct store_session *x)
                "id") ||
         named(w, K_SESSION, x->id, "name", x->name))
         return -1;
-    return text(ud, K_SESSION, x->id, "name_uk", x->name_uk, false);
+    return text(ud, K_SESSION, x->id, "name_uk", x->name_uk, false) ||
+                   text(ud, K_SESSION, x->id, "place", x->place, false) ||
+                   text(ud, K_SESSION, x->id, "place_uk", x->place_uk, false) ||
+                   text(ud, K_SESSION, x->id, "description", x->description, false) ||
+                   text(ud, K_SESSION, x->id, "description_uk", x->description_uk, false)
+               ? -1
+               : 0;
 }
 
 static int slot_row(void *ud, const struct store_slot *y)

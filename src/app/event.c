@@ -398,7 +398,10 @@ static int keep_session(void *ud, const struct store_session *x)
                                 .kind = arena_strdup(p->a, x->kind),
                                 .starts_at = arena_strdup(p->a, x->starts_at),
                                 .ends_at = arena_strdup(p->a, x->ends_at),
-                                .name_uk = arena_strdup(p->a, x->name_uk)};
+                                .name_uk = arena_strdup(p->a, x->name_uk),
+                                /* rewritten for its times alone: the rest stays */
+                                .keep_place = true, .keep_place_uk = true,
+                                .keep_description = true, .keep_description_uk = true};
     return p->oom = !c->id || !c->event || !c->day || !c->name || !c->kind || !c->starts_at ||
                     !c->ends_at || (x->name_uk && !c->name_uk);
 }

@@ -80,9 +80,12 @@ static int export_person(void *ud, const struct store_person *p)
 
 static int add_session(void *ud, const struct store_session *x)
 {
-    json_array_append_new(ud, json_pack("{ss ss ss so ss ss ss}", "id", x->id, "day", x->day,
-                                        "name", x->name, "name_uk", jstr(x->name_uk), "kind",
-                                        x->kind, "start", x->starts_at, "end", x->ends_at));
+    json_array_append_new(ud, json_pack("{ss ss ss so ss ss ss so so so so}", "id", x->id, "day",
+                                        x->day, "name", x->name, "name_uk", jstr(x->name_uk),
+                                        "kind", x->kind, "start", x->starts_at, "end", x->ends_at,
+                                        "place", jstr(x->place), "place_uk", jstr(x->place_uk),
+                                        "description", jstr(x->description), "description_uk",
+                                        jstr(x->description_uk)));
     return 0;
 }
 
@@ -197,18 +200,21 @@ static int export_session(void *ud, const struct store_session *x)
     c->rows++;
     int rc = bad ? 1 : 0;
     if (!bad && c->format != APP_EXPORT_JSON) {
-        const char *f[] = {x->event, x->id,  x->day,   start, end, x->kind,
-                           x->name,  x->name_uk, minutes, pause, ids.len ? buf_str(&ids) : ""};
-        rc = record(c, f, 11);
+        const char *f[] = {x->event,   x->id,       x->day,         start,
+                           end,        x->kind,     x->name,        x->name_uk,
+                           minutes,    pause,       ids.len ? buf_str(&ids) : "",
+                           x->place,   x->place_uk, x->description, x->description_uk};
+        rc = record(c, f, 15);
     } else if (!bad) {
-        json_array_append_new(c->array,
-                              json_pack("{ss ss ss ss ss ss ss so so so so}", "event", x->event,
-                                        "id", x->id, "day", x->day, "start", start, "end", end,
-                                        "kind", x->kind, "name", x->name, "name_uk",
-                                        jstr(x->name_uk),
-                                        "slot_minutes", first ? json_integer(atoi(minutes)) : json_null(),
-                                        "slot_pause", first ? json_integer(atoi(pause)) : json_null(),
-                                        "slots", list));
+        json_t *j = json_pack("{ss ss ss ss ss ss ss so so so so so so so so}", "event", x->event,
+                              "id", x->id, "day", x->day, "start", start, "end", end, "kind",
+                              x->kind, "name", x->name, "name_uk", jstr(x->name_uk),
+                              "slot_minutes", first ? json_integer(atoi(minutes)) : json_null(),
+                              "slot_pause", first ? json_integer(atoi(pause)) : json_null(),
+                              "slots", list, "place", jstr(x->place), "place_uk",
+                              jstr(x->place_uk), "description", jstr(x->description),
+                              "description_uk", jstr(x->description_uk));
+        json_array_append_new(c->array, j);
         list = NULL;
     }
     json_decref(list);
@@ -527,7 +533,9 @@ int app_export(struct store *s, const char *kind, enum app_export_format format,
          * meetings, after the columns older exports had */
         {"events", "id,name,venue,timezone,starts_on,ends_on,request_cap,published_at,name_uk,"
                    "venue_uk,video_url"},
-        {"sessions", "event,id,day,start,end,kind,name,name_uk,slot_minutes,slot_pause,slots"},
+        /* where and what it is (fix-programme) after the columns older exports had */
+        {"sessions", "event,id,day,start,end,kind,name,name_uk,slot_minutes,slot_pause,slots,"
+                     "place,place_uk,description,description_uk"},
         /* names and organisations, then the event's and the session's names,
          * then whether each side arrived and what it said the meeting led to
          * (never its note: that is its writer's alone), after the columns

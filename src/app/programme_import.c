@@ -18,6 +18,8 @@
 /* The API's limits on the programme's texts (src/http/handlers_events.c). */
 #define EVENT_TEXT_MAX 300     /* bytes of an event's name or venue */
 #define SESSION_NAME_MAX 200   /* bytes of a session's name */
+#define SESSION_PLACE_MAX 200  /* bytes of where it takes place, "Hall A" */
+#define SESSION_ABOUT_MAX 500  /* bytes of its short description */
 #define TIMEZONE_MAX 64
 #define REQUEST_CAP_MAX 1000
 #define SLOT_MINUTES_MIN 5     /* as the console's form allows */
@@ -485,6 +487,16 @@ int app_session_row(struct store *s, const struct csv_reader *r, const struct cs
         return -1;
     se->name_uk = field(r, row, "name_uk");
     se->keep_name_uk = !has_column(r, "name_uk");
+    /* where it takes place and a short word on it: a file without the
+     * column keeps what is stored, an empty cell removes it */
+    se->place = field(r, row, "place");
+    se->keep_place = !has_column(r, "place");
+    se->place_uk = field(r, row, "place_uk");
+    se->keep_place_uk = !has_column(r, "place_uk");
+    se->description = field(r, row, "description");
+    se->keep_description = !has_column(r, "description");
+    se->description_uk = field(r, row, "description_uk");
+    se->keep_description_uk = !has_column(r, "description_uk");
     if (!date_is_valid(se->day)) {
         df_err_set(err, DF_ERR_INPUT, "day \"%.40s\" is not a date YYYY-MM-DD", se->day);
         return df_err_code(err, "date", "col", "day", "value", se->day, NULL);
@@ -492,6 +504,10 @@ int app_session_row(struct store *s, const struct csv_reader *r, const struct cs
     struct session_shape sh = {0};   /* read_shape fills it; zero for -O3's flow analysis */
     if (line_check("name", se->name, SESSION_NAME_MAX, err) < 0 ||
         line_check("name_uk", se->name_uk, SESSION_NAME_MAX, err) < 0 ||
+        line_check("place", se->place, SESSION_PLACE_MAX, err) < 0 ||
+        line_check("place_uk", se->place_uk, SESSION_PLACE_MAX, err) < 0 ||
+        line_check("description", se->description, SESSION_ABOUT_MAX, err) < 0 ||
+        line_check("description_uk", se->description_uk, SESSION_ABOUT_MAX, err) < 0 ||
         read_shape(r, row, se->kind, &sh, err) < 0)
         return -1;
     struct arena a;

@@ -41,10 +41,14 @@ void api_events(struct http_req *r)
 
 static int session_cb(void *ud, const struct store_session *x)
 {
-    json_array_append_new(ud, json_pack("{ss ss ss ss ss ss so}", "id", x->id, "day", x->day,
-                                        "name", x->name, "kind", x->kind, "starts_at",
+    json_array_append_new(ud, json_pack("{ss ss ss ss ss ss so so so so so}", "id", x->id, "day",
+                                        x->day, "name", x->name, "kind", x->kind, "starts_at",
                                         x->starts_at, "ends_at", x->ends_at, "name_uk",
-                                        api_str_or_null(x->name_uk)));
+                                        api_str_or_null(x->name_uk), "place",
+                                        api_str_or_null(x->place), "place_uk",
+                                        api_str_or_null(x->place_uk), "description",
+                                        api_str_or_null(x->description), "description_uk",
+                                        api_str_or_null(x->description_uk)));
     return 0;
 }
 
@@ -125,6 +129,10 @@ static const struct http_field session_fields[] = {
     {"day", HJ_STRING, .required = true, .min = 10, .max = 10},
     {"name", HJ_STRING, .required = true, .min = 1, .max = 200},
     {"name_uk", HJ_STRING, .nullable = true, .max = 200},
+    {"place", HJ_STRING, .nullable = true, .max = 200},
+    {"place_uk", HJ_STRING, .nullable = true, .max = 200},
+    {"description", HJ_STRING, .nullable = true, .max = 500},
+    {"description_uk", HJ_STRING, .nullable = true, .max = 500},
     {"kind", HJ_STRING, .required = true, .min = 3, .max = 10},
     {"starts_at", HJ_STRING, .required = true, .min = 16, .max = 40},
     {"ends_at", HJ_STRING, .required = true, .min = 16, .max = 40},
@@ -214,6 +222,15 @@ static struct app_event_edit *edit_of(struct http_req *r, const char *id, bool c
                         .name = http_json_str(x, "name"), .kind = http_json_str(x, "kind"),
                         .name_uk = text_or_null(x, "name_uk"),
                         .keep_name_uk = json_object_get(x, "name_uk") == NULL,
+                        /* each left out keeps its stored text; null or "" removes it */
+                        .place = text_or_null(x, "place"),
+                        .place_uk = text_or_null(x, "place_uk"),
+                        .description = text_or_null(x, "description"),
+                        .description_uk = text_or_null(x, "description_uk"),
+                        .keep_place = json_object_get(x, "place") == NULL,
+                        .keep_place_uk = json_object_get(x, "place_uk") == NULL,
+                        .keep_description = json_object_get(x, "description") == NULL,
+                        .keep_description_uk = json_object_get(x, "description_uk") == NULL,
                         .starts_at = http_json_str(x, "starts_at"),
                         .ends_at = http_json_str(x, "ends_at")},
             .slots_n = (int)json_array_size(sl),

@@ -157,10 +157,39 @@ static void page_turn(struct pen *pn)
     page_head(pn, false);
 }
 
+/* A talk or break of the programme from pen's y: its time on the left,
+ * its name and what it is, in grey: the forum's, not one of her meetings. */
+static void programme_item(struct pen *pn, const struct agenda_pdf_meeting *m)
+{
+    double x = MARGIN + TIME_W, w = WIDTH - TIME_W;
+    font(pn->cr, 11, false, false);
+    grey(pn, 0.3);
+    struct pen left = *pn;
+    text(&left, m->time ? m->time : "", MARGIN, TIME_W - 6, 11);
+    font(pn->cr, 11, false, true);
+    text(pn, m->place ? m->place : "", x, w, 11);
+    if (m->about) {
+        font(pn->cr, 9.5, false, false);
+        grey(pn, 0.2);
+        text(pn, m->about, x, w, 9.5);
+    }
+    font(pn->cr, 9, false, false);
+    grey(pn, 0.45);
+    text(pn, m->programme, x, w, 9);
+    grey(pn, 0);
+    if (left.y > pn->y)
+        pn->y = left.y;
+    pn->y += 9;
+}
+
 /* Meeting m's lines from pen's y: its time on the left, then where, who,
- * the interpreter, the session. */
+ * the interpreter, the session (or a programme's talk or break). */
 static void meeting(struct pen *pn, const struct agenda_pdf_meeting *m)
 {
+    if (m->programme) {
+        programme_item(pn, m);
+        return;
+    }
     double x = MARGIN + TIME_W, w = WIDTH - TIME_W;
     font(pn->cr, 11, true, false);
     grey(pn, 0);
@@ -232,7 +261,10 @@ static int lay_out(cairo_t *cr, const struct agenda_pdf_person *p, int pages, bo
     font(cr, 13, true, false);
     text(&pn, p->heading ? p->heading : "", MARGIN, WIDTH, 13);
     pn.y += 6;
-    if (p->n == 0) {
+    size_t meetings = 0;
+    for (size_t i = 0; i < p->n; i++)
+        meetings += !p->m[i].programme;
+    if (meetings == 0) {
         font(cr, 11, false, false);
         grey(&pn, 0.2);
         text(&pn, p->empty ? p->empty : "", MARGIN, WIDTH, 11);

@@ -1,6 +1,7 @@
 /* Participants' agendas on paper, for the desk to hand out at check-in or
  * for a participant to print before she comes: each person's one-to-one
- * meetings at an event in time order, under a heading for each day, starting
+ * meetings at an event in time order (the forum's talks and breaks between
+ * them, marked as the programme's), under a heading for each day, starting
  * on an A4 page of their own and going on to more when long, drawn with
  * cairo into a PDF (DejaVu, so that Cyrillic renders). Every word comes from
  * the caller, in the person's language: this module only lays out. */
@@ -28,6 +29,10 @@ struct agenda_pdf_meeting {
     const char *session;      /* the programme's session it lies in, or NULL */
     const struct agenda_pdf_partner *partners;
     size_t partners_n;
+    const char *programme;    /* not a meeting but a talk or break of the forum's programme
+                                 between hers: its line under its name (place), "Talks ·
+                                 Hall A · On the forum's programme", in grey; NULL for a meeting */
+    const char *about;        /* a programme's talk's short description, or NULL */
 };
 
 /* One person's agenda and the words it is said in. */
@@ -35,7 +40,7 @@ struct agenda_pdf_person {
     const char *event, *event_line;   /* the event's name; its days and venue (or NULL) */
     const char *name, *organisation;  /* hers (organisation NULL leaves it out) */
     const char *heading;              /* above the meetings: "Your B2B meetings" */
-    const char *empty;                /* said instead when n is 0 */
+    const char *empty;                /* said when none of m is a meeting */
     const char *page, *of;            /* a page's footer: "Page" 1 "of" 2 */
     const struct agenda_pdf_meeting *m;
     size_t n;

@@ -249,11 +249,16 @@ int store_event_set_published(struct store *s, const char *id, bool published,
 int store_session_upsert(struct store *s, const struct store_session *x, struct df_err *err)
 {
     static const char sql[] =
-        "INSERT INTO sessions(id, event_rid, day, name, kind, starts_at, ends_at, name_uk)"
-        " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+        "INSERT INTO sessions(id, event_rid, day, name, kind, starts_at, ends_at, name_uk,"
+        " place, place_uk, description, description_uk)"
+        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?10,?11,?12,?13) ON CONFLICT(id) DO UPDATE SET"
         " day=excluded.day, name=excluded.name, kind=excluded.kind,"
         " starts_at=excluded.starts_at, ends_at=excluded.ends_at,"
-        " name_uk=CASE WHEN ?9 THEN name_uk ELSE excluded.name_uk END";
+        " name_uk=CASE WHEN ?9 THEN name_uk ELSE excluded.name_uk END,"
+        " place=CASE WHEN ?14 THEN place ELSE excluded.place END,"
+        " place_uk=CASE WHEN ?15 THEN place_uk ELSE excluded.place_uk END,"
+        " description=CASE WHEN ?16 THEN description ELSE excluded.description END,"
+        " description_uk=CASE WHEN ?17 THEN description_uk ELSE excluded.description_uk END";
     sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", x->event, "no_event", err);
     if (ev < 0 || check_owner(s, session_owner_sql, "session", x->id, ev, err) < 0)
         return -1;
@@ -269,6 +274,14 @@ int store_session_upsert(struct store *s, const struct store_session *x, struct 
     store_bind_text(st, 7, x->ends_at);
     store_bind_text(st, 8, x->name_uk);
     sqlite3_bind_int(st, 9, x->keep_name_uk);
+    store_bind_text(st, 10, x->place);
+    store_bind_text(st, 11, x->place_uk);
+    store_bind_text(st, 12, x->description);
+    store_bind_text(st, 13, x->description_uk);
+    sqlite3_bind_int(st, 14, x->keep_place);
+    sqlite3_bind_int(st, 15, x->keep_place_uk);
+    sqlite3_bind_int(st, 16, x->keep_description);
+    sqlite3_bind_int(st, 17, x->keep_description_uk);
     return store_step_done(s, st, err, "saving a session");
 }
 
@@ -278,7 +291,9 @@ static int session_row(void *ud, sqlite3_stmt *st)
     struct store_session x = {
         .id = store_col(st, 0), .event = store_col(st, 1), .day = store_col(st, 2),
         .name = store_col(st, 3), .kind = store_col(st, 4), .starts_at = store_col(st, 5),
-        .ends_at = store_col(st, 6), .name_uk = store_col(st, 7),
+        .ends_at = store_col(st, 6), .name_uk = store_col(st, 7), .place = store_col(st, 8),
+        .place_uk = store_col(st, 9), .description = store_col(st, 10),
+        .description_uk = store_col(st, 11),
     };
     return ((store_session_fn)c->fn)(c->ud, &x);
 }
@@ -287,7 +302,8 @@ int store_session_each(struct store *s, const char *event, store_session_fn fn, 
                        struct df_err *err)
 {
     static const char sql[] =
-        "SELECT x.id, e.id, x.day, x.name, x.kind, x.starts_at, x.ends_at, x.name_uk"
+        "SELECT x.id, e.id, x.day, x.name, x.kind, x.starts_at, x.ends_at, x.name_uk,"
+        " x.place, x.place_uk, x.description, x.description_uk"
         " FROM sessions x JOIN events e ON e.rid = x.event_rid"
         " WHERE ?1 IS NULL OR e.id = ?1 ORDER BY x.starts_at, x.id";
     sqlite3_stmt *st = store_stmt(s, sql, err);

@@ -1019,6 +1019,18 @@ static const char migration_54[] =
     "  SELECT rid, substr(checked_in_at, 1, 10), checked_in_at FROM people"
     "  WHERE checked_in_at IS NOT NULL;"
     "ALTER TABLE people DROP COLUMN checked_in_at;";
+/* Version 55 (53 and 54 are other changes'): where a session of the
+ * programme takes place (its room, "Hall A" / "Зала A") and a short word on
+ * what it is, each in English and Ukrainian, NULL where none is given: what
+ * the participants' programme page and agendas say of a talk. */
+static const char migration_55[] =
+    "ALTER TABLE sessions ADD COLUMN place TEXT CHECK (place IS NULL OR length(place) <= 200);"
+    "ALTER TABLE sessions ADD COLUMN place_uk TEXT"
+    "  CHECK (place_uk IS NULL OR length(place_uk) <= 200);"
+    "ALTER TABLE sessions ADD COLUMN description TEXT"
+    "  CHECK (description IS NULL OR length(description) <= 500);"
+    "ALTER TABLE sessions ADD COLUMN description_uk TEXT"
+    "  CHECK (description_uk IS NULL OR length(description_uk) <= 500);";
 
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
@@ -1072,6 +1084,7 @@ const struct store_migration store_migrations[] = {
      migration_52},
     {53, "a colleague added to a meeting or taken off it is mailed", migration_53},
     {54, "arrivals by day: the desk checks people in each day of the forum", migration_54},
+    {55, "a session's place and short description, in English and Ukrainian", migration_55},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

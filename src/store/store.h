@@ -182,6 +182,10 @@ struct store_session {
     const char *id, *event, *day, *name, *kind, *starts_at, *ends_at;
     const char *name_uk;       /* the Ukrainian name, or NULL */
     bool keep_name_uk;         /* an update keeps the stored name_uk (not given) */
+    /* where it takes place ("Hall A") and a short word on it, each in English
+     * and Ukrainian (NULL: none); an update keeps the stored ones not given */
+    const char *place, *place_uk, *description, *description_uk;
+    bool keep_place, keep_place_uk, keep_description, keep_description_uk;
 };
 struct store_slot {
     const char *id, *session, *starts_at, *ends_at;

@@ -4,7 +4,8 @@ would by poppler's pdfinfo and pdftotext: each person's from a page of its
 own (the footer of every page names one person), everyone by name; her
 meetings in time order with the times at the event's clock, the table or
 "Online" and the link, everyone else at it (an attendee too) with their
-organisation and country, the interpreter; a Ukrainian reader's in
+organisation and country, the interpreter; the forum's talks and breaks
+of her days between them, marked as the programme's; a Ukrainian reader's in
 Ukrainian (Cyrillic); a long agenda going on to a second page; someone
 without a meeting gets a page saying so, or none with --skip-empty. Nothing
 before the agendas are published; an unknown person or event exits 3 and
@@ -112,6 +113,10 @@ ua = db.execute("SELECT p.id FROM people p JOIN organisations o ON o.rid = p.org
                 " ON r.from_rid = p.rid OR r.to_rid = p.rid JOIN meetings m ON m.request_rid = r.rid"
                 " WHERE o.country = 'UA' GROUP BY p.id ORDER BY p.id LIMIT 1").fetchone()[0]
 db.execute("UPDATE people SET ui_language = 'en' WHERE id = ?", (busy,))
+# the talks' place and description, in both languages (migration 55)
+db.execute("UPDATE sessions SET place = 'Hall A', place_uk = 'Зала A', description = 'Ministers"
+           " on joint procurement', description_uk = 'Міністри про спільні закупівлі'"
+           " WHERE kind = 'conference'")
 db.execute("UPDATE people SET ui_language = 'uk' WHERE id = ?", (ua,))
 idle = [x for x in everyone if not meetings(x[0])]
 ua_meeting = db.execute('SELECT r.rid FROM requests r JOIN meetings m ON m.request_rid = r.rid'
@@ -161,6 +166,27 @@ ok(name_of[busy] in text[:400] and org_of(busy)[0] in text[:400],
 ok(len(mine) >= 12 and any(f and f[0] == name_of[busy] and f[2] >= 2 for f in foot),
    'a long agenda goes on to a second page', (len(mine), [f for f in foot if f and f[0] == name_of[busy]]))
 
+# ---- the forum's talks and breaks between her meetings (fix-programme) ----------------------
+def talks_of(person):
+    """The event's talks and breaks on the days of person's meetings: (start, end, name, name_uk, kind)."""
+    days = {s[:10] for s, *_ in meetings(person)}
+    return [x for x in db.execute("SELECT starts_at, ends_at, name, name_uk, kind FROM sessions"
+                                  " WHERE kind <> 'b2b' ORDER BY starts_at") if x[0][:10] in days]
+
+
+talks = talks_of(busy)
+flat = re.sub(r'\s+', ' ', text)
+ok(talks and all(re.sub(r'\s+', ' ', n) in flat for _, _, n, _, _ in talks)
+   and flat.count("On the forum's programme") == len(talks),
+   "her days' talks and breaks, each named and marked as the programme's", (talks, flat[:800]))
+ok(all(('Break · ' if k == 'break' else 'Talks · Hall A · ') + "On the forum's programme" in flat
+       for *_, k in talks), 'each said a talk (with its place) or a break', talks)
+ok(flat.count('Ministers on joint procurement') == len([x for x in talks if x[4] == 'conference']),
+   "each talk's description", flat[:800])
+every = ['%s–%s' % (s[11:16], e[11:16])
+         for s, e in sorted([(s, e) for s, e, *_ in mine] + [(s, e) for s, e, *_ in talks])]
+lines = re.findall(r'\d\d:\d\d–\d\d:\d\d', text)
+ok(lines == every, 'meetings and the programme in one time order', (lines, every))
 # ---- online meetings with their links; interpreters -----------------------------------------
 online = db.execute('SELECT p.id, m.video_room FROM meetings m JOIN requests r ON r.rid = m.request_rid'
                     " JOIN people p ON p.rid = r.from_rid WHERE m.video_room IS NOT NULL"
@@ -184,6 +210,14 @@ ok(org[1] and org[1] in t, "her organisation by its Ukrainian name", (org, t[:30
 ok(name_of[attendee] in t, 'an attendee at her meeting named on it', t[:800])
 t = text_of('all.pdf', name_of[attendee])
 ok(name_of[ua] in t, "the attendee's own agenda has the meeting", t[:600])
+
+t = re.sub(r'\s+', ' ', text_of('all.pdf', name_of[ua]))
+ok(all(re.sub(r'\s+', ' ', nu or n) in t for _, _, n, nu, _ in talks_of(ua))
+   and 'У програмі форуму' in t and "forum's programme" not in t
+   and 'Виступи · Зала A · У програмі форуму' in t and 'Міністри про спільні закупівлі' in t,
+   "a Ukrainian reader's talks and breaks by their Ukrainian names, marked in Ukrainian", t[:900])
+ok(all("forum's programme" not in text_of('all.pdf', x[1]) and 'У програмі форуму' not in
+       text_of('all.pdf', x[1]) for x in idle[:3]), 'no meeting: no programme either', idle[:3])
 
 # ---- no meeting: a page saying so, or left out ----------------------------------------------
 ok(idle and ('You have no B2B meetings at this event.' in text_of('all.pdf', idle[0][1])

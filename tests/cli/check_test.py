@@ -273,6 +273,9 @@ c.executescript('DROP TABLE arrivals;'   # 54's
                 'DROP TRIGGER events_moved_venue_uk_meetings;'
                 'ALTER TABLE events DROP COLUMN name_uk; ALTER TABLE events DROP COLUMN venue_uk;'
                 'ALTER TABLE sessions DROP COLUMN name_uk;'
+                'ALTER TABLE sessions DROP COLUMN place; ALTER TABLE sessions DROP COLUMN place_uk;'
+                'ALTER TABLE sessions DROP COLUMN description;'
+                'ALTER TABLE sessions DROP COLUMN description_uk;'   # 55's
                 'DROP TABLE invitations; DROP TABLE device_tokens;'
                 'ALTER TABLE supplies DROP COLUMN ua_content_pct;'
                 'ALTER TABLE unavailability DROP COLUMN set_by; DROP TABLE unscheduled_reasons;'

@@ -53,6 +53,10 @@ plenary = c.execute("SELECT rid, id, starts_at, ends_at FROM sessions WHERE kind
                     " ORDER BY starts_at LIMIT 1").fetchone()
 c.execute("INSERT INTO slots(id, session_rid, seq, starts_at, ends_at) VALUES ('t-plenary', ?, 0, ?, ?)",
           (plenary[0], plenary[2], plenary[3]))
+# the plenary's place and description, in both languages: the round trip keeps them
+c.execute("UPDATE sessions SET place = 'Hall A, level 2', place_uk = 'Зала A, рівень 2',"
+          " description = 'Ministers, \"joint\" procurement', description_uk = 'Міністри'"
+          " WHERE rid = ?", (plenary[0],))
 # a hybrid forum's video service, whatever the demo names
 c.execute("UPDATE events SET video_url = 'https://meet.example.org/forum'")
 c.execute("UPDATE slots SET seq = n FROM (SELECT rid AS r, row_number() OVER"
@@ -65,8 +69,13 @@ ok(r.returncode == 0, 'sessions exported', r.stderr)
 rows = list(csv.DictReader(open('sessions.csv', encoding='utf-8')))
 b2b = [x for x in rows if x['kind'] == 'b2b']
 ok(rows and list(rows[0].keys()) == ['event', 'id', 'day', 'start', 'end', 'kind', 'name',
-                                     'name_uk', 'slot_minutes', 'slot_pause', 'slots'],
+                                     'name_uk', 'slot_minutes', 'slot_pause', 'slots', 'place',
+                                     'place_uk', 'description', 'description_uk'],
    'the sessions export has the import columns', rows[:1])
+ok([(x['place'], x['place_uk'], x['description'], x['description_uk']) for x in rows
+    if x['id'] == plenary[1]] == [('Hall A, level 2', 'Зала A, рівень 2',
+                                   'Ministers, "joint" procurement', 'Міністри')],
+   "a session's place and description in both languages", rows)
 ok(b2b and all(x['slot_minutes'] == '20' and x['slots'] for x in b2b),
    'each b2b session with its slots\' length and ids', b2b[:1])
 

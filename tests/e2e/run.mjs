@@ -1289,6 +1289,108 @@ test('a Ukrainian participant on a phone reads her agenda\'s event, venue and se
   await en.ctx.close();
 });
 
+// The event's sessions by start, and her meetings within one (its start
+// inside the session's), as the programme page counts them.
+const byStart = (a, b) => Date.parse(a.starts_at) - Date.parse(b.starts_at);
+const mineIn = (s, meetings) => meetings.filter((m) => Date.parse(m.start) >= Date.parse(s.starts_at)
+  && Date.parse(m.start) < Date.parse(s.ends_at)).length;
+
+test('a Ukrainian drone maker on a phone reads the forum\'s programme in Ukrainian at the event\'s clock, her meetings counted in each B2B session; '
+  + 'her agenda puts the plenary and lunch between her meetings, marked as the programme\'s; the organiser gives the plenary its hall', async () => {
+  // the organiser names the plenary's hall and what it is, in the console's session form
+  const org = await signedIn(ORGANISER, 'en-GB');
+  const first = (await apiFrom(org.page, 'GET', `/api/v1/events/${state.demoEvent}`)).json.sessions.slice().sort(byStart)
+    .find((x) => x.kind === 'conference');
+  await open(org.page, '/console/event');
+  await org.page.click(`#programme tr[data-session="${first.id}"] button.edit-session`);
+  await org.page.locator(`#session-form[data-editing="${first.id}"]`).waitFor();
+  await org.page.fill('#session-form [name=session_place]', 'Hall A');
+  await org.page.fill('#session-form [name=session_place_uk]', 'Зала A');
+  await org.page.fill('#session-form [name=session_description_uk]', 'Міністри про спільні закупівлі');
+  assert.equal(await org.page.getAttribute('#session-form [name=session_place_uk]', 'lang'), 'uk');
+  await org.page.click('#session-form button[type=submit]');
+  await org.page.waitForFunction(() => /^Saved\./.test(document.querySelector('#programme-card .flash.ok')?.textContent || ''));
+  await org.ctx.close();
+
+  const ctx = await newContext('uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const page = await ctx.newPage();
+  await signIn(page, SUPPLIER);
+  const ev = await (await ctx.request.get(`${base}/api/v1/events/${state.demoEvent}`)).json();
+  const ag = await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json();
+  const sessions = ev.sessions.slice().sort(byStart);
+  const plenary = sessions.find((x) => x.kind === 'conference');
+  const lunch = sessions.find((x) => x.kind === 'break');
+  assert.ok(plenary && lunch && ag.meetings.length > 0, 'the demo has talks, a break and her meetings');
+
+  await open(page, '/programme');
+  assert.equal(await page.textContent('h1'), UK['programme.title']);
+  // every session, in time order, each day under its heading
+  assert.deepEqual(await page.locator('li.session').evaluateAll((ls) => ls.map((l) => l.dataset.id)), sessions.map((x) => x.id));
+  assert.equal(await page.locator('section.programme-day h2').count(), new Set(sessions.map((x) => x.day)).size);
+  // the plenary at Brussels' clock (the phone is in Kyiv, an hour ahead), in Ukrainian, as talks
+  const pl = page.locator(`li.session[data-id="${plenary.id}"]`);
+  const plText = await pl.textContent();
+  assert.ok(plText.includes('09:00–10:30') && plText.includes(plenary.name_uk) && plText.includes(UK['programme.kind_conference']), plText);
+  assert.ok(!plText.includes(plenary.name), `no English name: ${plText}`);
+  assert.equal(plenary.id, first.id);
+  assert.deepEqual([plenary.place, plenary.place_uk, plenary.description, plenary.description_uk],
+    ['Hall A', 'Зала A', null, 'Міністри про спільні закупівлі'], 'the form saved the place and description');
+  assert.equal(await pl.locator('.place').textContent(), 'Зала A');
+  assert.equal(await pl.locator('.about').textContent(), 'Міністри про спільні закупівлі');
+  assert.ok((await page.locator(`li.session[data-id="${lunch.id}"]`).textContent()).includes(UK['programme.kind_break']));
+  // each B2B session says how many of her meetings lie in it, linked to her agenda
+  let linked = 0;
+  for (const x of sessions.filter((y) => y.kind === 'b2b')) {
+    const n = mineIn(x, ag.meetings);
+    const mine = page.locator(`li.session[data-id="${x.id}"] .mine`);
+    if (n) {
+      assert.equal(await mine.locator('a').getAttribute('href'), '/agenda');
+      assert.match(await mine.textContent(), new RegExp(`^${n}\\s`), `${x.id}: ${n} meetings`);
+      linked += 1;
+    } else assert.equal(await mine.textContent(), UK['programme.mine_none']);
+  }
+  assert.ok(linked > 0, 'a session holds some of her meetings');
+  assert.equal(await page.locator('li.session:not([data-kind="b2b"]) .mine').count(), 0, 'talks and breaks count no meetings');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
+  await assertUkrainian(page);
+  assert.deepEqual(await axe(page), [], 'axe on the programme page');
+  await shoot(page, 'participant-programme-uk');
+
+  // her agenda from the link: the day's talks and breaks between her meetings
+  await page.locator('li.session .mine a').first().click();
+  await page.waitForFunction(() => document.body.dataset.ready === '/agenda');
+  assert.equal(await page.locator('table.agenda tr.meeting').count(), ag.meetings.length, 'her meetings only are meetings');
+  assert.equal(await page.textContent('p.count'), `${ag.meetings.length} ${ag.meetings.length < 5 ? 'зустрічі' : 'зустрічей'}`);
+  const row = page.locator(`table.agenda tr.programme[data-session="${plenary.id}"]`);
+  const rowText = await row.textContent();
+  assert.ok(rowText.includes('09:00–10:30') && rowText.includes(plenary.name_uk) && rowText.includes(UK['agenda.programme_mark'])
+    && rowText.includes('Зала A'), rowText);
+  // in time order with her meetings, on each day's table
+  const order = await page.locator('table.agenda').evaluateAll((ts) => ts.map((t) => [...t.querySelectorAll('tr.meeting, tr.programme')]
+    .map((tr) => tr.cells[0].textContent.slice(0, 5))));
+  for (const day of order) assert.deepEqual(day, day.slice().sort(), `a day's rows by time: ${day}`);
+  const days = new Set(ag.meetings.map((m) => m.start.slice(0, 10)));
+  const shown = await page.locator('table.agenda tr.programme').evaluateAll((trs) => trs.map((tr) => tr.dataset.session));
+  assert.deepEqual(shown.sort(), sessions.filter((x) => x.kind !== 'b2b' && days.has(x.day)).map((x) => x.id).sort(),
+    'the talks and breaks of her days');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
+  await assertUkrainian(page);
+  assert.deepEqual(await axe(page), [], 'axe on the agenda with the programme');
+  await shoot(page, 'participant-agenda-with-programme-uk');
+  await ctx.close();
+
+  // in English on a laptop: the English names, the kinds in English
+  const en = await signedIn(SUPPLIER, 'en-GB');
+  await open(en.page, '/programme');
+  const enText = await en.page.locator(`li.session[data-id="${plenary.id}"]`).textContent();
+  assert.ok(enText.includes(plenary.name) && enText.includes(EN['programme.kind_conference']) && enText.includes('Hall A'), enText);
+  // no English description given: the Ukrainian one, marked as such
+  assert.equal(await en.page.locator(`li.session[data-id="${plenary.id}"] .about [lang=uk]`).textContent(), 'Міністри про спільні закупівлі');
+  assert.ok(await en.page.locator('#nav-links a[href="/programme"][aria-current=page]').count() === 1, 'the menu names the page');
+  await en.ctx.close();
+});
+
 test('a participant in Ukrainian asks for partners for a project idea, in Ukrainian', async () => {
   const ctx = await newContext('uk-UA');
   const page = await ctx.newPage();
@@ -1443,7 +1545,7 @@ function otherOrg() {
 function pagesOf() {
   return [
     [null, ['/']],
-    [PARTICIPANT, ['/', '/agenda', '/profile', '/organisations', `/organisations/${encodeURIComponent(state.me.org.id)}`,
+    [PARTICIPANT, ['/', '/agenda', '/programme', '/profile', '/organisations', `/organisations/${encodeURIComponent(state.me.org.id)}`,
       `/organisations/${encodeURIComponent(otherOrg().id)}`, '/suggestions', '/partners', '/requests']],
     [ORGANISER, ['/console/people', `/console/people/${encodeURIComponent(state.me.person.id)}`,
       `/console/people/${encodeURIComponent(state.me.person.id)}/availability`,
@@ -1609,6 +1711,7 @@ function axeStates(welcome) {
         await page.locator('.thread form, .thread .why-not').first().waitFor();
       }],
       ['/agenda', null],
+      ['/programme', null],
       ['/agenda', async function availabilityConflict(page) {
         // the reply as a published event's would give it, with a meeting
         // left in a slot now away: nothing is saved
@@ -2112,7 +2215,7 @@ test('on a phone the menu is one row, a button that says where you are; open, it
   // joint procurement for the people of an organisation that buys or supplies
   const procures = (await (await page.request.get(`${base}/api/v1/me`)).json()).procurement;
   assert.deepEqual(links.map(([href]) => href), ['/profile', '/organisations', '/suggestions', '/partners', '/requests', '/agenda',
-    ...(procures ? ['/procurement'] : [])]);
+    '/programme', ...(procures ? ['/procurement'] : [])]);
   assert.ok(links.every(([, big]) => big), 'every link shown, 44 px high');
   // Escape folds it, the focus back on the button
   await page.locator('#nav-links a[href="/requests"]').focus();

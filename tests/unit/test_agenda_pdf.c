@@ -160,3 +160,43 @@ Test(agenda_pdf, empty_agenda_and_empty_document)
     cr_assert_eq(pdf_pages(path), 1, "no agenda: one blank page");
     remove(path);
 }
+
+/* fix-programme: the forum's talks and breaks between her meetings, each at
+ * its place in the order given, its name and its line saying it is the
+ * programme's; no partner, and not a meeting: a paper of talks alone still
+ * says she has no meeting. */
+Test(agenda_pdf, the_programme_between_her_meetings)
+{
+    struct agenda_pdf_partner who = {"Jan Nowak", "Nowak Optics", "Poland"};
+    struct agenda_pdf_meeting m[3] = {
+        {.day = "Tuesday 16 February 2027", .time = "09:00–10:30",
+         .place = "Opening plenary: EU-Ukraine defence industrial cooperation",
+         .programme = "Talks · On the forum's programme"},
+        {.day = "Tuesday 16 February 2027", .time = "10:40–11:00", .place = "Table 12",
+         .session = "B2B meetings I", .partners = &who, .partners_n = 1},
+        {.day = "Tuesday 16 February 2027", .time = "12:40–14:00", .place = "Lunch",
+         .programme = "Break · On the forum's programme"}};
+    struct agenda_pdf_person p[2] = {base, base};
+    p[0].m = m, p[0].n = 3;
+    p[1].name = "Jan Nowak", p[1].m = m, p[1].n = 1;   /* the plenary alone */
+    int pages;
+    const char *path = draw(p, 2, &pages);
+    cr_assert_eq(pages, 2);
+    char *first = run("pdftotext", path, 1, 1);
+    const char *plenary = strstr(first, "09:00–10:30"), *meeting = strstr(first, "10:40–11:00"),
+               *lunch = strstr(first, "12:40–14:00");
+    cr_assert(plenary && meeting && lunch && plenary < meeting && meeting < lunch,
+              "in the order given: %s", first);
+    cr_assert_not_null(strstr(first, "Opening plenary: EU-Ukraine defence industrial cooperation"));
+    cr_assert_not_null(strstr(first, "Talks · On the forum's programme"));
+    cr_assert_not_null(strstr(lunch, "Lunch"));
+    cr_assert_not_null(strstr(lunch, "Break · On the forum's programme"));
+    cr_assert_null(strstr(first, "You have no B2B meetings"), "she has a meeting");
+    free(first);
+    char *second = run("pdftotext", path, 2, 2);
+    cr_assert_not_null(strstr(second, "You have no B2B meetings at this event."),
+                       "talks are not meetings: %s", second);
+    cr_assert_not_null(strstr(second, "Talks · On the forum's programme"));
+    free(second);
+    remove(path);
+}

@@ -408,12 +408,16 @@ Test(store_migrations, version_52_keeps_each_arrival_as_one_of_its_day, .init = 
                                       "ALTER TABLE people ADD COLUMN checked_in_at TEXT;"
                                       "UPDATE people SET checked_in_at = '2031-02-16T07:30:00Z'"
                                       " WHERE id = 'p-1';"
+                                      "ALTER TABLE sessions DROP COLUMN place;"
+                                      "ALTER TABLE sessions DROP COLUMN place_uk;"
+                                      "ALTER TABLE sessions DROP COLUMN description;"
+                                      "ALTER TABLE sessions DROP COLUMN description_uk;"
                                       "PRAGMA user_version=52;",
                                       &err),
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 2, "53 and 54");
+    cr_assert_eq(applied, 3, "53, 54 and 55");
     struct arena a;
     arena_init(&a, 0);
     struct store_person got;
@@ -479,6 +483,11 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
                                          "ALTER TABLE requests DROP COLUMN proposed_slot_rid;"
                                          /* migration 30's */
                                          "ALTER TABLE requests DROP COLUMN introduced;"
+                                         /* migration 55's */
+                                         "ALTER TABLE sessions DROP COLUMN place;"
+                                         "ALTER TABLE sessions DROP COLUMN place_uk;"
+                                         "ALTER TABLE sessions DROP COLUMN description;"
+                                         "ALTER TABLE sessions DROP COLUMN description_uk;"
                                          "PRAGMA user_version=22;", &err), 0, "%s", err.msg);
     int applied = 0, after_22 = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
@@ -618,12 +627,16 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                                       "ALTER TABLE supplies DROP COLUMN unit;"
                                       "ALTER TABLE announcements DROP COLUMN shows_from;"
                                       "ALTER TABLE announcements DROP COLUMN shows_until;"
+                                      "ALTER TABLE sessions DROP COLUMN place;"
+                                      "ALTER TABLE sessions DROP COLUMN place_uk;"
+                                      "ALTER TABLE sessions DROP COLUMN description;"
+                                      "ALTER TABLE sessions DROP COLUMN description_uk;"
                                       "PRAGMA user_version=43;",
                                       &err),
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 7, "44, 47, 50, 51, 52, 53 and 54");
+    cr_assert_eq(applied, 8, "44, 47, 50, 51, 52, 53, 54 and 55");
     char *after = outbox_dump();
     cr_assert_str_eq(after, before, "every row and column kept");
     free(before);
@@ -667,4 +680,49 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
     cr_assert_eq(sqlite3_column_int(st, 0), 2, "both indexes made again");
     sqlite3_finalize(st);
     store_exec_for_tests(s, "PRAGMA foreign_keys=ON;", &err);
+}
+
+/* fix-programme (migration 55): a session's place and short description in
+ * both languages, stored and read back, kept by an update that does not give
+ * them (keep_*), removed by one that gives none. */
+struct about {
+    char place[32], place_uk[32], description[32];
+    bool description_uk;
+};
+
+static int read_about(void *ud, const struct store_session *x)
+{
+    struct about *g = ud;
+    snprintf(g->place, sizeof g->place, "%s", x->place ? x->place : "");
+    snprintf(g->place_uk, sizeof g->place_uk, "%s", x->place_uk ? x->place_uk : "");
+    snprintf(g->description, sizeof g->description, "%s", x->description ? x->description : "");
+    g->description_uk = x->description_uk != NULL;
+    return 0;
+}
+
+Test(store_programme, a_session_keeps_its_place_and_description, .init = open_fresh,
+     .fini = close_and_remove)
+{
+    cr_assert_eq(store_exec_for_tests(s,
+                                      "INSERT INTO events(id, name, starts_on, ends_on)"
+                                      " VALUES ('ev-p', 'P', '2031-05-06', '2031-05-06');",
+                                      &err),
+                 0, "%s", err.msg);
+    struct store_session x = {.id = "sp-1", .event = "ev-p", .day = "2031-05-06",
+                              .name = "Opening", .kind = "conference",
+                              .starts_at = "2031-05-06T09:00:00+02:00",
+                              .ends_at = "2031-05-06T10:00:00+02:00", .place = "Hall A",
+                              .place_uk = "Зала A", .description = "Welcome",
+                              .description_uk = "Вітання"};
+    cr_assert_eq(store_session_upsert(s, &x, &err), 0, "%s", err.msg);
+    struct store_session y = x;
+    y.place = y.place_uk = y.description = y.description_uk = NULL;
+    y.keep_place = y.keep_place_uk = y.keep_description = true;   /* description_uk: none */
+    cr_assert_eq(store_session_upsert(s, &y, &err), 0, "%s", err.msg);
+    struct about g = {0};
+    cr_assert_eq(store_session_each(s, "ev-p", read_about, &g, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(g.place, "Hall A");
+    cr_assert_str_eq(g.place_uk, "Зала A");
+    cr_assert_str_eq(g.description, "Welcome");
+    cr_assert_not(g.description_uk, "removed: the update gave none");
 }

@@ -17,6 +17,7 @@ import { renderSuggestions } from './pages/suggestions.js';
 import { renderPartners } from './pages/partners.js';
 import { renderRequests } from './pages/requests.js';
 import { renderAgenda } from './pages/agenda.js';
+import { renderProgramme } from './pages/programme.js';
 import {
   renderPeople, renderPersonAvailability, renderImport, renderEvent, renderSchedule, renderTables, renderCheckin,
 } from './pages/console.js';
@@ -38,6 +39,7 @@ const PARTICIPANT_NAV = [
   ['/partners', 'nav.partners'],
   ['/requests', 'nav.requests'],
   ['/agenda', 'nav.agenda'],
+  ['/programme', 'nav.programme'],
 ];
 const ORGANISER_NAV = [
   ['/console/people', 'nav.people'],
@@ -64,6 +66,7 @@ const ROUTES = [
   [/^\/partners$/, renderPartners, 'user'],
   [/^\/requests$/, renderRequests, 'user'],
   [/^\/agenda$/, renderAgenda, 'user'],
+  [/^\/programme$/, renderProgramme, 'user'],
   [/^\/procurement$/, renderProcurement, 'user'],
   [/^\/console\/people$/, renderPeople, 'organiser'],
   [/^\/console\/applications$/, renderApplications, 'organiser'],
@@ -220,8 +223,8 @@ export function zoneOfIt(x) {
   return (x && x.timezone) || zoneOf(x && x.event);
 }
 
-// The organiser's choice among the events, on the console pages that act
-// on one; kept in the address (?event=), so that a reload, Back or a shared
+// The choice among the events, on the console pages that act on one and
+// the participants' programme; kept in the address (?event=), so that a reload, Back or a shared
 // link keep it. Nothing to choose with a single event.
 export async function eventPicker() {
   try { await readEvents(); } catch (_) { /* the list of sign-in */ }

@@ -68,15 +68,22 @@ export function overlapping(sessions, startsAt, endsAt, kinds, timeZone) {
   return sessions.find((s) => kinds.includes(s.kind) && at(s.starts_at) < b && a < at(s.ends_at)) || null;
 }
 
+// A session's texts beside its name: where it takes place and a short word
+// on it, each in English and Ukrainian (schema version 55).
+export const ABOUT = ['place', 'place_uk', 'description', 'description_uk'];
+
 // The body's "sessions" for PUT /events/{id}: every session with its slots,
 // the slots numbered 1..n across the event in time order (times without an
 // offset in timeZone).
 export function programme(sessions, slots, timeZone) {
   const order = slots.slice().sort((x, y) => instantIn(x.starts_at, timeZone) - instantIn(y.starts_at, timeZone));
   const seq = new Map(order.map((s, i) => [s.id, i + 1]));
+  // a session's place and description go as they are where it has them
+  // (a stored one's, the form's), else are left out and kept
+  const about = (s) => Object.fromEntries(ABOUT.filter((k) => s[k] !== undefined).map((k) => [k, s[k] || null]));
   return sessions.map((s) => ({
     id: s.id, day: s.day, name: s.name, name_uk: s.name_uk || null, kind: s.kind,
-    starts_at: s.starts_at, ends_at: s.ends_at,
+    starts_at: s.starts_at, ends_at: s.ends_at, ...about(s),
     slots: slots.filter((x) => x.session === s.id)
       .map((x) => ({ id: x.id, seq: seq.get(x.id), starts_at: x.starts_at, ends_at: x.ends_at })),
   }));

@@ -2,6 +2,8 @@
 // other party with a link to their organisation; the ICS feed for calendars;
 // printable; and when the participant is available for B2B meetings. After
 // meetings, the people met with their organisations, and their contacts.
+// Between her meetings, the forum's talks and breaks of those days, marked
+// as the programme's (fix-programme).
 
 import { api, writesSettled } from '../api.js';
 import { h, add, list, scroller, outcome, dataName } from '../dom.js';
@@ -14,6 +16,7 @@ import { sendUnsent, unsentOutcomes } from '../unsent.js';
 import { refusalWhy } from '../words.js';
 import { partnerAbsentButton } from '../day.js';
 import { serverNow } from '../clock.js';
+import { sessionKind, sessionAbout } from './programme.js';
 
 // What became of the outcomes said without a connection (unsent.js): those
 // the server took as the page opened, those it refused for good (each with
@@ -261,6 +264,44 @@ function threadLink(m) {
   return [h('br'), h('a', { class: 'thread-link no-print', href: `/requests?thread=${encodeURIComponent(m.request)}` }, t('messages.open'))];
 }
 
+// The forum's programme around her meetings: the talks and breaks (the
+// sessions not of B2B meetings) of her meetings' events on the days she has
+// meetings there (GET /events/{id}), each with its event's zone. They are
+// not hers: not counted, no outcome, marked as the programme's. Unread
+// (offline, say), the agenda is her meetings alone.
+async function programmeAround(meetings, start) {
+  const days = new Map();
+  for (const m of meetings) {
+    if (!m.event) continue;
+    if (!days.has(m.event)) days.set(m.event, new Set());
+    days.get(m.event).add(dayKey(start(m), zoneOfIt(m)));
+  }
+  const events = await Promise.all([...days.keys()].map((id) => api.event(id).catch(() => null)));
+  const out = [];
+  for (const ev of events) {
+    if (!ev || !days.has(ev.id)) continue;
+    const zone = zoneOfIt(ev);
+    for (const s of list(ev.sessions)) {
+      if (s.kind !== 'b2b' && days.get(ev.id).has(dayKey(s.starts_at, zone))) {
+        out.push({ ...s, event: ev.id, timezone: zone, programme: true });
+      }
+    }
+  }
+  return out;
+}
+
+// A talk or break of the programme as a row of her day: its time, its name
+// in the page's language, its kind, place and description, said to be the
+// forum's programme.
+function programmeRow(s, zone, zoned) {
+  return h('tr', { class: `programme kind-${s.kind}`, role: 'row', dataset: { session: s.id } },
+    h('td', { role: 'cell' }, `${time(s.starts_at, zone)}–${time(s.ends_at, zone)}`,
+      zoned ? [h('br'), h('span', { class: 'muted tz', translate: 'no' }, zone)] : null),
+    h('td', { colspan: 2, role: 'cell' }, localText(s.name, s.name_uk, { class: 'session-name' }), ' ',
+      h('span', { class: `badge kind ${s.kind}` }, sessionKind(s.kind)), sessionAbout(s),
+      h('span', { class: 'muted programme-mark' }, t('agenda.programme_mark'))));
+}
+
 export async function renderAgenda(main) {
   // an answer still on its way (an accept placing its meeting) first: the
   // agenda as it is once it is answered, not as it was before it
@@ -329,10 +370,10 @@ export async function renderAgenda(main) {
   const meId = person.id || '';
   const later = meetings.some(begun) ? await sendUnsent(meId).catch(() => null) : null;
   const unsent = unsentOutcomes(meId);
-  const [toAnswer, waiting, cancelled, availability, said, met] = await Promise.all([toAnswerNotice(requests),
+  const [toAnswer, waiting, cancelled, availability, said, met, programme] = await Promise.all([toAnswerNotice(requests),
     waitingSection(meetings, requests), cancelledSection(requests), availabilitySection(meetings),
     meetings.some(begun) ? myOutcomes().catch(() => null) : null,
-    meetings.some(begun) ? metSection() : null]);
+    meetings.some(begun) ? metSection() : null, programmeAround(meetings, start)]);
   const title = main.querySelector('h1');
   if (toAnswer && title) title.after(toAnswer);
   const unsentNote = unsentNotes(later, unsent.size);
@@ -340,7 +381,9 @@ export async function renderAgenda(main) {
   if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, cancelled, availability); return; }
   // once every meeting is over, the people met come first; before, after the days
   const over = meetings.every((m) => instant(end(m)) <= serverNow());
-  add(main, eventsLine(meetings, zoned), h('p', { class: 'count' }, tn('agenda.count', meetings.length)), waiting, cancelled);
+  add(main, eventsLine(meetings, zoned), h('p', { class: 'count' }, tn('agenda.count', meetings.length)),
+    h('p', { class: 'no-print', id: 'agenda-programme-link' }, h('a', { href: '/programme' }, t('agenda.programme_link'))),
+    waiting, cancelled);
   const me = (state.me && state.me.person && state.me.person.id) || (ag && ag.person);
   // The other parties: docs/api.md gives every attendee in people[]; an older
   // shape gave the other one in with{}.
@@ -373,7 +416,11 @@ export async function renderAgenda(main) {
   let tbody = null;
   let session = null;
   let days = 0;
-  for (const m of meetings) {
+  // her meetings and the programme's talks and breaks, by their start (a
+  // talk before a meeting that starts with it)
+  const items = [...meetings, ...programme].sort((a, b) => instant(start(a)) - instant(start(b))
+    || (b.programme ? 1 : 0) - (a.programme ? 1 : 0));
+  for (const m of items) {
     const zone = zoneOfIt(m);
     const d = dayKey(start(m), zone);
     if (d !== current) {
@@ -389,6 +436,13 @@ export async function renderAgenda(main) {
           h('th', { scope: 'col', role: 'columnheader' }, t('agenda.table')),
           h('th', { scope: 'col', role: 'columnheader' }, t('agenda.with')))));
       add(main, h('h2', { id: `day-${days}` }, d), scroller({ 'aria-labelledby': `day-${days}` }, table));
+    }
+    if (m.programme) {
+      // a row group of its own: the meetings after it start a new one
+      session = null;
+      tbody = h('tbody', { role: 'rowgroup' }, programmeRow(m, zone, zoned));
+      table.append(tbody);
+      continue;
     }
     // the day's meetings by programme session, each group headed by its
     // name in the page's language

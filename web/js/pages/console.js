@@ -380,7 +380,7 @@ const COLUMN_HINTS = {
   events: () => tx('import.events_hint', { columns: code('id,name,starts_on,ends_on'),
     optional: code('venue,timezone,request_cap,name_uk,venue_uk,video_url') }),
   sessions: () => tx('import.sessions_hint', { columns: code('event,id,day,start,end,kind,name'),
-    optional: code('name_uk,slot_minutes,slot_pause,slots'), minutes: code('slot_minutes'),
+    optional: code('name_uk,slot_minutes,slot_pause,slots,place,place_uk,description,description_uk'), minutes: code('slot_minutes'),
     pause: code('slot_pause'), slots: code('slots') }),
 };
 
@@ -704,6 +704,8 @@ async function showMoved(form, warnings) {
 const BILINGUAL_LABELS = {
   name: 'bilingual.name_en', name_uk: 'bilingual.name_uk',
   venue: 'bilingual.venue_en', venue_uk: 'bilingual.venue_uk',
+  place: 'bilingual.place_en', place_uk: 'bilingual.place_uk',
+  description: 'bilingual.description_en', description_uk: 'bilingual.description_uk',
 };
 
 // The event as PUT /events/{id} wants it, with the given sessions.
@@ -826,6 +828,11 @@ function sessionForm(main, e, sessions, slots, editing, cancel) {
   const inputs = {
     name: limit(h('input', { name: 'session_name', required: true, lang: 'en', value: editing ? editing.name : '' }), 200),
     name_uk: limit(h('input', { name: 'session_name_uk', lang: 'uk', value: editing ? editing.name_uk || '' : '' }), 200),
+    // where it takes place and what it is, for the participants' programme
+    place: limit(h('input', { name: 'session_place', lang: 'en', value: editing ? editing.place || '' : '' }), 200),
+    place_uk: limit(h('input', { name: 'session_place_uk', lang: 'uk', value: editing ? editing.place_uk || '' : '' }), 200),
+    description: limit(h('input', { name: 'session_description', lang: 'en', value: editing ? editing.description || '' : '' }), 500),
+    description_uk: limit(h('input', { name: 'session_description_uk', lang: 'uk', value: editing ? editing.description_uk || '' : '' }), 500),
     kind: h('select', { name: 'session_kind' }, SESSION_KINDS.map((k) => h('option', { value: k, selected: editing ? editing.kind === k : null }, t(`event.kind_${k}`)))),
     day: h('input', { name: 'session_day', type: 'date', required: true, value: editing ? editing.day : e.starts_on || '', min: e.starts_on || null, max: e.ends_on || null }),
     start: h('input', { name: 'session_start', type: 'time', required: true, value: editing ? wall(editing.starts_at) : '09:00' }),
@@ -865,7 +872,8 @@ function sessionForm(main, e, sessions, slots, editing, cancel) {
     const cut = v.kind === 'b2b' ? cutSlots(id, v.day, v.start, v.end, minutes, pause, tz) : [];
     if (v.kind === 'b2b' && !(minutes >= 5 && cut.length)) return fail('event.no_slot_fits', {}, inputs.minutes);
     const fresh = editing ? reslot(id, mine, cut, slots.filter((x) => x.session !== id).map((x) => x.id), tz) : cut;
-    const session = { id, day: v.day, name: v.name, name_uk: v.name_uk || null, kind: v.kind, starts_at: startsAt, ends_at: endsAt };
+    const session = { id, day: v.day, name: v.name, name_uk: v.name_uk || null, kind: v.kind, starts_at: startsAt, ends_at: endsAt,
+      place: v.place || null, place_uk: v.place_uk || null, description: v.description || null, description_uk: v.description_uk || null };
     const all = [...others, session];
     const allSlots = [...slots.filter((x) => x.session !== id), ...fresh.map((x) => ({ ...x, session: id }))];
     const programmed = programme(all, allSlots, tz).map((x) => (x.id === id && editing ? { ...x, replace_slots: true } : x));
