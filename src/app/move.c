@@ -432,10 +432,10 @@ static const char *in_the_way(const struct board *b, int k, int t, long long now
     if (b->start[k] == 0 || b->start[k] <= now)
         IN_THE_WAY("slot_begun", "slot", b->slots[k].id, NULL, NULL, "slot %s has begun",
                    b->slots[k].id);
-    /* another's meeting unnamed to a participant (named) */
     if (t >= 0 && b->table_off[(size_t)t * b->S + k])
         IN_THE_WAY("table_out", "table", b->tables[t].name, NULL, NULL,
                    "%s is out of use then", b->tables[t].name);
+    /* another's meeting unnamed to a participant (named) */
     const char *other = t >= 0 ? b->table_by[(size_t)t * b->S + k] : NULL, *said;
     if (other && (said = named(b, other)))
         IN_THE_WAY("table_taken", "table", b->tables[t].name, "request", said,
