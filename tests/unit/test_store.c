@@ -442,6 +442,8 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
                                          "ALTER TABLE requests DROP COLUMN proposed_slot_rid;"
                                          /* migration 30's */
                                          "ALTER TABLE requests DROP COLUMN introduced;"
+                                         /* migration 56's */
+                                         "DROP TABLE location_out_of_use;"
                                          "PRAGMA user_version=22;", &err), 0, "%s", err.msg);
     int applied = 0, after_22 = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
@@ -579,12 +581,13 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                                       "ALTER TABLE supplies DROP COLUMN unit;"
                                       "ALTER TABLE announcements DROP COLUMN shows_from;"
                                       "ALTER TABLE announcements DROP COLUMN shows_until;"
+                                      "DROP TABLE location_out_of_use;"
                                       "PRAGMA user_version=43;",
                                       &err),
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 5, "44, 47, 50, 51 and 52");
+    cr_assert_eq(applied, 6, "44, 47, 50, 51, 52 and 56");
     char *after = outbox_dump();
     cr_assert_str_eq(after, before, "every row and column kept");
     free(before);
