@@ -27,6 +27,7 @@ struct board {
     struct idmap six, tix;
     long long *start;           /* per slot: its instant */
     const char **table_by;      /* T*S: the other meeting at table t in slot k, or NULL */
+    const unsigned char *table_off;   /* T*S: table t out of use in slot k (migration 56) */
     const char **person_by;     /* S: the other meeting one of its people is in, the first, or NULL */
     const char **person_who;    /* S: that person's name */
     const char **away;          /* S: the name of one of its people marked away, or NULL */
@@ -266,8 +267,9 @@ static int board_load_shared(struct store *s, struct arena *a, struct board *b,
     b->person_who = arena_alloc(a, (S + 1) * sizeof *b->person_who);
     b->away = arena_alloc(a, (S + 1) * sizeof *b->away);
     b->interp_by = arena_alloc(a, (S + 1) * sizeof *b->interp_by);
+    b->table_off = schedule_load_tables_off(&b->l, b->ev.timezone, a);
     if (!b->start || !b->table_by || !b->person_by || !b->person_who || !b->away ||
-        !b->interp_by ||
+        !b->interp_by || !b->table_off ||
         idmap_init(&b->six, a, S) < 0 || idmap_init(&b->tix, a, T) < 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
     char zoned[32];
@@ -430,6 +432,9 @@ static const char *in_the_way(const struct board *b, int k, int t, long long now
     if (b->start[k] == 0 || b->start[k] <= now)
         IN_THE_WAY("slot_begun", "slot", b->slots[k].id, NULL, NULL, "slot %s has begun",
                    b->slots[k].id);
+    if (t >= 0 && b->table_off[(size_t)t * b->S + k])
+        IN_THE_WAY("table_out", "table", b->tables[t].name, NULL, NULL,
+                   "%s is out of use then", b->tables[t].name);
     /* another's meeting unnamed to a participant (named) */
     const char *other = t >= 0 ? b->table_by[(size_t)t * b->S + k] : NULL, *said;
     if (other && (said = named(b, other)))

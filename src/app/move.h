@@ -21,8 +21,8 @@ struct app_move_place {
  * slot_begun (slot), table_taken (table, request), person_meets (person,
  * request), person_away (person), no_interpreter_free (pair),
  * interpreter_busy (interpreter, request), interpreter_off (interpreter),
- * no_table (none), no_table_free (none: the first table's reasons follow
- * it).
+ * table_out (table: out of use then, app/table_out.h), no_table (none),
+ * no_table_free (none: the first table's reasons follow it).
  *
  * Said to a participant (a viewer: a person id), a meeting in the way is
  * named (its request's id, in "request" and in the English) only when it is

@@ -379,6 +379,28 @@ int schedule_build_close_begun(struct schedule_build *b, const char *tz, long lo
     return 0;
 }
 
+int schedule_build_close_tables(struct schedule_build *b, const struct schedule_load *l,
+                                const char *tz, struct arena *a)
+{
+    b->p.table_off = NULL;
+    if (l->outs.n == 0 || b->T == 0 || b->S == 0)
+        return 0;
+    unsigned char *off = schedule_load_tables_off(l, tz, a);
+    if (!off)
+        return -1;
+    /* the engine holds a locked meeting where it is: its table stays its own */
+    for (int m = 0; m < b->M; m++)
+        if (b->lslot[m] >= 0 && b->ltab[m] >= 0)
+            off[(size_t)b->ltab[m] * (size_t)b->S + (size_t)b->lslot[m]] = 0;
+    b->p.table_off = off;
+    return 0;
+}
+
+bool schedule_build_table_off(const struct schedule_build *b, int t, int k)
+{
+    return b->p.table_off && b->p.table_off[(size_t)t * (size_t)b->S + (size_t)k];
+}
+
 bool schedule_build_has_begun(const struct schedule_build *b, int k)
 {
     return b->begun && b->begun[k];

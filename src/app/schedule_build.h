@@ -57,6 +57,16 @@ int schedule_build_problem(struct store *s, struct schedule_load *l, bool releas
 int schedule_build_close_begun(struct schedule_build *b, const char *tz, long long now,
                                struct arena *a);
 
+/* Closes the tables out of use (l's windows, schedule_load_tables_off; the
+ * slots' times in zone tz) to every meeting but one locked there (it has
+ * begun, or the desk left it): sets b->p.table_off. -1 when memory ran
+ * out. */
+int schedule_build_close_tables(struct schedule_build *b, const struct schedule_load *l,
+                                const char *tz, struct arena *a);
+
+/* Whether table t is out of use in slot k of b (schedule_build_close_tables). */
+bool schedule_build_table_off(const struct schedule_build *b, int t, int k);
+
 /* Has slot k of b begun (schedule_build_close_begun)? */
 bool schedule_build_has_begun(const struct schedule_build *b, int k);
 

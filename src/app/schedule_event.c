@@ -100,7 +100,8 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     struct schedule_load was = l;   /* as loaded: build changes l's requests and people */
     if (schedule_build_problem(s, &l, o->reschedule_locked, a, &b, err) < 0)
         goto out;
-    if (schedule_build_close_begun(&b, ev.timezone, o->now, a) < 0)
+    if (schedule_build_close_begun(&b, ev.timezone, o->now, a) < 0 ||
+        schedule_build_close_tables(&b, &l, ev.timezone, a) < 0)
         goto oom;
     struct schedule_load_req *reqs = b.reqs;
     int M = b.M, S = b.S, T = b.T;

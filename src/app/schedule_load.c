@@ -1,6 +1,7 @@
 /* Reading an event's scheduling data from the store (see schedule_load.h). */
 #include "app/schedule_load.h"
 #include "app/interpreting.h"
+#include "io/ics.h"
 
 #include <string.h>
 
@@ -17,6 +18,7 @@ void schedule_load_init(struct schedule_load *l, struct arena *a, const char *ev
     l->locks.size = sizeof(struct schedule_load_lock);
     l->interp.size = sizeof(struct store_interpreter);
     l->meets.size = sizeof(struct schedule_load_mtg);
+    l->outs.size = sizeof(struct store_table_out);
 }
 
 const char *schedule_load_req_person(const struct schedule_load_req *r, int j)
@@ -142,6 +144,49 @@ static int on_meeting(void *ud, const struct store_meeting *m)
     return 0;
 }
 
+static int on_table_out(void *ud, const struct store_table_out *w)
+{
+    struct schedule_load *l = ud;
+    struct store_table_out *c = idmap_vec_push(&l->outs, l->a);
+    if (!c)
+        return l->oom = 1;
+    *c = (struct store_table_out){.location = arena_strdup(l->a, w->location),
+                                  .location_name = arena_strdup(l->a, w->location_name),
+                                  .from = w->from, .until = w->until,
+                                  .set_by = arena_strdup(l->a, w->set_by)};
+    if (!c->location || !c->location_name || !c->set_by)
+        return l->oom = 1;
+    return 0;
+}
+
+unsigned char *schedule_load_tables_off(const struct schedule_load *l, const char *tz,
+                                        struct arena *a)
+{
+    size_t S = (size_t)l->slots.n, T = (size_t)l->tables.n;
+    unsigned char *off = arena_alloc(a, T * S + 1);
+    if (!off)
+        return NULL;
+    memset(off, 0, T * S + 1);
+    const struct store_slot *slots = l->slots.data;
+    const struct store_location *tabs = l->tables.data;
+    const struct store_table_out *ws = l->outs.data;
+    char zoned[32];
+    for (int i = 0; i < l->outs.n; i++)
+        for (size_t t = 0; t < T; t++) {
+            if (strcmp(tabs[t].id, ws[i].location) != 0)
+                continue;
+            for (size_t k = 0; k < S; k++) {
+                long long start = 0, end = 0;
+                if (ics_zoned_time(tz, slots[k].starts_at, zoned, &start) < 0 ||
+                    ics_zoned_time(tz, slots[k].ends_at, zoned, &end) < 0)
+                    continue;   /* a time that cannot be read never opens */
+                if (end > ws[i].from && (ws[i].until == 0 || start < ws[i].until))
+                    off[t * S + k] = 1;
+            }
+        }
+    return off;
+}
+
 int schedule_load_event(struct store *s, struct schedule_load *l, struct df_err *err)
 {
     if (idmap_init(&l->b2b, l->a, 256) < 0)
@@ -159,7 +204,8 @@ int schedule_load_event(struct store *s, struct schedule_load *l, struct df_err 
         idmap_put(&l->req_ix, reqs[i].id, i);
     if (store_attendee_each(s, l->event, on_attendee, l, err) < 0 ||
         store_unavailable_each(s, l->event, on_unavailable, l, err) < 0 ||
-        store_meeting_each(s, l->event, NULL, on_meeting, l, err) < 0)
+        store_meeting_each(s, l->event, NULL, on_meeting, l, err) < 0 ||
+        store_table_out_each(s, l->event, on_table_out, l, err) < 0)
         return -1;
     if (l->oom)
         goto oom;

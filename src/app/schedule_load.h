@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "store/store.h"
+#include "store/table_out.h"
 
 struct schedule_load_req {
     const char *id, *from, *to;
@@ -34,6 +35,7 @@ struct schedule_load {
     struct idmap_vec locks;           /* struct schedule_load_lock */
     struct idmap_vec interp;          /* struct store_interpreter copies */
     struct idmap_vec meets;           /* struct schedule_load_mtg: every meeting of the event */
+    struct idmap_vec outs;            /* struct store_table_out copies: tables out of use */
     struct idmap req_ix;
     int oom;
 };
@@ -53,9 +55,16 @@ void schedule_load_init(struct schedule_load *l, struct arena *a, const char *ev
  * attendees (j < r->attendees.n). */
 const char *schedule_load_req_person(const struct schedule_load_req *r, int j);
 
+/* Per table and slot of l (table t, slot k at [t * slots + k]), 1 when a
+ * window of l->outs covers the slot: the slot begins before the window ends
+ * and ends after it begins (a slot half in the window cannot be held at that
+ * table), its times read in zone tz; in a, NULL when out of memory. */
+unsigned char *schedule_load_tables_off(const struct schedule_load *l, const char *tz,
+                                        struct arena *a);
+
 /* The event's data from the store into l (set up by schedule_load_init): its b2b
  * slots, tables, interpreters, accepted requests and their attendees,
- * unavailability and meetings. */
+ * unavailability, meetings and the tables' windows out of use. */
 int schedule_load_event(struct store *s, struct schedule_load *l, struct df_err *err);
 
 #endif

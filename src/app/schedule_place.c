@@ -201,10 +201,11 @@ static bool grid_spot(struct grid *g, const struct schedule_load *l, const struc
          * plain table first, as the engine seats */
         bool online = b->online && b->online[m];
         for (int x = 0; !online && x < b->T && at.t < 0; x++)
-            if (!g->tbusy[(size_t)x * S + k] && (tb >= 0 ? x == tb : b->p.table_kind[x] < 0))
+            if (!g->tbusy[(size_t)x * S + k] && !schedule_build_table_off(b, x, k) &&
+                (tb >= 0 ? x == tb : b->p.table_kind[x] < 0))
                 at.t = x;
         for (int x = 0; !online && tb < 0 && x < b->T && at.t < 0; x++)
-            if (!g->tbusy[(size_t)x * S + k])
+            if (!g->tbusy[(size_t)x * S + k] && !schedule_build_table_off(b, x, k))
                 at.t = x;
         for (int j = 0; pair && j < l->interp.n && at.iv < 0; j++)
             if (!g->ibusy[(size_t)j * S + k] && app_interpreter_serves(ivs + j, pair, b->slots + k))
@@ -362,6 +363,7 @@ int schedule_place_late(struct store *s, const struct app_schedule_opts *o, stru
     l2.tables = l->tables;
     l2.interp = l->interp;
     l2.unav = mg->now->unav;
+    l2.outs = l->outs;
     for (int m = 0; m < b->M; m++) {
         if (!still[m] || mg->merged[m] || fslot[m] < 0)
             continue;
@@ -407,7 +409,8 @@ int schedule_place_late(struct store *s, const struct app_schedule_opts *o, stru
     struct schedule_build b2;
     if (schedule_build_problem(s, &l2, false, a, &b2, err) < 0)
         goto out;
-    if (schedule_build_close_begun(&b2, mg->ev->timezone, o->now, a) < 0)
+    if (schedule_build_close_begun(&b2, mg->ev->timezone, o->now, a) < 0 ||
+        schedule_build_close_tables(&b2, &l2, mg->ev->timezone, a) < 0)
         goto oom;
     int *at = arena_alloc(a, room * sizeof(int));
     if (!at)

@@ -140,6 +140,10 @@ void api_console_application_decline(struct http_req *r);
 /* handlers_move.c: an organiser moves one meeting */
 void api_console_meeting_moves(struct http_req *r);
 void api_console_meeting_move(struct http_req *r);
+/* handlers_move.c: a table out of use, its meetings moved in one go */
+void api_console_table_out(struct http_req *r);
+void api_console_table_back(struct http_req *r);
+void api_console_tables_out(struct http_req *r);
 /* Whether invitation links reach people elsewhere; false having replied 409
  * no_public_url when they would not. */
 bool api_invitation_links_reach(struct http_req *r);

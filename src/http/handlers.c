@@ -848,6 +848,12 @@ const struct http_route http_routes[] = {
     /* one meeting moved on the forum's day */
     {"GET", "/api/v1/console/meetings/{id}/moves", api_console_meeting_moves, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/meetings/{id}/move", api_console_meeting_move, ROUTE_ORGANISER},
+    /* a table out of use: its meetings moved in one go, and given back */
+    {"GET", "/api/v1/console/events/{id}/out-of-use", api_console_tables_out, ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/events/{id}/locations/{item}/out-of-use", api_console_table_out,
+     ROUTE_ORGANISER},
+    {"DELETE", "/api/v1/console/events/{id}/locations/{item}/out-of-use",
+     api_console_table_back, ROUTE_ORGANISER},
 };
 
 const int http_routes_n = sizeof http_routes / sizeof http_routes[0];

@@ -1031,6 +1031,19 @@ static const char migration_55[] =
     "  CHECK (description IS NULL OR length(description) <= 500);"
     "ALTER TABLE sessions ADD COLUMN description_uk TEXT"
     "  CHECK (description_uk IS NULL OR length(description_uk) <= 500);";
+/* A table out of use for a while (broken, taken by a delegation, its part of
+ * the hall shut): from an instant, until one (NULL: to the event's end),
+ * both Unix seconds; no schedule run or move seats a meeting there then. */
+static const char migration_56[] =
+    "CREATE TABLE location_out_of_use ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  location_rid INTEGER NOT NULL REFERENCES locations(rid) ON DELETE CASCADE,"
+    "  from_at INTEGER NOT NULL,"
+    "  until_at INTEGER CHECK (until_at IS NULL OR until_at > from_at),"
+    "  set_by TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+    ") STRICT;"
+    "CREATE INDEX location_out_of_use_location ON location_out_of_use(location_rid)";
 
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
@@ -1085,6 +1098,7 @@ const struct store_migration store_migrations[] = {
     {53, "a colleague added to a meeting or taken off it is mailed", migration_53},
     {54, "arrivals by day: the desk checks people in each day of the forum", migration_54},
     {55, "a session's place and short description, in English and Ukrainian", migration_55},
+    {56, "a table out of use for a while", migration_56},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

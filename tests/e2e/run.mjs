@@ -5715,6 +5715,62 @@ test('with no connection in the hall a Ukrainian on a phone says how a meeting w
   });
 });
 
+test('the organiser takes a table out of use on the table plan, in English on a laptop: the plan first, then its meetings moved at their times, and the table given back', async () => {
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const org = await signedIn(ORGANISER, 'en-GB');
+  await org.ctx.addInitScript({ path: AXE_SOURCE });
+  const { page } = org;
+  const e = (await apiCall(page, 'GET', `/events/${forum.id}`)).body;
+  if (!e.published_at) await apiCall(page, 'POST', `/events/${forum.id}/publish`);
+  // the last B2B slot, and a table taken then: its meeting is the one to move
+  const b2b = new Set(e.sessions.filter((x) => x.kind === 'b2b').map((x) => x.id));
+  const slots = e.slots.filter((x) => b2b.has(x.session)).sort((a, b) => new Date(a.starts_at) - new Date(b.starts_at));
+  const last = slots[slots.length - 1];
+  const inLast = (await apiCall(page, 'GET', `/console/events/${forum.id}/meetings?slot=${last.id}&limit=1000`)).body.meetings;
+  const m = inLast.find((x) => x.location && !x.online);
+  assert.ok(m, 'a meeting at a table in the last slot');
+  const id = m.request || m.id;
+  const atTable = inLast.filter((x) => x.location === m.location);
+  await open(page, `/console/tables?event=${encodeURIComponent(forum.id)}&slot=${encodeURIComponent(last.id)}`);
+  await page.locator('#table-out-form').waitFor();
+  assert.equal(await page.textContent('#table-out-h'), EN['tableout.title']);
+  await page.selectOption('#table-out-table', m.location);
+  await page.fill('#table-out-from', last.starts_at.slice(0, 16));
+  await page.fill('#table-out-until', last.ends_at.slice(0, 16));
+  await page.click('#table-out-show');
+  // the plan: the table's meeting then, where it would go; nothing moved yet
+  await page.locator('#table-out-go').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'table-out-plan-h', 'the focus on the plan');
+  assert.equal(await page.locator('#table-out-moves li').count(), atTable.length);
+  const before = (await apiCall(page, 'GET', `/console/meetings/${id}/moves`)).body;
+  assert.equal(before.at.location, m.location, 'a dry run moves nothing');
+  assert.deepEqual((await apiCall(page, 'GET', `/console/events/${forum.id}/out-of-use`)).body.out_of_use, []);
+  assert.deepEqual(await axe(page), []);
+  await page.click('#table-out-go');
+  // done: said, the window listed, the meeting at another table at its time
+  await page.locator('#table-out-windows li').waitFor();
+  await page.locator('#table-out-plan-h').waitFor();
+  assert.match(await page.textContent('#table-out-plan-h'), / is out of use: /);
+  const after = (await apiCall(page, 'GET', `/console/meetings/${id}/moves`)).body;
+  assert.equal(after.at.slot, m.slot, 'at the same time');
+  assert.notEqual(after.at.location, m.location, 'not at the table out of use');
+  assert.equal(after.sequence, before.sequence + 1, 'calendars move it');
+  assert.ok(!after.options.some((o) => o.location === m.location && o.slot === last.id), 'the desk is not offered the table then');
+  // the plan below says where it sits now
+  const row = page.locator('#table-plan tr', { hasText: after.at.location_name });
+  await row.first().waitFor();
+  assert.equal(await page.locator('#table-plan td:first-child', { hasText: new RegExp(`^${m.location_name}$`) }).count(), 0,
+    'nobody at the table out of use then');
+  assert.deepEqual(await axe(page), []);
+  await shoot(page, 'table-out-en');
+  // given back: no table out of use, and the desk is offered it again
+  await page.click('#table-out-windows button');
+  await page.locator('p#table-out-windows').waitFor();
+  assert.equal(await page.textContent('p#table-out-windows'), EN['tableout.none']);
+  assert.deepEqual((await apiCall(page, 'GET', `/console/events/${forum.id}/out-of-use`)).body.out_of_use, []);
+  await org.ctx.close();
+});
+
 test('the organiser moves one published meeting at the desk on a laptop, in English; its Ukrainian participant reads where it was on a phone', async () => {
   const { ctx, page, m } = await walk9Meeting('mov', 'Marta Moved', 'Олег Перенесений');
   const org = await signedIn(ORGANISER, 'en-GB');

@@ -43,6 +43,9 @@ const char *sched_validate(const struct sched_problem *p, const struct sched_sol
             BAD("online meeting %d has table %d", m, sol->table[m]);
         if (!online && (sol->table[m] < 0 || sol->table[m] >= p->n_tables))
             BAD("meeting %d has table %d", m, sol->table[m]);
+        if (!online && p->table_off &&
+            p->table_off[(size_t)sol->table[m] * (size_t)p->n_slots + (size_t)s])
+            BAD("meeting %d at table %d, out of use in slot %d", m, sol->table[m], s);
         if (!online && p->table_need && p->table_need[m] >= 0 &&
             (!p->table_kind || p->table_kind[sol->table[m]] != p->table_need[m]))
             BAD("meeting %d needs a kind %d table", m, p->table_need[m]);

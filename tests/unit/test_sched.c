@@ -112,6 +112,41 @@ Test(sched, availability_sessions_fixed_precedence)
     sched_solution_free(&s);
 }
 
+/* A table out of use in a slot (a broken one, a part of the hall shut)
+ * seats nobody then: the slot holds one meeting fewer, and none sits there. */
+Test(sched, a_table_out_of_use_seats_nobody_in_its_slots)
+{
+    static const int pairs[4][2] = {{0, 1}, {2, 3}, {4, 5}, {6, 7}};
+    struct mini x;
+    two_person(&x, 4, pairs);
+    /* tables 0 and 1, slots 0 and 1: table 0 out in slot 1 */
+    unsigned char off[2 * 2] = {0, 1, 0, 0};
+    struct sched_problem p = {.n_people = 8, .n_meetings = 4, .n_slots = 2, .people_off = x.off,
+                              .people = x.people, .n_tables = 2, .table_off = off,
+                              .fairness = -1, .seed = 1, .time_limit = 1, .max_moves = 20000};
+    struct sched_solution s;
+    solve_ok(&p, &s);
+    cr_assert_eq(s.scheduled, 3, "two in slot 0, one in slot 1");
+    for (int m = 0; m < 4; m++)
+        cr_assert(s.slot[m] != 1 || s.table[m] == 1, "meeting %d at table 0 in slot 1", m);
+    cr_assert_eq(s.upper_bound, 3, "the bound counts the tables in use");
+    sched_solution_free(&s);
+    /* the exact search (every meeting must be placed) counts them alike:
+     * three meetings fill the three table-slots in use */
+    p.must_all = true;
+    p.n_meetings = 3;
+    solve_ok(&p, &s);
+    cr_assert_eq(s.scheduled, 3);
+    sched_solution_free(&s);
+    /* and four cannot all be placed */
+    p.n_meetings = 4;
+    char msg[200];
+    cr_assert_eq(sched_solve(&p, &s, msg, sizeof msg), 0, "%s", msg);
+    cr_assert_lt(s.scheduled, 4);
+    cr_assert_neq(s.status, SCHED_FEASIBLE);
+    sched_solution_free(&s);
+}
+
 Test(sched, tables_and_interpreters_spread_meetings)
 {
     static const int pairs[4][2] = {{0, 1}, {2, 3}, {4, 5}, {6, 7}};

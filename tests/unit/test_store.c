@@ -412,12 +412,13 @@ Test(store_migrations, version_52_keeps_each_arrival_as_one_of_its_day, .init = 
                                       "ALTER TABLE sessions DROP COLUMN place_uk;"
                                       "ALTER TABLE sessions DROP COLUMN description;"
                                       "ALTER TABLE sessions DROP COLUMN description_uk;"
+                                      "DROP TABLE location_out_of_use;"
                                       "PRAGMA user_version=52;",
                                       &err),
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 3, "53, 54 and 55");
+    cr_assert_eq(applied, 4, "53, 54, 55 and 56");
     struct arena a;
     arena_init(&a, 0);
     struct store_person got;
@@ -488,6 +489,8 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
                                          "ALTER TABLE sessions DROP COLUMN place_uk;"
                                          "ALTER TABLE sessions DROP COLUMN description;"
                                          "ALTER TABLE sessions DROP COLUMN description_uk;"
+                                         /* migration 56's */
+                                         "DROP TABLE location_out_of_use;"
                                          "PRAGMA user_version=22;", &err), 0, "%s", err.msg);
     int applied = 0, after_22 = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
@@ -631,12 +634,13 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                                       "ALTER TABLE sessions DROP COLUMN place_uk;"
                                       "ALTER TABLE sessions DROP COLUMN description;"
                                       "ALTER TABLE sessions DROP COLUMN description_uk;"
+                                      "DROP TABLE location_out_of_use;"
                                       "PRAGMA user_version=43;",
                                       &err),
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 8, "44, 47, 50, 51, 52, 53, 54 and 55");
+    cr_assert_eq(applied, 9, "44, 47, 50, 51, 52, 53, 54, 55 and 56");
     char *after = outbox_dump();
     cr_assert_str_eq(after, before, "every row and column kept");
     free(before);

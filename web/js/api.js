@@ -289,6 +289,11 @@ export const api = {
     online ? { slot, online: true } : { slot, location }),
   // { mail: true }: each invitation is also mailed (409 mail_off while the forum sends none)
   inviteEveryone: (body) => call('POST', '/console/invitations', body),
+  // a table out of use on the forum's day: its meetings moved in one go
+  // (body {from, until?, dry_run?}), the event's tables out of use, one given back
+  tablesOut: (event) => call('GET', `/console/events/${enc(event)}/out-of-use`),
+  tableOut: (event, table, body) => call('POST', `/console/events/${enc(event)}/locations/${enc(table)}/out-of-use`, body),
+  tableBack: (event, table) => call('DELETE', `/console/events/${enc(event)}/locations/${enc(table)}/out-of-use`),
   // the organisers' announcements: the lines under every page's header
   announcements: () => call('GET', '/announcements'),
   // serve --backup-dir's copies, for the dashboard

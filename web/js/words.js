@@ -15,6 +15,7 @@ const WHY = {
   interpreter_off: () => t('why.interpreter_off'),
   no_table: () => t('why.no_table'),
   no_table_free: () => t('why.no_table_free'),
+  table_out: (v) => tx('why.table_out', { table: tableName({ location_name: v.table }) }),
 };
 
 // A server's English sentence as it stands, marked as English.

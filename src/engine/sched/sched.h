@@ -34,6 +34,10 @@ struct sched_problem {
     int n_tables;
     const int *table_kind;        /* NULL = all plain */
     const int *table_need;        /* per meeting: the kind it needs, -1 any table; NULL = any */
+    /* n_tables * n_slots, 1 = table t is out of use in slot s (broken, the
+     * venue shut its part of the hall): nothing is seated there, a locked
+     * meeting neither; NULL = every table in every slot */
+    const unsigned char *table_off;
     int n_kinds;                  /* kinds are 0 .. n_kinds-1 */
     /* per meeting, 1 = held online (a party takes part from afar): it needs no
      * table (its table in the solution is -1) but keeps its people's time;

@@ -6,6 +6,7 @@
  * sched_exact_cnf.c). Search: alternately "total <= lower bound" and
  * "total <= best - 1" under growing conflict budgets. */
 #include "engine/sched/sched_exact.h"
+#include "engine/sched/sched_internal.h"
 #include "engine/sched/sched_exact_cnf.h"
 #include "engine/sched/sched_cnf.h"
 #include "core/clock.h"
@@ -188,7 +189,7 @@ static void add_cut(struct exact_solver *e, struct cut_ctx *c, int s)
         for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
             if (c->dom[i] == s)
                 c->lits[n++] = c->x[i];
-    exact_at_most(e, c->lits, n, p->n_tables);
+    exact_at_most(e, c->lits, n, sched_slot_tables(p, s));
     /* the same on the busy people: it reaches no-break blocks directly */
     n = 0;
     bool busy = c->busy_cut && c->size > 0;
@@ -196,7 +197,7 @@ static void add_cut(struct exact_solver *e, struct cut_ctx *c, int s)
         if (c->u[(size_t)q * S + s])
             c->lits[n++] = c->u[(size_t)q * S + s];
     if (busy)
-        exact_at_most(e, c->lits, n, c->size * p->n_tables);
+        exact_at_most(e, c->lits, n, c->size * sched_slot_tables(p, s));
     c->added[s] = 1;
 }
 
@@ -226,7 +227,7 @@ static int solve_cuts(struct exact_solver *e, struct cut_ctx *c, const int *assu
                 }
         int cuts = 0;
         for (int s = 0; s < S; s++) {
-            if (c->count[s] <= p->n_tables)
+            if (c->count[s] <= sched_slot_tables(p, s))
                 continue;
             if (c->added[s])
                 return -2;
@@ -701,7 +702,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
                     ok = ok && hint_slot[p->prec[k]] < hint_slot[m];
         memset(count, 0, (size_t)S * sizeof(int));
         for (int m = 0; m < M && ok; m++)
-            ok = ++count[hint_slot[m]] <= p->n_tables;
+            ok = ++count[hint_slot[m]] <= sched_slot_tables(p, hint_slot[m]);
         for (int q = 0; q < P && ok; q++) {
             memset(occ, 0, (size_t)S);
             for (int k = pmo[q]; k < pmo[q + 1] && ok; k++)

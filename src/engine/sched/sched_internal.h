@@ -6,6 +6,7 @@
 #define DFNC_ENGINE_SCHED_INTERNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "engine/sched/sched.h"
@@ -64,6 +65,21 @@ static inline int sched_priority(const struct sched_state *t, int m)
 }
 
 /* Whether meeting m is held online, so that it takes no table. */
+/* Whether table k is out of use in slot s (sched_problem.table_off). */
+static inline bool sched_table_off(const struct sched_problem *p, int k, int s)
+{
+    return p->table_off && p->table_off[(size_t)k * (size_t)p->n_slots + (size_t)s];
+}
+
+/* The tables in use in slot s: how many meetings it can seat. */
+static inline int sched_slot_tables(const struct sched_problem *p, int s)
+{
+    int n = p->n_tables;
+    for (int k = 0; p->table_off && k < p->n_tables; k++)
+        n -= sched_table_off(p, k, s);
+    return n;
+}
+
 static inline bool sched_is_online(const struct sched_problem *p, int m)
 {
     return p->online && p->online[m];

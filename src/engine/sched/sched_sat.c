@@ -178,7 +178,7 @@ struct sched_sat *sched_sat_new(const struct sched_problem *p, const int *dom_of
             for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
                 if (dom[i] == s)
                     lits[n++] = x[i];
-        at_most(&e, lits, n, p->n_tables);
+        at_most(&e, lits, n, sched_slot_tables(p, s));
     }
     if (clock_seconds() > deadline)
         goto out;

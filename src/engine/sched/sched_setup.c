@@ -243,9 +243,9 @@ int sched_state_init(struct sched_state *t, const struct sched_problem *p)
     }
     t->res_off[M] = nr;
     for (int s = 0; s < S; s++) {
-        t->cap[s] = p->n_tables;
+        t->cap[s] = sched_slot_tables(p, s);
         for (int k = 0; k < p->n_tables; k++)
-            if (p->table_kind && p->table_kind[k] >= 0)
+            if (p->table_kind && p->table_kind[k] >= 0 && !sched_table_off(p, k, s))
                 t->cap[(size_t)(1 + p->table_kind[k]) * S + s]++;
         for (int i = 0; i < p->n_pairs; i++)
             t->cap[(size_t)(1 + p->n_kinds + i) * S + s] = p->pair_cap[(size_t)i * S + s];

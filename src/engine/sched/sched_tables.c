@@ -52,7 +52,7 @@ int sched_tables_assign(struct sched_state *t, int *slot, int *table, int *reaso
             for (int q = 0; q < t->P; q++)
                 last[q] = -1;
         for (int k = 0; k < T; k++)
-            used[k] = 0;
+            used[k] = sched_table_off(p, k, s);   /* out of use: taken by nobody */
         for (int pass = 0; pass < 3; pass++)
             for (int i = first[s]; i < first[s + 1]; i++) {
                 int m = at[i];

@@ -16,6 +16,7 @@ import { limit, invalid, describeBy } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme, reslot } from '../programme.js';
 import { availabilityForm, conflictList } from '../availability.js';
 import { walkinCard } from './walkin.js';
+import { tableOutCard } from './tableout.js';
 import { badgeScanner } from '../scan.js';
 import { nextMeetingLine, absenceCard } from '../day.js';
 import { serverNow } from '../clock.js';
@@ -1415,7 +1416,14 @@ export async function renderTables(main) {
     }
     window.print();
   });
-  add(main, h('h1', {}, t('tables.title')), picker, bar,
+  // a table out of use: its meetings moved in one go (tableout.js)
+  const tables = list(e.locations, 'locations').filter((l) => l.kind === 'table');
+  const coming = order.find((x) => instant(x.starts_at) > serverNow());
+  const outCard = eventId() && tables.length
+    ? await tableOutCard(eventId(), tables, coming ? coming.starts_at.slice(0, 16) : '',
+      async () => drawPlan(out, list(await api.meetings(eventId(), { slot, q: asked('q'), limit: slot ? SLOT_MAX : PAGE, offset: from }), 'meetings')))
+    : null;
+  add(main, h('h1', {}, t('tables.title')), picker, bar, outCard,
     searchForm('tables-search', t('tables.filter'), asked('q')),
     h('p', { class: 'count', id: 'table-count' }, tn('tables.count', count)),
     out, pages);

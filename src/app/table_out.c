@@ -1,0 +1,307 @@
+/* A table out of use on the forum's day (table_out.h): its window kept,
+ * its meetings moved as the desk moves one (app/move.h), in one go. */
+#include "app/table_out.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/auth.h"
+#include "app/mail_meetings.h"
+#include "core/date.h"
+#include "io/ics.h"
+#include "store/table_out.h"
+
+/* Times the desk types are short: a longer one is a mistake. */
+#define TIME_TEXT_MAX 40
+
+int app_table_out_time(const char *tz, const char *field, const char *text, long long now,
+                       long long *at, struct df_err *err)
+{
+    char wall[32], zoned[32];
+    size_t n = strlen(text);
+    if (n == 5 && text[2] == ':' && text[0] >= '0' && text[0] <= '2' && text[1] >= '0' &&
+        text[1] <= '9' && text[3] >= '0' && text[3] <= '5' && text[4] >= '0' && text[4] <= '9' &&
+        (text[0] - '0') * 10 + (text[1] - '0') < 24) {
+        /* a time alone: today, where the event is */
+        char day[11];
+        if (ics_zone_day(tz, now, day) < 0)
+            return df_err_set(err, DF_ERR_INPUT, "the event's time zone \"%s\" is unknown", tz);
+        snprintf(wall, sizeof wall, "%sT%s:00", day, text);
+    } else if (n <= TIME_TEXT_MAX && date_time_is_valid(text)) {
+        int offset;
+        if (date_time_offset(text, &offset))
+            return date_time_instant(text, at) ? 0
+                   : df_err_set(err, DF_ERR_INPUT, "%s: \"%s\" is not a time", field, text);
+        snprintf(wall, sizeof wall, "%.19s", text);
+    } else {
+        return df_err_set(err, DF_ERR_INPUT, "%s: \"%.*s\" is not a time: write \"14:00\" (today) "
+                          "or \"2027-02-16T14:00\"", field, TIME_TEXT_MAX, text);
+    }
+    if (ics_zoned_time(tz, wall, zoned, at) < 0)
+        return df_err_set(err, DF_ERR_INPUT, "%s: \"%s\" is not a time in %s", field, text, tz);
+    return 0;
+}
+
+/* Instant utc in zone tz as agendas say it ("2027-02-16T14:00:00+01:00"), in a. */
+static const char *zoned_text(const char *tz, long long utc, struct arena *a)
+{
+    char wall[20], zoned[32];
+    if (ics_zone_wall_time(tz, utc, wall) < 0 || ics_zoned_time(tz, wall, zoned, NULL) < 0)
+        return NULL;
+    return arena_strdup(a, zoned);
+}
+
+/* The table's meetings the window takes: not begun, their slot in it. */
+struct taken {
+    const char *location, *tz;
+    long long from, until, now;
+    struct arena *a;
+    const char **request;   /* their requests' ids, in time order */
+    int n, cap;
+    int oom;
+};
+
+static int on_meeting(void *ud, const struct store_meeting *m)
+{
+    struct taken *k = ud;
+    char zoned[32];
+    long long start = 0, end = 0;
+    if (!m->location || strcmp(m->location, k->location) != 0 ||
+        ics_zoned_time(k->tz, m->starts_at, zoned, &start) < 0 ||
+        ics_zoned_time(k->tz, m->ends_at, zoned, &end) < 0)
+        return 0;
+    if (start <= k->now || end <= k->from || (k->until && start >= k->until))
+        return 0;   /* begun (it stays), or outside the window */
+    if (k->n == k->cap) {
+        int cap = k->cap ? k->cap * 2 : 16;
+        const char **r = arena_alloc(k->a, (size_t)cap * sizeof *r);
+        if (!r)
+            return k->oom = 1;
+        if (k->n)
+            memcpy(r, k->request, (size_t)k->n * sizeof *r);
+        k->request = r;
+        k->cap = cap;
+    }
+    if (!(k->request[k->n++] = arena_strdup(k->a, m->request)))
+        return k->oom = 1;
+    return 0;
+}
+
+/* Where meeting mv goes in its own slot: the first free table (options come
+ * at its time, its own table first, then the programme's order; its own is
+ * out of use), else online; NULL when neither. */
+static const struct app_move_place *same_time(const struct app_meeting_moves *mv)
+{
+    const struct app_move_place *online = NULL;
+    for (int i = 0; i < mv->options_n; i++) {
+        const struct app_move_place *p = mv->options + i;
+        if (strcmp(p->slot, mv->at.slot) != 0)
+            continue;
+        if (!p->online)
+            return p;
+        if (!online)
+            online = p;
+    }
+    return online;
+}
+
+/* Moves meeting request (at the table out of use) as same_time finds, or to
+ * no table, with its audit line; *x says where. -1 with err. */
+static int move_one(struct store *s, const char *login, const char *request, const char *table,
+                    long long now, struct arena *a, struct app_table_out_move *x,
+                    struct df_err *err)
+{
+    struct app_meeting_moves mv;
+    if (app_meeting_moves(s, request, now, a, &mv, err) < 0)
+        return -1;
+    const struct app_move_place *to = same_time(&mv);
+    *x = (struct app_table_out_move){.meeting = mv.meeting, .was = mv.at, .people = mv.people,
+                                     .people_n = mv.people_n, .placed = to != NULL};
+    x->to = to ? *to : (struct app_move_place){.slot = mv.at.slot, .start = mv.at.start,
+                                               .end = mv.at.end};
+    char room[APP_TOKEN_LEN];   /* its video room, when it goes online without one */
+    app_token_new(room);
+    const char *location = to && !to->online ? to->location : NULL;
+    if (store_meeting_move(s, request, mv.at.slot, location, to ? room : NULL, err) < 0)
+        return -1;
+    const char *detail = arena_printf(a, "from %s at %s to %s %s%s (%s out of use)", mv.at.slot,
+                                      table, mv.at.slot, location ? "at " : "",
+                                      location ? location : to ? "online" : "at no table", table);
+    if (!detail)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a table's meetings");
+    return store_audit(s, login, "meeting.move", "meeting", mv.meeting, detail, err);
+}
+
+/* The name of location (its id when not found: store_table_out_add checks it). */
+struct named {
+    const char *id, *name;
+    struct arena *a;
+};
+
+static int on_location(void *ud, const struct store_location *x)
+{
+    struct named *k = ud;
+    if (strcmp(x->id, k->id) != 0)
+        return 0;
+    k->name = arena_strdup(k->a, x->name);
+    return 1;
+}
+
+/* The event's zone, and whether it exists: -1 with err (DF_ERR_NOT_FOUND). */
+static int event_zone(struct store *s, const char *event, struct arena *a, const char **tz,
+                      struct df_err *err)
+{
+    struct store_event ev;
+    if (store_event_get(s, event, a, &ev, err) < 0)
+        return -1;
+    *tz = ev.timezone;
+    return 0;
+}
+
+int app_table_out(struct store *s, const char *login, const char *event, const char *location,
+                  const char *from, const char *until, bool dry_run, long long now,
+                  struct arena *a, struct app_table_out *out, struct df_err *err)
+{
+    memset(out, 0, sizeof *out);
+    struct app_mail_watch *w = NULL;
+    const char *tz;
+    long long t0, t1 = 0;
+    if (store_begin(s, err) < 0)
+        return -1;
+    if (event_zone(s, event, a, &tz, err) < 0 ||
+        app_table_out_time(tz, "from", from, now, &t0, err) < 0 ||
+        (until && app_table_out_time(tz, "until", until, now, &t1, err) < 0))
+        goto fail;
+    if (until && t1 <= t0) {
+        df_err_set(err, DF_ERR_INPUT, "until (%s) must come after from (%s)", until, from);
+        goto fail;
+    }
+    if (until && t1 <= now) {
+        df_err_set(err, DF_ERR_INPUT, "until (%s) has passed: nothing to take out of use",
+                   until);
+        goto fail;
+    }
+    /* the window first: the moves below then see the table taken out */
+    if (store_table_out_add(s, event, location, t0, t1, login, err) < 0)
+        goto fail;
+    struct taken k = {.location = location, .tz = tz, .from = t0, .until = t1, .now = now,
+                      .a = a};
+    if (store_meeting_each(s, event, NULL, on_meeting, &k, err) < 0)
+        goto fail;
+    out->moves = arena_alloc(a, ((size_t)k.n + 1) * sizeof *out->moves);
+    if (k.oom || !out->moves) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a table's meetings");
+        goto fail;
+    }
+    if (app_mail_watch_begin(s, event, NULL, &w, err) < 0)
+        goto fail;
+    for (int i = 0; i < k.n; i++) {
+        struct app_table_out_move *x = out->moves + out->moves_n++;
+        if (move_one(s, login, k.request[i], location, now, a, x, err) < 0)
+            goto fail;
+        out->to_tables += x->placed && !x->to.online;
+        out->to_online += x->placed && x->to.online;
+        out->unplaced += !x->placed;
+    }
+    struct named nm = {.id = location, .name = location, .a = a};
+    if (store_location_each(s, event, on_location, &nm, err) < 0)
+        goto fail;
+    out->location_name = nm.name;
+    out->event = event;
+    out->location = location;
+    out->from = zoned_text(tz, t0, a);
+    out->until = t1 ? zoned_text(tz, t1, a) : NULL;
+    out->dry_run = dry_run;
+    const char *detail = arena_printf(a, "from %s until %s: %d to other tables, %d online, "
+                                      "%d at no table", out->from,
+                                      out->until ? out->until : "the end", out->to_tables,
+                                      out->to_online, out->unplaced);
+    if (!out->from || (t1 && !out->until) || !detail) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a table's meetings");
+        goto fail;
+    }
+    if (store_audit(s, login, "location.out_of_use", "location", location, detail, err) < 0)
+        goto fail;
+    if (dry_run) {
+        app_mail_watch_free(w);
+        store_rollback(s);   /* the plan said, nothing kept */
+        return 0;
+    }
+    int rc = app_mail_watch_end(s, w, APP_MAIL_BY_ORGANISERS, NULL, NULL, err);
+    w = NULL;
+    if (rc < 0 || store_commit(s, err) < 0)
+        goto fail;
+    return 0;
+fail:
+    app_mail_watch_free(w);
+    store_rollback(s);
+    return -1;
+}
+
+int app_table_back(struct store *s, const char *login, const char *event, const char *location,
+                   int *n, struct df_err *err)
+{
+    *n = 0;
+    if (store_begin(s, err) < 0)
+        return -1;
+    char detail[32];
+    if (store_table_out_clear(s, event, location, n, err) < 0)
+        goto fail;
+    snprintf(detail, sizeof detail, "%d window(s)", *n);
+    if (*n > 0 && store_audit(s, login, "location.back_in_use", "location", location, detail,
+                              err) < 0)
+        goto fail;
+    return store_commit(s, err);
+fail:
+    store_rollback(s);
+    return -1;
+}
+
+/* The windows read, their times said in the event's zone. */
+struct windows {
+    const char *tz;
+    struct arena *a;
+    struct app_table_window *v;
+    int n, cap, oom;
+};
+
+static int on_window(void *ud, const struct store_table_out *w)
+{
+    struct windows *k = ud;
+    if (k->n == k->cap) {
+        int cap = k->cap ? k->cap * 2 : 8;
+        struct app_table_window *v = arena_alloc(k->a, (size_t)cap * sizeof *v);
+        if (!v)
+            return k->oom = 1;
+        if (k->n)
+            memcpy(v, k->v, (size_t)k->n * sizeof *v);
+        k->v = v;
+        k->cap = cap;
+    }
+    struct app_table_window *x = k->v + k->n++;
+    *x = (struct app_table_window){
+        .location = arena_strdup(k->a, w->location),
+        .location_name = arena_strdup(k->a, w->location_name),
+        .from = zoned_text(k->tz, w->from, k->a),
+        .until = w->until ? zoned_text(k->tz, w->until, k->a) : NULL,
+        .set_by = arena_strdup(k->a, w->set_by)};
+    if (!x->location || !x->location_name || !x->from || (w->until && !x->until) || !x->set_by)
+        return k->oom = 1;
+    return 0;
+}
+
+int app_tables_out(struct store *s, const char *event, struct arena *a,
+                   struct app_table_window **ws, int *n, struct df_err *err)
+{
+    struct windows k = {.a = a};
+    *ws = NULL;
+    *n = 0;
+    if (event_zone(s, event, a, &k.tz, err) < 0 ||
+        store_table_out_each(s, event, on_window, &k, err) < 0)
+        return -1;
+    if (k.oom)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing tables out of use");
+    *ws = k.v;
+    *n = k.n;
+    return 0;
+}
