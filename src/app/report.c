@@ -611,6 +611,11 @@ json_t *app_report_json(struct store *s, const char *event, long long now, struc
     return j;
 }
 
+long long app_report_clock_mark(struct store *s, long long now, struct df_err *err)
+{
+    return store_report_begun_n(s, now, err);
+}
+
 /* ---- rows: CSV and xlsx --------------------------------------------------------- */
 
 struct rows {

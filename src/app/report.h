@@ -52,6 +52,12 @@
  * (DF_ERR_NOT_FOUND for an unknown event). */
 json_t *app_report_json(struct store *s, const char *event, long long now, struct df_err *err);
 
+/* What of now the report of any event depends on (only which meetings have
+ * begun): equal for two times, the report read at one is the report at the
+ * other while nothing is committed in between (a reply may be kept so).
+ * -1 with err. */
+long long app_report_clock_mark(struct store *s, long long now, struct df_err *err);
+
 /* The report written to out as JSON (app_report_json), or as rows of
  * section,key,figure,value in CSV (a value a spreadsheet would run as a
  * formula behind an apostrophe, as exports write it) or in an .xlsx sheet of

@@ -93,6 +93,20 @@ int store_report_meetings_each(struct store *s, const char *event, store_report_
     return stop;
 }
 
+long long store_report_begun_n(struct store *s, long long now, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT count(*) FROM slots WHERE julianday(starts_at) <= julianday(?1, 'unixepoch')";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, now);
+    long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+                                                : store_fail(s, err, "counting the slots begun");
+    sqlite3_reset(st);
+    return n;
+}
+
 int store_report_marks_each(struct store *s, enum store_report_mark kind, long long now,
                             store_report_mark_fn fn, void *ud, struct df_err *err)
 {

@@ -62,6 +62,10 @@ enum store_report_mark {
     STORE_REPORT_ATTENDEE,   /* a person (other) who attends it beside the two */
 };
 typedef int (*store_report_mark_fn)(void *ud, long long rid, long long other, const char *text);
+/* How many slots (of any event) have begun by now: a number that moves when
+ * a slot begins, or when a slot is added, moved or removed, which is a
+ * commit. -1 with err. */
+long long store_report_begun_n(struct store *s, long long now, struct df_err *err);
 /* Every row of kind: (rid, other, text) are (slot, 0, NULL) for
  * STORE_REPORT_BEGUN judged at now (seconds since 1970; now is read by no
  * other), (request, 0, outcome), (request, 0, NULL), (request, person,
