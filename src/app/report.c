@@ -90,6 +90,7 @@ struct report {
     int meetings_n, meetings_cap;
     long long *begun_slots;
     int begun_slots_n, begun_slots_cap;
+    bool outcomes_only;   /* app_report_outcome_tallies: the outcomes' tallies alone */
 };
 
 static const char *const sides[] = {"eu_eea", "ukraine", "other"};
@@ -186,7 +187,7 @@ static struct pair *pair_of(struct report *r, const char *key)
 }
 
 /* Adds c (app_outcome_tally_add's row) to its pair's tally and the totals. */
-static int count_row(struct report *r, const struct store_outcome_count *c)
+static int count_row(struct report *r, const struct app_outcome_count *c)
 {
     char key[8];
     pair_key(c->from_country ? c->from_country : "", c->to_country ? c->to_country : "", key);
@@ -336,7 +337,7 @@ static int by_country_kind_sme(const void *a, const void *b)
 }
 
 /* The meetings' figures: begun and held, each country pair's meetings and
- * outcomes (as store_outcome_counts' rows, one per pair of countries, then
+ * outcomes (as rows of app_outcome_count, one per pair of countries, then
  * one per outcome and pair), and who met and who met in a meeting held. */
 static int count_meetings(struct report *r, struct r_org **sorted, int countries)
 {
@@ -364,7 +365,7 @@ static int count_meetings(struct report *r, struct r_org **sorted, int countries
             r->people[m->from].held = r->people[m->to].held = true;
         }
     }
-    /* the rows in store_outcome_counts' order: the pairs, then each outcome's */
+    /* the rows: the pairs', then each outcome's */
     int rc = 0;
     const char **names = malloc(((size_t)countries + 1) * sizeof *names);
     if (!names)
@@ -378,7 +379,7 @@ static int count_meetings(struct report *r, struct r_org **sorted, int countries
                 const struct cell *c = &cells[x * countries + y];
                 long long n = k < 0 ? c->meetings : c->by_outcome[k];
                 if (n)
-                    rc = count_row(r, &(struct store_outcome_count){
+                    rc = count_row(r, &(struct app_outcome_count){
                                           .outcome = k < 0 ? NULL : app_outcomes[k],
                                           .from_country = names[x], .to_country = names[y],
                                           .meetings = n, .reported = k < 0 ? c->reported : 0});
@@ -402,14 +403,15 @@ static int gather_read(struct store *s, const char *event, long long now, struct
     if (!rc)
         rc = store_report_meetings_each(s, r->event.id, meeting_read, r, err);
     if (!rc)
-        rc = store_report_marks_each(s, STORE_REPORT_BEGUN, now, begun_read, r, err);
-    if (!rc)
         rc = store_report_marks_each(s, STORE_REPORT_OUTCOME, now, outcome_read, r, err);
-    if (!rc)
+    if (!rc && !r->outcomes_only)
+        rc = store_report_marks_each(s, STORE_REPORT_BEGUN, now, begun_read, r, err);
+    if (!rc && !r->outcomes_only)
         rc = store_report_marks_each(s, STORE_REPORT_ABSENCE, now, absence_read, r, err);
-    if (!rc)
+    if (!rc && !r->outcomes_only)
         rc = store_report_requests_each(s, r->event.id, requests_row, r, err);
-    if (!rc && (r->with_messages = store_message_thread_count(s, r->event.id, err)) < 0)
+    if (!rc && !r->outcomes_only &&
+        (r->with_messages = store_message_thread_count(s, r->event.id, err)) < 0)
         rc = -1;
     if (rc)
         return rc;
@@ -428,6 +430,10 @@ static int gather_read(struct store *s, const char *event, long long now, struct
                                    ? countries - 1
                                    : countries++;
     rc = count_meetings(r, sorted, countries);
+    if (r->outcomes_only) {
+        free(sorted);
+        return rc;
+    }
     if (!rc)
         rc = store_report_marks_each(s, STORE_REPORT_ATTENDEE, now, attendee_read, r, err);
     for (int i = 0; !rc && i < r->people_n; i++)
@@ -609,6 +615,22 @@ json_t *app_report_json(struct store *s, const char *event, long long now, struc
     report_free(&r);
     arena_free(&a);
     return j;
+}
+
+int app_report_outcome_tallies(struct store *s, const char *event, struct app_outcome_tally *all,
+                               struct app_outcome_tally *eu_ua, struct df_err *err)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct report r = {.outcomes_only = true};
+    int rc = gather(s, event, 0, &a, &r, err);
+    if (rc == 0) {
+        *all = r.total;
+        *eu_ua = r.eu_ua;
+    }
+    report_free(&r);
+    arena_free(&a);
+    return rc;
 }
 
 long long app_report_clock_mark(struct store *s, long long now, struct df_err *err)
