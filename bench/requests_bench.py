@@ -4,6 +4,7 @@ one release binary or for two side by side (BEFORE and AFTER).
 
 usage: bench/requests_bench.py DFNC [BEFORE_DFNC] (--db DB | --people N) [--reps R]
                                [--before-db DB2] [--forum-clock TIME | --no-forum-clock]
+                               [--day]
 
 DB is a demo forum (dfnc --db DB demo --no-serve --people N); with --people
 one is built by the first binary in a temporary folder. Each binary serves
@@ -20,7 +21,9 @@ statistics beside one without, say). The servers run on a forum clock
 (--forum-clock, default: the demo event's first day at 14:00, its own
 zone), as the organisers' dashboard refreshes only while the event runs and
 the report then counts the meetings begun and held; --no-forum-clock serves
-on the real clock.
+on the real clock. --day makes each copy the forum's first afternoon
+(DAY_SQL: check-ins, outcomes, absences, messages, which the demo has
+none of), as the dashboard's figures count them.
 
 The requests: a participant's /me (the header's counts are in it), agenda,
 requests, free times (one request's and the requests page's batch),
@@ -30,7 +33,9 @@ page with her agenda, and the moves list of one of her meetings. Then the
 dashboard's whole refresh (the seven requests the console's dashboard
 makes each minute, one after another), twice: as it is asked again with
 nothing changed (several organisers with it open), and after a check-in at
-the desk each time (a busy day: the figures it shows have changed).
+the desk each time (a busy day: the figures it shows have changed); and
+its report, summary and outcome figures each after a check-in (counted
+afresh, where the rows above may be answered from what the server kept).
 """
 import argparse
 import os
@@ -71,11 +76,34 @@ def first_afternoon(db):
     return start[:10] + "T14:00:00" + start[19:]
 
 
-def serve(dfnc, src, work, port, clock):
+# The forum's first afternoon as the bench's --day makes it (the demo has no
+# check-in, outcome or message): 7 in 10 people checked in, a quarter of the
+# morning's meetings with an outcome from one side (follow-up, no fit or not
+# held), one in 50 with a partner reported absent, a message in one request
+# in five.
+DAY_SQL = [
+    "UPDATE people SET checked_in_at = '2027-02-16T08:30:00Z' WHERE rid % 10 < 7",
+    "INSERT INTO meeting_outcomes(request_rid, person_rid, outcome)"
+    " SELECT r.rid, r.from_rid, CASE r.rid % 3 WHEN 0 THEN 'follow_up' WHEN 1 THEN 'no_fit'"
+    " ELSE 'not_held' END FROM requests r JOIN meetings m ON m.request_rid = r.rid"
+    " JOIN slots s ON s.rid = m.slot_rid WHERE s.starts_at < ?1 AND r.rid % 4 = 0",
+    "INSERT INTO absence_reports(request_rid, reporter_rid) SELECT r.rid, r.to_rid"
+    " FROM requests r JOIN meetings m ON m.request_rid = r.rid JOIN slots s ON s.rid = m.slot_rid"
+    " WHERE s.starts_at < ?1 AND r.rid % 50 = 1",
+    "INSERT INTO request_messages(request_rid, author_rid, text)"
+    " SELECT rid, from_rid, 'hello' FROM requests WHERE rid % 5 = 0",
+]
+
+
+def serve(dfnc, src, work, port, clock, day):
     db = os.path.join(work, f"serve-{port}.db")
     shutil.copy(src, db)
     con = sqlite3.connect(db)
     con.execute("UPDATE events SET published_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')")
+    if day:
+        noon = con.execute("SELECT substr(min(starts_at), 1, 10) || 'T13' FROM slots").fetchone()[0]
+        for sql in DAY_SQL:
+            con.execute(sql, (noon,) if "?1" in sql else ())
     con.commit()
     con.close()
     server = subprocess.Popen([dfnc, "--db", db, "serve", "--port", str(port),
@@ -156,6 +184,7 @@ def main():
     ap.add_argument("--before-db")
     ap.add_argument("--forum-clock")
     ap.add_argument("--no-forum-clock", action="store_true")
+    ap.add_argument("--day", action="store_true")
     o = ap.parse_args()
     work = tempfile.mkdtemp(prefix="dfnc-speed-")
     src = o.db or build(o.dfnc, o.people, work)
@@ -165,7 +194,7 @@ def main():
     try:
         for i, b in enumerate(bins):
             servers.append(serve(b, o.before_db if i and o.before_db else src, work, o.port + i,
-                                 clock))
+                                 clock, o.day))
             who.append({"org": login(o.port + i, "organiser@demo.dfnc", "demo-organiser"),
                         "me": login(o.port + i, "participant1@demo.dfnc", "demo-participant-1")})
         people = sqlite3.connect(src).execute("SELECT count(*) FROM people").fetchone()[0]
@@ -177,9 +206,14 @@ def main():
         print(head)
         event = cases[-1][2].split("/")[-2]
         refresh = dashboard(o.port, event)
-        arrivals = iter(checkin_people(src, 2 * o.reps * len(bins)))
+        counted = [("report", f"/api/v1/console/events/{event}/report"),
+                   ("summary", f"/api/v1/console/events/{event}/summary"),
+                   ("outcomes", f"/api/v1/console/events/{event}/outcomes")]
+        cases += [(f"dashboard {n} after a check-in", "org+checkin", p) for n, p in counted]
         cases += [("dashboard refresh, nothing changed", "org", refresh),
                   ("dashboard refresh after a check-in", "org+checkin", refresh)]
+        arrivals = iter(checkin_people(os.path.join(work, f"serve-{o.port}.db"),
+                                       (len(counted) + 1) * o.reps * len(bins)))
         for name, w, path in cases:
             times = [[] for _ in bins]
             cpu = [0.0 for _ in bins]
