@@ -301,9 +301,21 @@ struct mc_group {
     bool offer, need;
 };
 
+/* A row of the register by rowid, and what it stands for here: an
+ * organisation's country (its index in countries), a person's organisation
+ * (its index in orgs, -1 for none), a slot's hour (its index in hours). */
+struct mc_ref {
+    long long rid;
+    int i;
+};
+
+enum mc_table { MC_ORGS, MC_PEOPLE, MC_SLOTS };
+
 struct mc {
     struct mc_group *groups;
     int groups_n, groups_cap;
+    struct mc_ref *refs[3];   /* by enum mc_table, each sorted by rowid */
+    int refs_n[3], refs_cap[3];
     struct mc_key *countries, *hours, *cpv;   /* each few: looked up one by one */
     int countries_n, countries_cap, hours_n, hours_cap, cpv_n, cpv_cap;
     int *pairs;   /* each meeting's two countries' indexes in countries */
@@ -384,21 +396,77 @@ static int mc_by_pair(const void *p, const void *q)
     return c ? c : strcmp(x->b, y->b);
 }
 
+/* The index of rid's row in table t, or -1. */
+static int mc_find(const struct mc *m, enum mc_table t, long long rid)
+{
+    int lo = 0, hi = m->refs_n[t];
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (m->refs[t][mid].rid < rid)
+            lo = mid + 1;
+        else if (m->refs[t][mid].rid > rid)
+            hi = mid;
+        else
+            return mid;
+    }
+    return -1;
+}
+
+static int mc_oom(struct df_err *err)
+{
+    return df_err_set(err, DF_ERR_RUNTIME, "out of memory counting the meetings");
+}
+
+/* Every row of table t (rowid, then what it stands for) into m->refs[t]. */
+static int mc_refs_read(struct store *s, struct mc *m, enum mc_table t, struct df_err *err)
+{
+    static const char *const sql[] = {
+        [MC_ORGS] = "SELECT rid, country FROM organisations ORDER BY rid",
+        [MC_PEOPLE] = "SELECT rid, org_rid FROM people ORDER BY rid",
+        [MC_SLOTS] = "SELECT rid, substr(starts_at, 12, 2) FROM slots ORDER BY rid",
+    };
+    sqlite3_stmt *st = store_stmt(s, sql[t], err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *text = store_col(st, 1);
+        int i = t == MC_PEOPLE ? mc_find(m, MC_ORGS, sqlite3_column_int64(st, 1))
+                : t == MC_ORGS ? mc_key_of(&m->countries, &m->countries_n, &m->countries_cap,
+                                           text ? text : "")
+                               : mc_key_of(&m->hours, &m->hours_n, &m->hours_cap, text ? text : "");
+        if ((t != MC_PEOPLE && i < 0) ||
+            df_grow((void **)&m->refs[t], &m->refs_cap[t], m->refs_n[t], sizeof *m->refs[t]) < 0)
+            stop = mc_oom(err);
+        else
+            m->refs[t][m->refs_n[t]++] = (struct mc_ref){sqlite3_column_int64(st, 0), i};
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading the forum's register");
+    sqlite3_reset(st);
+    return stop ? -1 : 0;
+}
+
+/* The organisations' CPV groups, the register, then the event's meetings,
+ * each meeting counted by its pair of countries, its hour and its group
+ * (those of MEETING_JOINS: a meeting whose person, organisation or slot is
+ * not there counts nowhere). */
 static int mc_read(struct store *s, const char *event, struct mc *m, struct df_err *err)
 {
     static const char groups_sql[] =
         "SELECT org_rid, substr(cpv, 1, 3), max(direction = 'offer'), max(direction = 'need')"
         " FROM capabilities GROUP BY org_rid, substr(cpv, 1, 3) ORDER BY org_rid, 2";
     static const char meetings_sql[] =
-        "SELECT oa.rid, oa.country, ob.rid, ob.country, substr(sl.starts_at, 12, 2)"
-        MEETING_JOINS " WHERE e.id = ?1";
+        "SELECT r.from_rid, r.to_rid, m.slot_rid FROM meetings m"
+        " JOIN requests r ON r.rid = m.request_rid JOIN events e ON e.rid = r.event_rid"
+        " WHERE e.id = ?1";
     sqlite3_stmt *st = store_stmt(s, groups_sql, err);
     if (!st)
         return -1;
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (df_grow((void **)&m->groups, &m->groups_cap, m->groups_n, sizeof *m->groups) < 0) {
-            stop = df_err_set(err, DF_ERR_RUNTIME, "out of memory counting the meetings");
+            stop = mc_oom(err);
             break;
         }
         struct mc_group *g = &m->groups[m->groups_n++];
@@ -410,25 +478,29 @@ static int mc_read(struct store *s, const char *event, struct mc *m, struct df_e
     if (!stop && rc != SQLITE_DONE)
         stop = store_fail(s, err, "reading the organisations' CPV groups");
     sqlite3_reset(st);
+    for (enum mc_table t = MC_ORGS; !stop && t <= MC_SLOTS; t++)
+        stop = mc_refs_read(s, m, t, err);
     if (stop || !(st = store_stmt(s, meetings_sql, err)))
         return -1;
     store_bind_text(st, 1, event);
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *a = store_col(st, 1), *b = store_col(st, 3), *h = store_col(st, 4);
+        int pa = mc_find(m, MC_PEOPLE, sqlite3_column_int64(st, 0)),
+            pb = mc_find(m, MC_PEOPLE, sqlite3_column_int64(st, 1)),
+            sl = mc_find(m, MC_SLOTS, sqlite3_column_int64(st, 2));
+        int oa = pa < 0 ? -1 : m->refs[MC_PEOPLE][pa].i, ob = pb < 0 ? -1 : m->refs[MC_PEOPLE][pb].i;
+        if (oa < 0 || ob < 0 || sl < 0)
+            continue;
         char g[4];
-        mc_common_group(m, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 2), g);
-        int ia = mc_key_of(&m->countries, &m->countries_n, &m->countries_cap, a ? a : ""),
-            ib = mc_key_of(&m->countries, &m->countries_n, &m->countries_cap, b ? b : ""),
-            ih = mc_key_of(&m->hours, &m->hours_n, &m->hours_cap, h ? h : ""),
-            ig = mc_key_of(&m->cpv, &m->cpv_n, &m->cpv_cap, g);
-        if (ia < 0 || ib < 0 || ih < 0 || ig < 0 ||
+        mc_common_group(m, m->refs[MC_ORGS][oa].rid, m->refs[MC_ORGS][ob].rid, g);
+        int ig = mc_key_of(&m->cpv, &m->cpv_n, &m->cpv_cap, g);
+        if (ig < 0 ||
             df_grow((void **)&m->pairs, &m->pairs_cap, m->pairs_n + 1, sizeof *m->pairs) < 0) {
-            stop = df_err_set(err, DF_ERR_RUNTIME, "out of memory counting the meetings");
+            stop = mc_oom(err);
             break;
         }
-        m->pairs[m->pairs_n++] = ia;
-        m->pairs[m->pairs_n++] = ib;
-        m->hours[ih].n++;
+        m->pairs[m->pairs_n++] = m->refs[MC_ORGS][oa].i;
+        m->pairs[m->pairs_n++] = m->refs[MC_ORGS][ob].i;
+        m->hours[m->refs[MC_SLOTS][sl].i].n++;
         m->cpv[ig].n++;
     }
     if (!stop && rc != SQLITE_DONE)
@@ -461,9 +533,10 @@ static int mc_give(struct store *s, struct mc *m, store_web_count_fn fn, void *u
     free(pairs);
     if (m->hours_n > 1)
         qsort(m->hours, (size_t)m->hours_n, sizeof *m->hours, mc_by_key);
-    for (int i = 0; !stop && i < m->hours_n; i++)
-        stop = fn(ud, &(struct store_web_count){.kind = STORE_WEB_HOUR, .a = m->hours[i].key,
-                                                .n = m->hours[i].n});
+    for (int i = 0; !stop && i < m->hours_n; i++)   /* the hours of slots with a meeting */
+        if (m->hours[i].n)
+            stop = fn(ud, &(struct store_web_count){.kind = STORE_WEB_HOUR, .a = m->hours[i].key,
+                                                    .n = m->hours[i].n});
     if (m->cpv_n > 1)
         qsort(m->cpv, (size_t)m->cpv_n, sizeof *m->cpv, mc_by_count_then_key);
     /* a group's labels are its first code's (codes are digits: g || ':' is past the group's) */
@@ -500,7 +573,8 @@ static int mc_give(struct store *s, struct mc *m, store_web_count_fn fn, void *u
  * offers and the other needs, "" for none (most first, then by group),
  * with the group's labels (its first code's; none for "" and for a group
  * the classifier lacks). Counted in SQL with a correlated look-up per
- * meeting this cost 90 ms at 10,000 people; joined here by rowid, 25. */
+ * meeting this cost 90-100 ms of CPU at 10,000 people; each table read once
+ * and joined here by rowid, 25-30. */
 static int meeting_counts_in(struct store *s, const char *event, store_web_count_fn fn,
                              void *ud, struct df_err *err)
 {
@@ -508,6 +582,8 @@ static int meeting_counts_in(struct store *s, const char *event, store_web_count
     int rc = mc_read(s, event, &m, err);
     if (rc == 0)
         rc = mc_give(s, &m, fn, ud, err);
+    for (int t = 0; t < 3; t++)
+        free(m.refs[t]);
     free(m.groups);
     free(m.countries);
     free(m.hours);
