@@ -1,5 +1,6 @@
-/* The organisers' report (app/report.h): the counts of store/report.h and
- * store/outcomes.h gathered in one read, then given as JSON, CSV or xlsx. */
+/* The organisers' report (app/report.h): the tables of store/report.h read
+ * once each in one read, joined and counted here, then given as JSON, CSV
+ * or xlsx; and the outcome figures counted the same way. */
 #include "app/report.h"
 
 #include <stdlib.h>

@@ -112,7 +112,8 @@ int store_report_marks_each(struct store *s, enum store_report_mark kind, long l
 {
     static const char *const sql[] = {
         [STORE_REPORT_BEGUN] = "SELECT rid, 0, NULL FROM slots"
-                               " WHERE julianday(starts_at) <= julianday(?1, 'unixepoch')",
+                               " WHERE julianday(starts_at) <= julianday(?1, 'unixepoch')"
+                               " ORDER BY rid",
         [STORE_REPORT_OUTCOME] = "SELECT DISTINCT request_rid, 0, outcome FROM meeting_outcomes",
         [STORE_REPORT_ABSENCE] = "SELECT DISTINCT request_rid, 0, NULL FROM absence_reports",
         [STORE_REPORT_ATTENDEE] = "SELECT request_rid, person_rid, NULL FROM request_attendees",

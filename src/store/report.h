@@ -1,6 +1,8 @@
-/* What the organisers' report of an event reads beside the outcome figures
- * (store/outcomes.h): who came, by their organisation's country, kind and
- * size, and the event's requests by status. Counts only: no name, no note. */
+/* What the organisers' report of an event and its outcome figures read:
+ * the register (organisations, people, check-ins), the event's meetings and
+ * requests, what was said of the meetings, each table in one pass, for
+ * app/report.c to join by rowid (a rowid is never shown). Counts and
+ * rowids only: no name, no note. */
 #ifndef DFNC_STORE_REPORT_H
 #define DFNC_STORE_REPORT_H
 
@@ -67,7 +69,7 @@ typedef int (*store_report_mark_fn)(void *ud, long long rid, long long other, co
  * commit. -1 with err. */
 long long store_report_begun_n(struct store *s, long long now, struct df_err *err);
 /* Every row of kind: (rid, other, text) are (slot, 0, NULL) for
- * STORE_REPORT_BEGUN judged at now (seconds since 1970; now is read by no
+ * STORE_REPORT_BEGUN (by rowid) judged at now (seconds since 1970; now is read by no
  * other), (request, 0, outcome), (request, 0, NULL), (request, person,
  * NULL). As store_report_orgs_each. */
 int store_report_marks_each(struct store *s, enum store_report_mark kind, long long now,
