@@ -3,7 +3,8 @@
 one release binary or for two side by side (BEFORE and AFTER).
 
 usage: bench/requests_bench.py DFNC [BEFORE_DFNC] (--db DB | --people N) [--reps R]
-                               [--before-db DB2]
+                               [--before-db DB2] [--forum-clock TIME | --no-forum-clock]
+                               [--day]
 
 DB is a demo forum (dfnc --db DB demo --no-serve --people N); with --people
 one is built by the first binary in a temporary folder. Each binary serves
@@ -16,13 +17,25 @@ median, the server's own CPU time per request (user + system, from
 /proc/PID/stat over the R runs): on a machine others share, the wall time
 waits for a core and the CPU time does not. --before-db serves BEFORE a
 copy of another database (the same binary twice: a database with SQLite's
-statistics beside one without, say).
+statistics beside one without, say). The servers run on a forum clock
+(--forum-clock, default: the demo event's first day at 14:00, its own
+zone), as the organisers' dashboard refreshes only while the event runs and
+the report then counts the meetings begun and held; --no-forum-clock serves
+on the real clock. --day makes each copy the forum's first afternoon
+(DAY_SQL: check-ins, outcomes, absences, messages, which the demo has
+none of), as the dashboard's figures count them.
 
 The requests: a participant's /me (the header's counts are in it), agenda,
 requests, free times (one request's and the requests page's batch),
 organisations searched; the organisers' /me, the people list and its
 search, the dashboard's count of arrivals and its report, the desk's person
-page with her agenda, and the moves list of one of her meetings.
+page with her agenda, and the moves list of one of her meetings. Then the
+dashboard's whole refresh (the seven requests the console's dashboard
+makes each minute, one after another), twice: as it is asked again with
+nothing changed (several organisers with it open), and after a check-in at
+the desk each time (a busy day: the figures it shows have changed); and
+its report, summary and outcome figures each after a check-in (counted
+afresh, where the rows above may be answered from what the server kept).
 """
 import argparse
 import os
@@ -56,15 +69,46 @@ def build(dfnc, people, work):
     return db
 
 
-def serve(dfnc, src, work, port):
+def first_afternoon(db):
+    """The demo event's first day at 14:00 in its own zone (the meetings
+    of the morning begun), from its first slot's start."""
+    start = sqlite3.connect(db).execute("SELECT min(starts_at) FROM slots").fetchone()[0]
+    return start[:10] + "T14:00:00" + start[19:]
+
+
+# The forum's first afternoon as the bench's --day makes it (the demo has no
+# check-in, outcome or message): 7 in 10 people checked in, a quarter of the
+# morning's meetings with an outcome from one side (follow-up, no fit or not
+# held), one in 50 with a partner reported absent, a message in one request
+# in five.
+DAY_SQL = [
+    "UPDATE people SET checked_in_at = '2027-02-16T08:30:00Z' WHERE rid % 10 < 7",
+    "INSERT INTO meeting_outcomes(request_rid, person_rid, outcome)"
+    " SELECT r.rid, r.from_rid, CASE r.rid % 3 WHEN 0 THEN 'follow_up' WHEN 1 THEN 'no_fit'"
+    " ELSE 'not_held' END FROM requests r JOIN meetings m ON m.request_rid = r.rid"
+    " JOIN slots s ON s.rid = m.slot_rid WHERE s.starts_at < ?1 AND r.rid % 4 = 0",
+    "INSERT INTO absence_reports(request_rid, reporter_rid) SELECT r.rid, r.to_rid"
+    " FROM requests r JOIN meetings m ON m.request_rid = r.rid JOIN slots s ON s.rid = m.slot_rid"
+    " WHERE s.starts_at < ?1 AND r.rid % 50 = 1",
+    "INSERT INTO request_messages(request_rid, author_rid, text)"
+    " SELECT rid, from_rid, 'hello' FROM requests WHERE rid % 5 = 0",
+]
+
+
+def serve(dfnc, src, work, port, clock, day):
     db = os.path.join(work, f"serve-{port}.db")
     shutil.copy(src, db)
     con = sqlite3.connect(db)
     con.execute("UPDATE events SET published_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')")
+    if day:
+        noon = con.execute("SELECT substr(min(starts_at), 1, 10) || 'T13' FROM slots").fetchone()[0]
+        for sql in DAY_SQL:
+            con.execute(sql, (noon,) if "?1" in sql else ())
     con.commit()
     con.close()
     server = subprocess.Popen([dfnc, "--db", db, "serve", "--port", str(port),
-                               "--no-access-log"], stdout=subprocess.DEVNULL,
+                               "--no-access-log"] + (["--forum-clock", clock] if clock else []),
+                              stdout=subprocess.DEVNULL,
                               stderr=open(os.environ.get("BENCH_LOG", os.devnull), "w"))
     for _ in range(300):
         try:
@@ -109,8 +153,24 @@ def paths(port, org, me):
             ("organiser dashboard summary", "org", f"/api/v1/console/events/{event}/summary"),
             ("organiser desk person", "org", f"/api/v1/console/people/{person}"),
             ("organiser desk person agenda", "org", f"/api/v1/console/people/{person}/agenda"),
-            ("organiser meeting moves", "org", f"/api/v1/console/meetings/{meeting}/moves")]
+            ("organiser meeting moves", "org", f"/api/v1/console/meetings/{meeting}/moves"),
+            ("organiser dashboard outcomes", "org", f"/api/v1/console/events/{event}/outcomes")]
     return out
+
+
+def dashboard(port, event):
+    """The requests of one refresh of the console's dashboard
+    (web/js/pages/dashboard.js, drawDashboard)."""
+    return ["/api/v1/stats", f"/api/v1/console/events/{event}/summary",
+            f"/api/v1/console/events/{event}/outcomes", "/api/v1/console/people?limit=0",
+            "/api/v1/console/absences?open=1&limit=0",
+            f"/api/v1/console/events/{event}/report", "/api/v1/console/backups"]
+
+
+def checkin_people(db, n):
+    """n people's ids not checked in, to check in one before each refresh."""
+    return [r[0] for r in sqlite3.connect(db).execute(
+        "SELECT id FROM people WHERE checked_in_at IS NULL ORDER BY rid LIMIT ?", (n,))]
 
 
 def main():
@@ -122,34 +182,55 @@ def main():
     ap.add_argument("--reps", type=int, default=7)
     ap.add_argument("--port", type=int, default=8470)
     ap.add_argument("--before-db")
+    ap.add_argument("--forum-clock")
+    ap.add_argument("--no-forum-clock", action="store_true")
+    ap.add_argument("--day", action="store_true")
     o = ap.parse_args()
     work = tempfile.mkdtemp(prefix="dfnc-speed-")
     src = o.db or build(o.dfnc, o.people, work)
     bins = [o.dfnc] + ([o.before] if o.before else [])
+    clock = None if o.no_forum_clock else (o.forum_clock or first_afternoon(src))
     servers, who = [], []
     try:
         for i, b in enumerate(bins):
-            servers.append(serve(b, o.before_db if i and o.before_db else src, work, o.port + i))
+            servers.append(serve(b, o.before_db if i and o.before_db else src, work, o.port + i,
+                                 clock, o.day))
             who.append({"org": login(o.port + i, "organiser@demo.dfnc", "demo-organiser"),
                         "me": login(o.port + i, "participant1@demo.dfnc", "demo-participant-1")})
         people = sqlite3.connect(src).execute("SELECT count(*) FROM people").fetchone()[0]
         cases = paths(o.port, who[0]["org"], who[0]["me"])
-        print(f"{people} people, {o.reps} runs each, medians in ms")
+        print(f"{people} people, {o.reps} runs each, medians in ms, forum clock {clock or 'off'}")
         head = f"{'request':40s}{'DFNC':>10s}{'cpu':>8s}"
         if o.before:
             head += f"{'BEFORE':>10s}{'cpu':>8s}{'before/after':>14s}"
         print(head)
+        event = cases[-1][2].split("/")[-2]
+        refresh = dashboard(o.port, event)
+        counted = [("report", f"/api/v1/console/events/{event}/report"),
+                   ("summary", f"/api/v1/console/events/{event}/summary"),
+                   ("outcomes", f"/api/v1/console/events/{event}/outcomes")]
+        cases += [(f"dashboard {n} after a check-in", "org+checkin", p) for n, p in counted]
+        cases += [("dashboard refresh, nothing changed", "org", refresh),
+                  ("dashboard refresh after a check-in", "org+checkin", refresh)]
+        arrivals = iter(checkin_people(os.path.join(work, f"serve-{o.port}.db"),
+                                       (len(counted) + 1) * o.reps * len(bins)))
         for name, w, path in cases:
             times = [[] for _ in bins]
             cpu = [0.0 for _ in bins]
             failed = [None for _ in bins]
             for _ in range(o.reps):
                 for i in range(len(bins)):
+                    if w == "org+checkin":   # the desk's write, not timed
+                        must(o.port + i, f"/api/v1/console/people/{next(arrivals)}/checkin",
+                             who[i]["org"], "POST")
                     c0 = cpu_ms(servers[i].pid)
-                    st, ms, data, _ = request(o.port + i, path, who[i][w])
+                    ms = 0.0
+                    for p in ([path] if isinstance(path, str) else path):
+                        st, one, data, _ = request(o.port + i, p, who[i][w.split("+")[0]])
+                        ms += one
+                        if st != 200:
+                            failed[i] = st   # an older binary's 500, say: shown, not timed
                     cpu[i] += cpu_ms(servers[i].pid) - c0
-                    if st != 200:
-                        failed[i] = st   # an older binary's 500, say: shown, not timed
                     times[i].append(ms)
             med = [statistics.median(t) for t in times]
             cell = [f"{'(' + str(failed[i]) + ')':>18s}" if failed[i] else

@@ -1,5 +1,6 @@
 /* What meetings led to (app/outcomes.h). */
 #include "app/outcomes.h"
+#include "app/report.h"
 
 #include <string.h>
 
@@ -138,7 +139,7 @@ json_t *app_outcomes_of(struct store *s, const char *person, struct df_err *err)
     return j;
 }
 
-void app_outcome_tally_add(struct app_outcome_tally *t, const struct store_outcome_count *c)
+void app_outcome_tally_add(struct app_outcome_tally *t, const struct app_outcome_count *c)
 {
     if (!c->outcome) {
         t->meetings += c->meetings;
@@ -150,23 +151,12 @@ void app_outcome_tally_add(struct app_outcome_tally *t, const struct store_outco
         t->by_outcome[i] += c->meetings;
 }
 
-struct figures {
-    struct app_outcome_tally all, eu_ua;
-};
-
-static int add_count(void *ud, const struct store_outcome_count *c)
-{
-    struct figures *f = ud;
-    app_outcome_tally_add(&f->all, c);
-    if (country_is_eu_ua_pair(c->from_country, c->to_country))
-        app_outcome_tally_add(&f->eu_ua, c);
-    return 0;
-}
-
 json_t *app_outcome_figures(struct store *s, const char *event, struct df_err *err)
 {
-    struct figures f = {0};
-    if (store_outcome_counts(s, event, add_count, &f, err) != 0)
+    struct {
+        struct app_outcome_tally all, eu_ua;
+    } f = {0};
+    if (app_report_outcome_tallies(s, event, &f.all, &f.eu_ua, err) != 0)
         return NULL;
     json_t *list = json_array();
     for (int i = 0; list && i < APP_OUTCOMES_N; i++)

@@ -24,10 +24,18 @@ int app_outcome_index(const char *code);
 struct app_outcome_tally {
     long long meetings, reported, by_outcome[APP_OUTCOMES_N];
 };
-/* Adds one row of store_outcome_counts to t: its meetings and those reported
- * when it names no outcome, else its meetings under its outcome (a code the
- * schema does not allow adds nothing). */
-void app_outcome_tally_add(struct app_outcome_tally *t, const struct store_outcome_count *c);
+/* Meetings of one pair of countries (their requester's and addressee's
+ * organisations'): with outcome NULL, how many and how many of them have
+ * any outcome; else how many of them someone said led to outcome. */
+struct app_outcome_count {
+    const char *outcome;
+    const char *from_country, *to_country;
+    long long meetings, reported;   /* reported: only where outcome is NULL */
+};
+/* Adds c to t: its meetings and those reported when it names no outcome,
+ * else its meetings under its outcome (a code the schema does not allow
+ * adds nothing). */
+void app_outcome_tally_add(struct app_outcome_tally *t, const struct app_outcome_count *c);
 
 /* A note's bytes at most (some 2,000 Cyrillic letters). */
 #define APP_OUTCOME_NOTE_MAX 4000

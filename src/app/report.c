@@ -1,5 +1,6 @@
-/* The organisers' report (app/report.h): the counts of store/report.h and
- * store/outcomes.h gathered in one read, then given as JSON, CSV or xlsx. */
+/* The organisers' report (app/report.h): the tables of store/report.h read
+ * once each in one read, joined and counted here, then given as JSON, CSV
+ * or xlsx; and the outcome figures counted the same way. */
 #include "app/report.h"
 
 #include <stdlib.h>
@@ -42,6 +43,34 @@ struct held_org {
     bool sme;
 };
 
+/* An organisation of the register, its people's counts gathered on it. */
+struct r_org {
+    long long rid;
+    const char *country, *kind;   /* in the report's arena */
+    bool sme;
+    int country_i;                /* its country's place among the countries, sorted */
+    long long people, checked_in, people_met, people_held;
+};
+
+/* A person of the register: her organisation (its index in orgs, -1 for
+ * none), and whether she is in one of the event's meetings, or in one held. */
+struct r_person {
+    long long rid;
+    int org;
+    bool checked_in, met, held;
+};
+
+/* A meeting of the event: its people (indexes in people, -1 for none), and
+ * what was said of it. */
+struct r_meeting {
+    long long request, slot;
+    int from, to;
+    bool both_arrived;   /* its requester and addressee came on its day */
+    unsigned outcomes;   /* bit i: app_outcomes[i] reported by one of its people */
+    bool reported, said_not_held, said_outcome, absence_reported;
+    bool held;   /* begun, and held by meeting_held's rule */
+};
+
 struct report {
     struct arena *a;   /* the strings kept */
     struct store_event event;
@@ -53,15 +82,18 @@ struct report {
     struct pair *pairs;
     int pairs_n, pairs_cap;
     struct app_outcome_tally total, eu_ua;
-    /* the meetings held by meeting_held's rule, by their request's id, sorted
-     * once all are read; the organisations with a person in one, each once
-     * per person */
-    const char **held_ids;
-    int held_n, held_cap;
-    struct held_org *held_orgs;
-    int held_orgs_n, held_orgs_cap;
-    const char *last_person;   /* the walk of who met is ordered by person */
-    json_t *arrivals;          /* [{"day","people"}]: each of the event's days */
+    /* the register and the event's meetings, read once (one pass each)
+     * and joined here by rowid; each array sorted by it */
+    struct r_org *orgs;
+    int orgs_n, orgs_cap;
+    struct r_person *people;
+    int people_n, people_cap;
+    struct r_meeting *meetings;
+    int meetings_n, meetings_cap;
+    long long *begun_slots;
+    int begun_slots_n, begun_slots_cap;
+    bool outcomes_only;   /* app_report_outcome_tallies: the outcomes' tallies alone */
+    json_t *arrivals;     /* [{"day","people"}]: each of the event's days */
 };
 
 static const char *const sides[] = {"eu_eea", "ukraine", "other"};
@@ -89,29 +121,32 @@ static struct tally *tally_of(struct tallies *t, const char *key)
     return x;
 }
 
-static void tally_add(struct tally *t, const struct store_report_people *p)
+/* Adds organisation o (its people's counts) to t. */
+static void tally_add(struct tally *t, const struct r_org *o)
 {
-    t->organisations += p->organisations;
-    t->people += p->people;
-    t->checked_in += p->checked_in;
-    t->organisations_met += p->organisations_met;
-    t->people_met += p->people_met;
+    t->organisations++;
+    t->people += o->people;
+    t->checked_in += o->checked_in;
+    t->organisations_met += o->people_met > 0;
+    t->people_met += o->people_met;
+    t->organisations_held += o->people_held > 0;
+    t->people_held += o->people_held;
 }
 
-static int people_row(void *ud, const struct store_report_people *p)
+/* Counts organisation o in its groups: all, SMEs, its side, country and kind. */
+static int org_count(struct report *r, const struct r_org *o)
 {
-    struct report *r = ud;
-    struct tally *side = tally_of(&r->sides, side_of(p->country)),
-                 *country = tally_of(&r->countries, p->country),
-                 *kind = tally_of(&r->kinds, p->kind);
+    struct tally *side = tally_of(&r->sides, side_of(o->country)),
+                 *country = tally_of(&r->countries, o->country),
+                 *kind = tally_of(&r->kinds, o->kind);
     if (!side || !country || !kind)
         return 1;
-    tally_add(&r->all, p);
-    if (p->sme)
-        tally_add(&r->sme, p);
-    tally_add(side, p);
-    tally_add(country, p);
-    tally_add(kind, p);
+    tally_add(&r->all, o);
+    if (o->sme)
+        tally_add(&r->sme, o);
+    tally_add(side, o);
+    tally_add(country, o);
+    tally_add(kind, o);
     return 0;
 }
 
@@ -154,9 +189,9 @@ static struct pair *pair_of(struct report *r, const char *key)
     return p;
 }
 
-static int count_row(void *ud, const struct store_outcome_count *c)
+/* Adds c (app_outcome_tally_add's row) to its pair's tally and the totals. */
+static int count_row(struct report *r, const struct app_outcome_count *c)
 {
-    struct report *r = ud;
     char key[8];
     pair_key(c->from_country ? c->from_country : "", c->to_country ? c->to_country : "", key);
     struct pair *p = pair_of(r, key);
@@ -173,103 +208,188 @@ static int count_row(void *ud, const struct store_outcome_count *c)
  * said it was not held, and either one of its people said what it led to,
  * or both sides checked in on its day and nobody told the desk the other was
  * not there. */
-static bool meeting_held(const struct store_report_attendance *m)
+static bool meeting_held(const struct r_meeting *m)
 {
-    return !m->said_not_held && (m->said_outcome || (m->both_checked_in && !m->absence_reported));
+    return !m->said_not_held && (m->said_outcome || (m->both_arrived && !m->absence_reported));
 }
 
-static int attendance_row(void *ud, const struct store_report_attendance *m)
+/* ---- reading: one pass over each table, joined by rowid ------------------------- */
+
+static int by_rid(const void *key, const void *elem)
+{
+    long long k = *(const long long *)key, e = *(const long long *)elem;
+    return (k > e) - (k < e);
+}
+
+/* The index of the element of rid in v (n elements of size bytes, sorted
+ * by their leading rowid), or -1. */
+static int index_of(const void *v, int n, size_t size, long long rid)
+{
+    const char *at = n ? bsearch(&rid, v, (size_t)n, size, by_rid) : NULL;
+    return at ? (int)((at - (const char *)v) / (ptrdiff_t)size) : -1;
+}
+
+static int org_read(void *ud, const struct store_report_org *o)
 {
     struct report *r = ud;
-    if (!m->begun)
-        return 0;
-    r->begun++;
-    if (meeting_held(m)) {
-        r->held++;
-        r->held_eu_ua += country_is_eu_ua_pair(m->from_country, m->to_country);
-        if (df_grow((void **)&r->held_ids, &r->held_cap, r->held_n, sizeof *r->held_ids) < 0 ||
-            !(r->held_ids[r->held_n++] = arena_strdup(r->a, m->request)))
-            return 1;
-    }
-    return 0;
-}
-
-static int by_string(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The groups (all, SMEs, side, country, kind) of an organisation of
- * country, kind and sme, each added 1 by add; false when out of memory. */
-static bool held_add(struct report *r, const char *country, const char *kind, bool sme,
-                     void (*add)(struct tally *))
-{
-    struct tally *side = tally_of(&r->sides, side_of(country)),
-                 *by_country = tally_of(&r->countries, country), *by_kind = tally_of(&r->kinds, kind);
-    if (!side || !by_country || !by_kind)
-        return false;
-    add(&r->all);
-    if (sme)
-        add(&r->sme);
-    add(side);
-    add(by_country);
-    add(by_kind);
-    return true;
-}
-
-static void person_held(struct tally *t)
-{
-    t->people_held++;
-}
-
-static void organisation_held(struct tally *t)
-{
-    t->organisations_held++;
-}
-
-/* A person of a meeting (met_row): counted once, in the first of their
- * meetings that was held, and their organisation kept for counting. */
-static int met_row(void *ud, const struct store_report_meeting_person *m)
-{
-    struct report *r = ud;
-    if (r->last_person && strcmp(r->last_person, m->person) == 0)
-        return 0;
-    if (!r->held_n || !bsearch(&m->request, r->held_ids, (size_t)r->held_n, sizeof *r->held_ids,
-                               by_string))
-        return 0;
-    const char *country = m->country ? m->country : "", *kind = m->kind ? m->kind : "";
-    struct held_org o = {arena_strdup(r->a, m->organisation), arena_strdup(r->a, country),
-                         arena_strdup(r->a, kind), m->sme};
-    if (!(r->last_person = arena_strdup(r->a, m->person)) || !o.id || !o.country || !o.kind ||
-        df_grow((void **)&r->held_orgs, &r->held_orgs_cap, r->held_orgs_n, sizeof *r->held_orgs) < 0 ||
-        !held_add(r, country, kind, m->sme, person_held))
+    if (df_grow((void **)&r->orgs, &r->orgs_cap, r->orgs_n, sizeof *r->orgs) < 0)
         return 1;
-    r->held_orgs[r->held_orgs_n++] = o;
+    struct r_org x = {.rid = o->rid, .country = arena_strdup(r->a, o->country ? o->country : ""),
+                      .kind = arena_strdup(r->a, o->kind ? o->kind : ""), .sme = o->sme};
+    if (!x.country || !x.kind)
+        return 1;
+    r->orgs[r->orgs_n++] = x;
     return 0;
 }
 
-static int by_org(const void *a, const void *b)
+static int person_read(void *ud, const struct store_report_person *p)
 {
-    return strcmp(((const struct held_org *)a)->id, ((const struct held_org *)b)->id);
-}
-
-/* Who met at a meeting held, by person and by organisation, after the
- * meetings' attendance is read: 0, 1 when out of memory, or -1 with err. */
-static int gather_held(struct store *s, const char *event, struct report *r, struct df_err *err)
-{
-    if (r->held_n > 1)
-        qsort(r->held_ids, (size_t)r->held_n, sizeof *r->held_ids, by_string);
-    int rc = r->held_n ? store_report_meeting_people_each(s, event, met_row, r, err) : 0;
-    if (rc || r->held_orgs_n == 0)
-        return rc;
-    qsort(r->held_orgs, (size_t)r->held_orgs_n, sizeof *r->held_orgs, by_org);
-    for (int i = 0; i < r->held_orgs_n; i++) {
-        const struct held_org *o = &r->held_orgs[i];
-        if ((i == 0 || strcmp(o->id, r->held_orgs[i - 1].id) != 0) &&
-            !held_add(r, o->country, o->kind, o->sme, organisation_held))
-            return 1;
+    struct report *r = ud;
+    if (df_grow((void **)&r->people, &r->people_cap, r->people_n, sizeof *r->people) < 0)
+        return 1;
+    int org = index_of(r->orgs, r->orgs_n, sizeof *r->orgs, p->org);
+    r->people[r->people_n++] = (struct r_person){p->rid, org, p->checked_in, false, false};
+    if (org >= 0) {
+        r->orgs[org].people++;
+        r->orgs[org].checked_in += p->checked_in;
     }
     return 0;
+}
+
+static int meeting_read(void *ud, const struct store_report_meeting *m)
+{
+    struct report *r = ud;
+    int from = index_of(r->people, r->people_n, sizeof *r->people, m->from),
+        to = index_of(r->people, r->people_n, sizeof *r->people, m->to);
+    if (from < 0 || to < 0 || r->people[from].org < 0 || r->people[to].org < 0)
+        return 0;   /* not in the register: no meeting of anyone's (the foreign keys forbid it) */
+    if (df_grow((void **)&r->meetings, &r->meetings_cap, r->meetings_n, sizeof *r->meetings) < 0)
+        return 1;
+    r->meetings[r->meetings_n++] = (struct r_meeting){.request = m->request, .slot = m->slot,
+                                                      .from = from, .to = to,
+                                                      .both_arrived = m->both_arrived};
+    r->people[from].met = r->people[to].met = true;
+    return 0;
+}
+
+static int begun_read(void *ud, long long slot, long long other, const char *text)
+{
+    struct report *r = ud;
+    (void)other, (void)text;
+    if (df_grow((void **)&r->begun_slots, &r->begun_slots_cap, r->begun_slots_n,
+                sizeof *r->begun_slots) < 0)
+        return 1;
+    r->begun_slots[r->begun_slots_n++] = slot;
+    return 0;
+}
+
+static struct r_meeting *meeting_of(struct report *r, long long request)
+{
+    int i = index_of(r->meetings, r->meetings_n, sizeof *r->meetings, request);
+    return i < 0 ? NULL : &r->meetings[i];
+}
+
+static int outcome_read(void *ud, long long request, long long other, const char *outcome)
+{
+    struct r_meeting *m = meeting_of(ud, request);
+    (void)other;
+    if (m) {
+        int i = app_outcome_index(outcome);
+        m->reported = true;
+        if (i >= 0)
+            m->outcomes |= 1u << i;
+        if (outcome && strcmp(outcome, "not_held") == 0)
+            m->said_not_held = true;
+        else
+            m->said_outcome = true;
+    }
+    return 0;
+}
+
+static int absence_read(void *ud, long long request, long long other, const char *text)
+{
+    struct r_meeting *m = meeting_of(ud, request);
+    (void)other, (void)text;
+    if (m)
+        m->absence_reported = true;
+    return 0;
+}
+
+/* An attendee: met at the event, and met in a meeting held when hers was
+ * (read once count_meetings has judged every meeting). */
+static int attendee_read(void *ud, long long request, long long person, const char *text)
+{
+    struct report *r = ud;
+    (void)text;
+    struct r_meeting *m = meeting_of(r, request);
+    int p = m ? index_of(r->people, r->people_n, sizeof *r->people, person) : -1;
+    if (p >= 0 && r->people[p].org >= 0) {
+        r->people[p].met = true;
+        r->people[p].held |= m->held;
+    }
+    return 0;
+}
+
+static int by_country_kind_sme(const void *a, const void *b)
+{
+    const struct r_org *x = *(struct r_org *const *)a, *y = *(struct r_org *const *)b;
+    int c = strcmp(x->country, y->country);
+    if (!c)
+        c = strcmp(x->kind, y->kind);
+    return c ? c : (int)x->sme - (int)y->sme;
+}
+
+/* The meetings' figures: begun and held, each country pair's meetings and
+ * outcomes (as rows of app_outcome_count, one per pair of countries, then
+ * one per outcome and pair), and who met and who met in a meeting held. */
+static int count_meetings(struct report *r, struct r_org **sorted, int countries)
+{
+    /* one cell per ordered pair of countries: a forum's 20-40 countries */
+    struct cell {
+        long long meetings, reported, by_outcome[APP_OUTCOMES_N];
+    } *cells = calloc((size_t)countries * (size_t)countries + 1, sizeof *cells);
+    if (!cells)
+        return 1;
+    for (int i = 0; i < r->meetings_n; i++) {
+        struct r_meeting *m = &r->meetings[i];
+        const struct r_org *a = &r->orgs[r->people[m->from].org],
+                           *b = &r->orgs[r->people[m->to].org];
+        struct cell *c = &cells[a->country_i * countries + b->country_i];
+        c->meetings++;
+        c->reported += m->reported;
+        for (int k = 0; k < APP_OUTCOMES_N; k++)
+            c->by_outcome[k] += (m->outcomes >> k) & 1u;
+        if (index_of(r->begun_slots, r->begun_slots_n, sizeof *r->begun_slots, m->slot) < 0)
+            continue;
+        r->begun++;
+        if ((m->held = meeting_held(m))) {
+            r->held++;
+            r->held_eu_ua += country_is_eu_ua_pair(a->country, b->country);
+            r->people[m->from].held = r->people[m->to].held = true;
+        }
+    }
+    /* the rows: the pairs', then each outcome's */
+    int rc = 0;
+    const char **names = malloc(((size_t)countries + 1) * sizeof *names);
+    if (!names)
+        rc = 1;
+    for (int i = 0, k = -1; !rc && i < r->orgs_n; i++)
+        if (sorted[i]->country_i != k)
+            names[k = sorted[i]->country_i] = sorted[i]->country;
+    for (int k = -1; !rc && k < APP_OUTCOMES_N; k++)
+        for (int x = 0; !rc && x < countries; x++)
+            for (int y = 0; !rc && y < countries; y++) {
+                const struct cell *c = &cells[x * countries + y];
+                long long n = k < 0 ? c->meetings : c->by_outcome[k];
+                if (n)
+                    rc = count_row(r, &(struct app_outcome_count){
+                                          .outcome = k < 0 ? NULL : app_outcomes[k],
+                                          .from_country = names[x], .to_country = names[y],
+                                          .meetings = n, .reported = k < 0 ? c->reported : 0});
+            }
+    free(names);
+    free(cells);
+    return rc;
 }
 
 static int arrival_row(void *ud, const char *day, long long people)
@@ -287,17 +407,53 @@ static int gather_read(struct store *s, const char *event, long long now, struct
     for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
         if (!tally_of(&r->sides, sides[i]))
             return 1;
-    int rc = store_report_people_each(s, r->event.id, people_row, r, err);
+    int rc = store_report_orgs_each(s, org_read, r, err);
     if (!rc)
+        rc = store_report_people_each(s, person_read, r, err);
+    if (!rc)
+        rc = store_report_meetings_each(s, r->event.id, meeting_read, r, err);
+    if (!rc)
+        rc = store_report_marks_each(s, STORE_REPORT_OUTCOME, now, outcome_read, r, err);
+    if (!rc && !r->outcomes_only)
+        rc = store_report_marks_each(s, STORE_REPORT_BEGUN, now, begun_read, r, err);
+    if (!rc && !r->outcomes_only)
+        rc = store_report_marks_each(s, STORE_REPORT_ABSENCE, now, absence_read, r, err);
+    if (!rc && !r->outcomes_only)
         rc = store_report_requests_each(s, r->event.id, requests_row, r, err);
-    if (!rc)
-        rc = store_outcome_counts(s, r->event.id, count_row, r, err);
-    if (!rc && (r->with_messages = store_message_thread_count(s, r->event.id, err)) < 0)
+    if (!rc && !r->outcomes_only &&
+        (r->with_messages = store_message_thread_count(s, r->event.id, err)) < 0)
         rc = -1;
+    if (rc)
+        return rc;
+    /* the organisations by country, kind and size: the groups in order, and
+     * each country's place for the pairs' table */
+    struct r_org **sorted = malloc(((size_t)r->orgs_n + 1) * sizeof *sorted);
+    if (!sorted)
+        return 1;
+    for (int i = 0; i < r->orgs_n; i++)
+        sorted[i] = &r->orgs[i];
+    if (r->orgs_n > 1)
+        qsort(sorted, (size_t)r->orgs_n, sizeof *sorted, by_country_kind_sme);
+    int countries = 0;
+    for (int i = 0; i < r->orgs_n; i++)
+        sorted[i]->country_i = i && strcmp(sorted[i]->country, sorted[i - 1]->country) == 0
+                                   ? countries - 1
+                                   : countries++;
+    rc = count_meetings(r, sorted, countries);
+    if (r->outcomes_only) {
+        free(sorted);
+        return rc;
+    }
     if (!rc)
-        rc = store_report_attendance_each(s, r->event.id, now, attendance_row, r, err);
-    if (!rc)
-        rc = gather_held(s, r->event.id, r, err);
+        rc = store_report_marks_each(s, STORE_REPORT_ATTENDEE, now, attendee_read, r, err);
+    for (int i = 0; !rc && i < r->people_n; i++)
+        if (r->people[i].org >= 0) {
+            r->orgs[r->people[i].org].people_met += r->people[i].met;
+            r->orgs[r->people[i].org].people_held += r->people[i].held;
+        }
+    for (int i = 0; !rc && i < r->orgs_n; i++)
+        rc = org_count(r, sorted[i]);
+    free(sorted);
     if (!rc && !(r->arrivals = json_array()))
         rc = 1;
     if (!rc)
@@ -347,8 +503,10 @@ static void report_free(struct report *r)
     free(r->countries.v);
     free(r->kinds.v);
     free(r->pairs);
-    free(r->held_ids);
-    free(r->held_orgs);
+    free(r->orgs);
+    free(r->people);
+    free(r->meetings);
+    free(r->begun_slots);
     json_decref(r->arrivals);
 }
 
@@ -473,6 +631,27 @@ json_t *app_report_json(struct store *s, const char *event, long long now, struc
     report_free(&r);
     arena_free(&a);
     return j;
+}
+
+int app_report_outcome_tallies(struct store *s, const char *event, struct app_outcome_tally *all,
+                               struct app_outcome_tally *eu_ua, struct df_err *err)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct report r = {.outcomes_only = true};
+    int rc = gather(s, event, 0, &a, &r, err);
+    if (rc == 0) {
+        *all = r.total;
+        *eu_ua = r.eu_ua;
+    }
+    report_free(&r);
+    arena_free(&a);
+    return rc;
+}
+
+long long app_report_clock_mark(struct store *s, long long now, struct df_err *err)
+{
+    return store_report_begun_n(s, now, err);
 }
 
 /* ---- rows: CSV and xlsx --------------------------------------------------------- */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "app/export.h"
+#include "app/outcomes.h"
 #include "core/err.h"
 #include "store/store.h"
 
@@ -53,6 +54,18 @@
  * both). Pairs by meetings, most first. A new reference, NULL with err
  * (DF_ERR_NOT_FOUND for an unknown event). */
 json_t *app_report_json(struct store *s, const char *event, long long now, struct df_err *err);
+
+/* What event's meetings led to, in all and between the EU/EEA and Ukraine
+ * (app_outcome_figures'), counted as the report counts its outcomes, in one
+ * read. 0, or -1 with err (DF_ERR_NOT_FOUND for an unknown event). */
+int app_report_outcome_tallies(struct store *s, const char *event, struct app_outcome_tally *all,
+                               struct app_outcome_tally *eu_ua, struct df_err *err);
+
+/* What of now the report of any event depends on (only which meetings have
+ * begun): equal for two times, the report read at one is the report at the
+ * other while nothing is committed in between (a reply may be kept so).
+ * -1 with err. */
+long long app_report_clock_mark(struct store *s, long long now, struct df_err *err);
 
 /* The report written to out as JSON (app_report_json), or as rows of
  * section,key,figure,value in CSV (a value a spreadsheet would run as a

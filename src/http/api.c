@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "http/api.h"
+#include "http/cache.h"
 #include "store/auth.h"
 
 /* ---- checks -------------------------------------------------------------------- */
@@ -26,6 +27,31 @@ void api_reply_json_or_error(struct http_req *r, json_t *j, struct df_err *err)
         http_reply_json(r, 200, j);
     else
         http_reply_df_err(r, err);
+}
+
+static const char json_ctype[] = "application/json; charset=utf-8";
+
+bool api_reply_kept(struct http_req *r, const char *key)
+{
+    size_t len;
+    char *hit = key ? http_cache_get(r->s, key, &len) : NULL;
+    if (hit)
+        http_reply_owned(r, 200, json_ctype, hit, len);
+    return hit != NULL;
+}
+
+void api_reply_json_keeping(struct http_req *r, const char *key, json_t *j, struct df_err *err)
+{
+    char *txt = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    if (!txt) {   /* an error, or out of memory: as it would be said without keeping */
+        api_reply_json_or_error(r, j, err);
+        return;
+    }
+    json_decref(j);
+    size_t len = strlen(txt);
+    if (key)
+        http_cache_put(key, txt, len);
+    http_reply_owned(r, 200, json_ctype, txt, len);
 }
 
 json_t *api_str_or_null(const char *s) { return s ? json_string(s) : json_null(); }

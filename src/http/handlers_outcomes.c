@@ -66,6 +66,10 @@ void api_me_outcome_delete(struct http_req *r)
 
 void api_event_outcomes(struct http_req *r)
 {
+    /* the dashboard's, each minute: kept while nothing is committed */
+    const char *key = arena_printf(&r->a, "outcomes:%s", r->params[0]);
+    if (api_reply_kept(r, key))
+        return;
     struct df_err err = {0};
-    api_reply_json_or_error(r, app_outcome_figures(r->s, r->params[0], &err), &err);
+    api_reply_json_keeping(r, key, app_outcome_figures(r->s, r->params[0], &err), &err);
 }

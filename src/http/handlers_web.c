@@ -456,6 +456,10 @@ static int count_cb(void *ud, const struct store_web_count *c)
  * meetings, counted in SQL (a forum's 8,700 meetings are 5 MB as a list). */
 static void h_summary(struct http_req *r)
 {
+    /* the dashboard's, each minute: kept while nothing is committed */
+    const char *key = arena_printf(&r->a, "summary:%s", r->params[0]);
+    if (api_reply_kept(r, key))
+        return;
     struct df_err err = {0};
     struct store_event e;
     json_t *lists[3] = {json_array(), json_array(), json_array()};
@@ -471,10 +475,11 @@ static void h_summary(struct http_req *r)
     json_t *x;
     json_array_foreach(lists[STORE_WEB_HOUR], i, x)
         total += json_integer_value(json_object_get(x, "n"));
-    http_reply_json(r, 200, json_pack("{ss sI so so so}", "event", e.id, "meetings", total,
-                                      "pairs", lists[STORE_WEB_PAIR], "hours",
-                                      lists[STORE_WEB_HOUR], "capabilities",
-                                      lists[STORE_WEB_CPV]));
+    api_reply_json_keeping(r, key,
+                           json_pack("{ss sI so so so}", "event", e.id, "meetings", total, "pairs",
+                                     lists[STORE_WEB_PAIR], "hours", lists[STORE_WEB_HOUR],
+                                     "capabilities", lists[STORE_WEB_CPV]),
+                           &err);
 }
 
 /* GET /console/glossary: the organiser's glossary in its import format, to
@@ -608,12 +613,15 @@ static void h_report(struct http_req *r)
 {
     const char *asked = http_url_param(&r->url, "format");
     if (!asked || strcmp(asked, "json") == 0) {
-        struct df_err err = {0};
-        json_t *j = app_report_json(r->s, r->params[0], http_server_forum_now(r->srv), &err);
-        if (j)
-            http_reply_json(r, 200, j);
-        else
-            http_reply_df_err(r, &err);
+        /* the dashboard's, each minute: kept while nothing is committed and
+         * no meeting begins */
+        struct df_err err = {0}, no_mark = {0};
+        long long now = http_server_forum_now(r->srv),
+                  mark = app_report_clock_mark(r->s, now, &no_mark);
+        const char *key = mark >= 0 ? arena_printf(&r->a, "report:%lld:%s", mark, r->params[0])
+                                    : NULL;
+        if (!api_reply_kept(r, key))
+            api_reply_json_keeping(r, key, app_report_json(r->s, r->params[0], now, &err), &err);
         return;
     }
     const struct download_format *f = download_format(r, "csv, xlsx or json");

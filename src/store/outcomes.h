@@ -64,18 +64,4 @@ typedef int (*store_follow_up_fn)(void *ud, const struct store_follow_up *f);
 int store_follow_up_each(struct store *s, const char *event, store_follow_up_fn fn, void *ud,
                          struct df_err *err);
 
-/* The event's meetings by the pair of their two organisations' countries
- * (requester's, addressee's), for the organisers' figures: outcome NULL for
- * the meetings of that pair and how many have any outcome; else how many of
- * them someone said led to outcome. */
-struct store_outcome_count {
-    const char *outcome;                  /* NULL: all the pair's meetings */
-    const char *from_country, *to_country;
-    long long meetings, reported;         /* reported: only where outcome is NULL */
-};
-typedef int (*store_outcome_count_fn)(void *ud, const struct store_outcome_count *c);
-/* DF_ERR_NOT_FOUND for an unknown event. Both walks in one read. */
-int store_outcome_counts(struct store *s, const char *event, store_outcome_count_fn fn, void *ud,
-                         struct df_err *err);
-
 #endif

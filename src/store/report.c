@@ -3,38 +3,44 @@
 
 #include "store/store_internal.h"
 
-int store_report_people_each(struct store *s, const char *event, store_report_people_fn fn,
-                             void *ud, struct df_err *err)
+int store_report_orgs_each(struct store *s, store_report_org_fn fn, void *ud,
+                           struct df_err *err)
 {
-    static const char sql[] =
-        "WITH held(req) AS (SELECT r.rid FROM requests r JOIN meetings m ON m.request_rid = r.rid"
-        "   WHERE r.event_rid = (SELECT rid FROM events WHERE id = ?1) AND r.status = 'accepted'),"
-        " met(person) AS (SELECT from_rid FROM requests JOIN held ON rid = req"
-        "   UNION SELECT to_rid FROM requests JOIN held ON rid = req"
-        "   UNION SELECT person_rid FROM request_attendees JOIN held ON request_rid = req)"
-        " SELECT o.country, o.kind, o.sme, COUNT(DISTINCT o.rid), COUNT(p.rid),"
-        " COUNT(CASE WHEN EXISTS (SELECT 1 FROM arrivals v WHERE v.person_rid = p.rid)"
-        "  THEN 1 END), COUNT(DISTINCT CASE WHEN x.person IS NOT NULL THEN o.rid END),"
-        " COUNT(x.person)"
-        " FROM organisations o LEFT JOIN people p ON p.org_rid = o.rid"
-        " LEFT JOIN met x ON x.person = p.rid"
-        " GROUP BY o.country, o.kind, o.sme ORDER BY o.country, o.kind, o.sme";
+    static const char sql[] = "SELECT rid, country, kind, sme FROM organisations ORDER BY rid";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
-    store_bind_text(st, 1, event);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct store_report_people p = {
-            .country = store_col(st, 0), .kind = store_col(st, 1),
-            .sme = sqlite3_column_int(st, 2) != 0, .organisations = sqlite3_column_int64(st, 3),
-            .people = sqlite3_column_int64(st, 4), .checked_in = sqlite3_column_int64(st, 5),
-            .organisations_met = sqlite3_column_int64(st, 6),
-            .people_met = sqlite3_column_int64(st, 7)};
+        struct store_report_org o = {.rid = sqlite3_column_int64(st, 0),
+                                     .country = store_col(st, 1), .kind = store_col(st, 2),
+                                     .sme = sqlite3_column_int(st, 3) != 0};
+        stop = fn(ud, &o);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading the organisations");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_report_people_each(struct store *s, store_report_person_fn fn, void *ud,
+                             struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT rid, org_rid, EXISTS (SELECT 1 FROM arrivals v WHERE v.person_rid = people.rid)"
+        " FROM people ORDER BY rid";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_report_person p = {.rid = sqlite3_column_int64(st, 0),
+                                        .org = sqlite3_column_int64(st, 1),
+                                        .checked_in = sqlite3_column_int(st, 2) != 0};
         stop = fn(ud, &p);
     }
     if (!stop && rc != SQLITE_DONE)
-        stop = store_fail(s, err, "counting the participants");
+        stop = store_fail(s, err, "reading the people");
     sqlite3_reset(st);
     return stop;
 }
@@ -86,74 +92,71 @@ int store_report_requests_each(struct store *s, const char *event, store_report_
     return stop;
 }
 
-int store_report_attendance_each(struct store *s, const char *event, long long now,
-                                 store_report_attendance_fn fn, void *ud, struct df_err *err)
+int store_report_meetings_each(struct store *s, const char *event, store_report_meeting_fn fn,
+                               void *ud, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT fo.country, tor.country, julianday(sl.starts_at) <= julianday(?2, 'unixepoch'),"
-        " EXISTS (SELECT 1 FROM arrivals v WHERE v.person_rid = fp.rid AND v.day = se.day)"
-        "  AND EXISTS (SELECT 1 FROM arrivals v WHERE v.person_rid = tp.rid AND v.day = se.day),"
-        " EXISTS (SELECT 1 FROM meeting_outcomes mo WHERE mo.request_rid = r.rid"
-        "   AND mo.outcome = 'not_held'),"
-        " EXISTS (SELECT 1 FROM meeting_outcomes mo WHERE mo.request_rid = r.rid"
-        "   AND mo.outcome <> 'not_held'),"
-        " EXISTS (SELECT 1 FROM absence_reports ar WHERE ar.request_rid = r.rid), r.id"
+        "SELECT r.rid, r.from_rid, r.to_rid, m.slot_rid,"
+        " EXISTS (SELECT 1 FROM arrivals v WHERE v.person_rid = r.from_rid AND v.day = se.day)"
+        "  AND EXISTS (SELECT 1 FROM arrivals v WHERE v.person_rid = r.to_rid AND v.day = se.day)"
         " FROM requests r JOIN meetings m ON m.request_rid = r.rid"
         " JOIN slots sl ON sl.rid = m.slot_rid JOIN sessions se ON se.rid = sl.session_rid"
-        " JOIN people fp ON fp.rid = r.from_rid JOIN organisations fo ON fo.rid = fp.org_rid"
-        " JOIN people tp ON tp.rid = r.to_rid JOIN organisations tor ON tor.rid = tp.org_rid"
-        " WHERE r.event_rid = (SELECT rid FROM events WHERE id = ?1) AND r.status = 'accepted'";
+        " WHERE r.event_rid = (SELECT rid FROM events WHERE id = ?1) AND r.status = 'accepted'"
+        " ORDER BY r.rid";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
     store_bind_text(st, 1, event);
-    sqlite3_bind_int64(st, 2, now);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct store_report_attendance m = {
-            .from_country = store_col(st, 0), .to_country = store_col(st, 1),
-            .request = store_col(st, 7),
-            .begun = sqlite3_column_int(st, 2) != 0,
-            .both_checked_in = sqlite3_column_int(st, 3) != 0,
-            .said_not_held = sqlite3_column_int(st, 4) != 0,
-            .said_outcome = sqlite3_column_int(st, 5) != 0,
-            .absence_reported = sqlite3_column_int(st, 6) != 0};
+        struct store_report_meeting m = {
+            .request = sqlite3_column_int64(st, 0), .from = sqlite3_column_int64(st, 1),
+            .to = sqlite3_column_int64(st, 2), .slot = sqlite3_column_int64(st, 3),
+            .both_arrived = sqlite3_column_int(st, 4) != 0};
         stop = fn(ud, &m);
     }
     if (!stop && rc != SQLITE_DONE)
-        stop = store_fail(s, err, "reading whether the event's meetings took place");
+        stop = store_fail(s, err, "reading the event's meetings");
     sqlite3_reset(st);
     return stop;
 }
 
-int store_report_meeting_people_each(struct store *s, const char *event,
-                                     store_report_meeting_person_fn fn, void *ud,
-                                     struct df_err *err)
+long long store_report_begun_n(struct store *s, long long now, struct df_err *err)
 {
     static const char sql[] =
-        "WITH met(rid, id, from_rid, to_rid) AS (SELECT r.rid, r.id, r.from_rid, r.to_rid"
-        "   FROM requests r JOIN meetings m ON m.request_rid = r.rid"
-        "   WHERE r.event_rid = (SELECT rid FROM events WHERE id = ?1) AND r.status = 'accepted'),"
-        " who(request, person) AS (SELECT id, from_rid FROM met UNION ALL SELECT id, to_rid FROM met"
-        "   UNION ALL SELECT met.id, a.person_rid FROM met"
-        "   JOIN request_attendees a ON a.request_rid = met.rid)"
-        " SELECT who.request, p.id, o.id, o.country, o.kind, o.sme FROM who"
-        " JOIN people p ON p.rid = who.person JOIN organisations o ON o.rid = p.org_rid"
-        " ORDER BY p.id";
+        "SELECT count(*) FROM slots WHERE julianday(starts_at) <= julianday(?1, 'unixepoch')";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
-    store_bind_text(st, 1, event);
+    sqlite3_bind_int64(st, 1, now);
+    long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+                                                : store_fail(s, err, "counting the slots begun");
+    sqlite3_reset(st);
+    return n;
+}
+
+int store_report_marks_each(struct store *s, enum store_report_mark kind, long long now,
+                            store_report_mark_fn fn, void *ud, struct df_err *err)
+{
+    static const char *const sql[] = {
+        [STORE_REPORT_BEGUN] = "SELECT rid, 0, NULL FROM slots"
+                               " WHERE julianday(starts_at) <= julianday(?1, 'unixepoch')"
+                               " ORDER BY rid",
+        [STORE_REPORT_OUTCOME] = "SELECT DISTINCT request_rid, 0, outcome FROM meeting_outcomes",
+        [STORE_REPORT_ABSENCE] = "SELECT DISTINCT request_rid, 0, NULL FROM absence_reports",
+        [STORE_REPORT_ATTENDEE] = "SELECT request_rid, person_rid, NULL FROM request_attendees",
+    };
+    sqlite3_stmt *st = store_stmt(s, sql[kind], err);
+    if (!st)
+        return -1;
+    if (kind == STORE_REPORT_BEGUN)
+        sqlite3_bind_int64(st, 1, now);
     int rc, stop = 0;
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct store_report_meeting_person m = {
-            .request = store_col(st, 0), .person = store_col(st, 1),
-            .organisation = store_col(st, 2), .country = store_col(st, 3),
-            .kind = store_col(st, 4), .sme = sqlite3_column_int(st, 5) != 0};
-        stop = fn(ud, &m);
-    }
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        stop = fn(ud, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+                  store_col(st, 2));
     if (!stop && rc != SQLITE_DONE)
-        stop = store_fail(s, err, "reading who was in the event's meetings");
+        stop = store_fail(s, err, "reading what was said of the meetings");
     sqlite3_reset(st);
     return stop;
 }

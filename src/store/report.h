@@ -1,6 +1,8 @@
-/* What the organisers' report of an event reads beside the outcome figures
- * (store/outcomes.h): who came, by their organisation's country, kind and
- * size, and the event's requests by status. Counts only: no name, no note. */
+/* What the organisers' report of an event and its outcome figures read:
+ * the register (organisations, people, check-ins), the event's meetings and
+ * requests, what was said of the meetings, each table in one pass, for
+ * app/report.c to join by rowid (a rowid is never shown). Counts and
+ * rowids only: no name, no note. */
 #ifndef DFNC_STORE_REPORT_H
 #define DFNC_STORE_REPORT_H
 
@@ -8,21 +10,29 @@
 
 #include "store/store.h"
 
-/* The organisations of one country, kind and size (sme), with their people
- * and how many of those checked in at the desk (on any day); and how many of them (and of
- * the organisations) have at least one meeting at the event: as requester,
- * addressee or attendee of an accepted request with a meeting. */
-struct store_report_people {
+/* An organisation of the forum's register: its rowid (never shown: the
+ * report joins by it), country, kind and size. */
+struct store_report_org {
+    long long rid;
     const char *country, *kind;
     bool sme;
-    long long organisations, people, checked_in;
-    long long organisations_met, people_met;
 };
-typedef int (*store_report_people_fn)(void *ud, const struct store_report_people *p);
-/* Every group, ordered by country, kind, sme, its meetings those of event; a
- * non-zero return from fn stops the walk and is returned. */
-int store_report_people_each(struct store *s, const char *event, store_report_people_fn fn,
-                             void *ud, struct df_err *err);
+typedef int (*store_report_org_fn)(void *ud, const struct store_report_org *o);
+/* Every organisation, by rowid; a non-zero return from fn stops the walk
+ * and is returned. */
+int store_report_orgs_each(struct store *s, store_report_org_fn fn, void *ud,
+                           struct df_err *err);
+
+/* A person of the register: rowids of the person and of her organisation,
+ * and whether she checked in at the desk (on any day). */
+struct store_report_person {
+    long long rid, org;
+    bool checked_in;
+};
+typedef int (*store_report_person_fn)(void *ud, const struct store_report_person *p);
+/* Every person, by rowid; as store_report_orgs_each. */
+int store_report_people_each(struct store *s, store_report_person_fn fn, void *ud,
+                             struct df_err *err);
 
 /* How many people arrived on each day of event, in day order: every day
  * from its first to its last, 0 for a day nobody was checked in (a
@@ -42,38 +52,37 @@ typedef int (*store_report_requests_fn)(void *ud, const struct store_report_requ
 int store_report_requests_each(struct store *s, const char *event, store_report_requests_fn fn,
                                void *ud, struct df_err *err);
 
-/* What is known of whether one meeting of the event took place: its
- * requester's and addressee's organisations' countries, whether its slot has
- * begun by now, whether both of them checked in at the desk on its day (its
- * session's: a two-day forum checks people in each day), whether one of
- * its people said it was not held, whether one said what it led to (any
- * other outcome), and whether one told the desk the other was not there. */
-struct store_report_attendance {
-    const char *request;   /* its request's id */
-    const char *from_country, *to_country;
-    bool begun, both_checked_in, said_not_held, said_outcome, absence_reported;
+/* A meeting of the event (of an accepted request): rowids of its request,
+ * requester, addressee and slot, and whether both of them checked in at the
+ * desk on its day (its session's: a forum of several days checks its people
+ * in each morning). */
+struct store_report_meeting {
+    long long request, from, to, slot;
+    bool both_arrived;
 };
-typedef int (*store_report_attendance_fn)(void *ud, const struct store_report_attendance *m);
-/* One call per meeting of an accepted request of event, begun judged at now
- * (seconds since 1970); a non-zero return from fn stops the walk and is
- * returned. */
-int store_report_attendance_each(struct store *s, const char *event, long long now,
-                                 store_report_attendance_fn fn, void *ud, struct df_err *err);
+typedef int (*store_report_meeting_fn)(void *ud, const struct store_report_meeting *m);
+/* Every meeting of event, by request rowid; as store_report_orgs_each. */
+int store_report_meetings_each(struct store *s, const char *event, store_report_meeting_fn fn,
+                               void *ud, struct df_err *err);
 
-/* One person of one meeting of the event (requester, addressee or
- * attendee of an accepted request with a meeting), with their
- * organisation's id, country, kind and size. */
-struct store_report_meeting_person {
-    const char *request, *person, *organisation, *country, *kind;
-    bool sme;
+/* What is said of meetings, by request rowid, each of every event (the
+ * caller keeps those of its own): */
+enum store_report_mark {
+    STORE_REPORT_BEGUN,      /* a slot begun by now: its rowid (no request) */
+    STORE_REPORT_OUTCOME,    /* an outcome one of its people reported (text), each once */
+    STORE_REPORT_ABSENCE,    /* someone told the desk the other side was not there */
+    STORE_REPORT_ATTENDEE,   /* a person (other) who attends it beside the two */
 };
-typedef int (*store_report_meeting_person_fn)(void *ud,
-                                              const struct store_report_meeting_person *m);
-/* Every person of every meeting of event, ordered by person id (one call
- * per meeting they are in); a non-zero return from fn stops the walk and is
- * returned. */
-int store_report_meeting_people_each(struct store *s, const char *event,
-                                     store_report_meeting_person_fn fn, void *ud,
-                                     struct df_err *err);
+typedef int (*store_report_mark_fn)(void *ud, long long rid, long long other, const char *text);
+/* How many slots (of any event) have begun by now: a number that moves when
+ * a slot begins, or when a slot is added, moved or removed, which is a
+ * commit. -1 with err. */
+long long store_report_begun_n(struct store *s, long long now, struct df_err *err);
+/* Every row of kind: (rid, other, text) are (slot, 0, NULL) for
+ * STORE_REPORT_BEGUN (by rowid) judged at now (seconds since 1970; now is read by no
+ * other), (request, 0, outcome), (request, 0, NULL), (request, person,
+ * NULL). As store_report_orgs_each. */
+int store_report_marks_each(struct store *s, enum store_report_mark kind, long long now,
+                            store_report_mark_fn fn, void *ud, struct df_err *err);
 
 #endif

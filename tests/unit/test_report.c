@@ -371,6 +371,36 @@ Test(report, who_met_in_a_meeting_held)
     now = 1740000000;
 }
 
+/* The report as one string, for comparing two (caller frees). */
+static char *report_text(long long at)
+{
+    json_t *j = app_report_json(s, "ev", at, &err);
+    cr_assert_not_null(j, "%s", err.msg);
+    char *text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(j);
+    return text;
+}
+
+/* The clock's mark, by which the server keeps a report between two asks:
+ * the same while no slot begins (and then the same report), another once
+ * one does (and the report's begun moves with it), with no commit between. */
+Test(report, clock_mark_moves_when_a_meeting_begins)
+{
+    /* 11:30 and 11:59:59 (+01:00): t1 and t2 begun; 12:00: t3 (r3) begins */
+    long long half_past = 1739701800, just_before = 1739703599, t3 = 1739703600;
+    long long m1 = app_report_clock_mark(s, half_past, &err);
+    cr_assert_geq(m1, 0, "%s", err.msg);
+    cr_assert_eq(app_report_clock_mark(s, just_before, &err), m1, "no slot begins meanwhile");
+    char *a = report_text(half_past), *b = report_text(just_before);
+    cr_assert_str_eq(a, b, "the same mark, the same report");
+    free(b);
+    cr_assert_neq(app_report_clock_mark(s, t3, &err), m1, "t3 begins");
+    b = report_text(t3);
+    cr_assert_str_neq(a, b, "and the report counts it begun");
+    free(a);
+    free(b);
+}
+
 /* The report written as CSV into a string (caller frees). */
 static char *csv(void)
 {
