@@ -5325,6 +5325,12 @@ test('a participant who does not come: the desk cancels her meetings still to co
   assert.equal((await apiCall(org.page, 'GET', `/requests/${joined}`)).body.status, 'accepted', 'the colleague\'s meeting she joins still holds');
   assert.equal(await org.page.locator('#desk-no-show').count(), 0, 'nothing left to cancel');
   assert.equal(await org.page.locator(`#desk-requests tr[data-id="${toCome.request}"]`).getAttribute('data-status'), 'cancelled');
+  // the colleague's meeting she joins is among her requests too, as her own
+  // list has it: said as one she joins, with no Cancel (it is its people's)
+  const joinedRow = org.page.locator(`#desk-requests tr[data-id="${joined}"]`);
+  assert.equal(await joinedRow.getAttribute('data-direction'), 'attending');
+  assert.equal(await joinedRow.locator('td').first().textContent(), UK['desk.attending']);
+  assert.equal(await joinedRow.locator('button.decline').count(), 0, 'no Cancel: the request is its two people\'s');
   assert.deepEqual(await axe(org.page), []);
   await assertUkrainian(org.page);
   await shoot(org.page, 'desk-no-show-uk');
