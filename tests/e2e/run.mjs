@@ -573,6 +573,12 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   const book = fs.readFileSync(await sheet.path());
   assert.ok(book.length > 2000 && book.subarray(0, 2).toString() === 'PK', `a zip container, ${book.length} bytes`);
   assert.ok(book.includes('xl/worksheets/sheet1.xml'), 'with its sheet');
+  // joint procurement's demands and supplies as well, in their import columns
+  const [demands] = await Promise.all([page.waitForEvent('download'), page.click('#export-demands-csv')]);
+  assert.equal(demands.suggestedFilename(), 'dfnc-demands.csv');
+  assert.match(fs.readFileSync(await demands.path(), 'utf8'),
+    /^id,buyer,country,cpv,description,quantity,unit,deliver_by,max_unit_price_eur,funder_countries\r?\n/);
+  assert.equal(await page.locator('#export-supplies-xlsx').getAttribute('href'), '/api/v1/console/export/supplies?format=xlsx');
   // the importer's English messages in Ukrainian on a Ukrainian page
   await page.selectOption('#lang', 'uk');
   await page.waitForFunction(() => document.documentElement.lang === 'uk' && document.querySelector('#import-form'));
