@@ -414,7 +414,6 @@ int app_mail_agendas(struct store *s, const char *event, struct df_err *err)
     return rc < 0 ? -1 : 0;
 }
 
-
 /* How many of the people of rows v[0..n) (by person) a mail goes to now;
  * -1 with err. */
 static int people_mailed(struct store *s, const struct row *v, int n, struct arena *a,
@@ -434,10 +433,15 @@ static int people_mailed(struct store *s, const struct row *v, int n, struct are
 }
 
 /* Keeps in w that event's service was named or changed (relinked), for
- * its mail to tell the links. -1 with err. */
+ * its mail to tell the links, once an event: as the action first found it
+ * (an import that names a service, then changes it, sent no link between). -1
+ * with err. */
 static int watch_video(struct app_mail_watch *w, const char *event, bool relinked,
                        struct df_err *err)
 {
+    for (int i = 0; i < w->video_n; i++)
+        if (strcmp(w->video[i].event, event) == 0)
+            return 0;
     const char *id = arena_strdup(&w->a, event);
     if (!id || df_grow((void **)&w->video, &w->video_cap, w->video_n, sizeof *w->video) < 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory watching the meetings");
