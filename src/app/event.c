@@ -825,7 +825,8 @@ int app_event_apply(struct store *s, struct app_event_edit *in, struct arena *a,
         goto out;
     if (old.id && in->video_url_given && in->video_url &&
         services_differ(old.video_url, in->video_url) &&
-        app_mail_video(s, in->id, old.video_url != NULL, &rep->video_mailed, err) < 0)
+        app_mail_video(s, in->id, old.video_url != NULL, in->mail_watch, &rep->video_mailed,
+                       err) < 0)
         goto out;
     if (k.n) {
         k.zone_was = old.timezone;
@@ -850,8 +851,11 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
     if (store_begin(s, err) < 0)
         return -1;
     /* a published meeting the edit moves or takes off is mailed to its people */
-    if ((!in->dry_run && in->id && app_mail_watch_begin(s, in->id, NULL, &w, err) < 0) ||
-        app_event_apply(s, in, a, rep, err) < 0)
+    in->mail_watch = NULL;
+    if (!in->dry_run && in->id && app_mail_watch_begin(s, in->id, NULL, &w, err) < 0)
+        goto fail;
+    in->mail_watch = w;   /* the links of a service it names go in its one mail */
+    if (app_event_apply(s, in, a, rep, err) < 0)
         goto fail;
     if (in->dry_run) {
         store_rollback(s);

@@ -26,6 +26,8 @@ struct app_event_session {
     bool replace_slots;
 };
 
+struct app_mail_watch;
+
 struct app_event_edit {
     const char *id;
     bool create;                       /* the event must not exist yet (else it must) */
@@ -54,6 +56,11 @@ struct app_event_edit {
                                           published meetings are still to come
                                           for the interpreters to go to */
     bool dry_run;                      /* checked and reported, then nothing kept */
+    /* The action's mail watch (app/mail_meetings.h; app_event_save sets
+     * its own, an import passes its): the links of a video service the edit
+     * names go in the one mail a person gets of the action. NULL: mailed
+     * at once, apart. */
+    struct app_mail_watch *mail_watch;
 };
 
 /* Where and when a meeting is. */

@@ -15,6 +15,7 @@
 #include "io/csv.h"
 #include "io/xlsx.h"
 #include "store/outcomes.h"
+#include "store/procure.h"
 #include "store/web.h"
 
 struct export_ctx {
@@ -523,31 +524,119 @@ static int export_meetings(struct export_ctx *c, struct df_err *err)
     return rc;
 }
 
+/* ---- joint procurement: demands and supplies in their import columns ------------ */
+
+/* v as the shortest decimal text strtod reads back as v ("1250.5", not
+ * "1250.500000"; "30000000", not "3e+07", for a person to edit), into out. */
+static const char *number_text(double v, char out[32])
+{
+    for (int decimals = 0; decimals <= 9; decimals++) {
+        if (snprintf(out, 32, "%.*f", decimals, v) < 32 && strtod(out, NULL) == v)
+            return out;
+    }
+    snprintf(out, 32, "%.17g", v);
+    return out;
+}
+
+static int export_demand(void *ud, const struct store_demand *d)
+{
+    struct export_ctx *c = ud;
+    c->rows++;
+    char quantity[24], price[32];
+    snprintf(quantity, sizeof quantity, "%lld", (long long)d->quantity);
+    number_text(d->max_unit_price_eur, price);
+    if (c->format != APP_EXPORT_JSON) {
+        const char *f[] = {d->id,       d->buyer, d->country,    d->cpv,
+                           d->description, quantity, d->unit,    d->deliver_by,
+                           price,       d->funders};
+        return record(c, f, 10);
+    }
+    json_t *funders = json_array();
+    /* "DK;SE", as the store joins them */
+    for (const char *p = d->funders; p && *p;) {
+        size_t n = strcspn(p, ";");
+        json_array_append_new(funders, json_stringn(p, n));
+        p += n + (p[n] == ';');
+    }
+    json_array_append_new(c->array,
+                          json_pack("{ss ss ss ss so sI ss ss sf so}", "id", d->id, "buyer",
+                                    d->buyer, "country", d->country, "cpv", d->cpv,
+                                    "description", jstr(d->description), "quantity",
+                                    (json_int_t)d->quantity, "unit", d->unit, "deliver_by",
+                                    d->deliver_by, "max_unit_price_eur", d->max_unit_price_eur,
+                                    "funder_countries", funders));
+    return 0;
+}
+
+static int export_supply(void *ud, const struct store_supply *x)
+{
+    struct export_ctx *c = ud;
+    c->rows++;
+    char capacity[24], price[32], lead[16], eu[32], ua[32];
+    snprintf(capacity, sizeof capacity, "%lld", (long long)x->capacity_per_month);
+    snprintf(lead, sizeof lead, "%d", x->lead_time_days);
+    number_text(x->unit_price_eur, price);
+    number_text(x->eu_content_pct, eu);
+    number_text(x->ua_content_pct, ua);
+    if (c->format != APP_EXPORT_JSON) {
+        const char *f[] = {x->id,  x->org, x->cpv, x->description, capacity, price,
+                           lead,   x->production_country, eu, x->unit ? x->unit : "", ua};
+        return record(c, f, 11);
+    }
+    json_array_append_new(
+        c->array,
+        json_pack("{ss ss ss so sI sf si ss sf so sf}", "id", x->id, "organisation", x->org,
+                  "cpv", x->cpv, "description", jstr(x->description), "capacity_per_month",
+                  (json_int_t)x->capacity_per_month, "unit_price_eur", x->unit_price_eur,
+                  "lead_time_days", x->lead_time_days, "production_country",
+                  x->production_country, "eu_content_pct", x->eu_content_pct, "unit",
+                  jstr(x->unit), "ua_content_pct", x->ua_content_pct));
+    return 0;
+}
+
+/* Each kind and its CSV header. */
+static const char *const headers[][2] = {
+    {"organisations", "id,name,country,kind,sme,city,website,description,name_uk,description_uk"},
+    {"people", "id,organisation,name,email,title,languages"},
+    /* the Ukrainian texts, then the video service of its online
+     * meetings, after the columns older exports had */
+    {"events", "id,name,venue,timezone,starts_on,ends_on,request_cap,published_at,name_uk,"
+               "venue_uk,video_url"},
+    /* where and what it is (fix-programme) after the columns older exports had */
+    {"sessions", "event,id,day,start,end,kind,name,name_uk,slot_minutes,slot_pause,slots,"
+                 "place,place_uk,description,description_uk"},
+    /* names and organisations, then the event's and the session's names,
+     * then whether each side arrived and what it said the meeting led to
+     * (never its note: that is its writer's alone), after the columns
+     * older exports had */
+    {"meetings", "id,request,event,start,end,location,people,locked,names,organisations,"
+                 "event_name,session_name,requester_arrived,addressee_arrived,"
+                 "requester_outcome,addressee_outcome"},
+    /* the import's columns, its optional ones last, as README lists them */
+    {"demands", "id,buyer,country,cpv,description,quantity,unit,deliver_by,"
+                "max_unit_price_eur,funder_countries"},
+    {"supplies", "id,organisation,cpv,description,capacity_per_month,unit_price_eur,"
+                 "lead_time_days,production_country,eu_content_pct,unit,ua_content_pct"},
+};
+
+/* kind's CSV header, or NULL when there is no such export. */
+static const char *header_of(const char *kind)
+{
+    for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++)
+        if (strcmp(headers[i][0], kind) == 0)
+            return headers[i][1];
+    return NULL;
+}
+
+bool app_export_kind_known(const char *kind)
+{
+    return header_of(kind) != NULL;
+}
+
 int app_export(struct store *s, const char *kind, enum app_export_format format, FILE *out,
                int *rows, struct df_err *err)
 {
-    static const char *const headers[][2] = {
-        {"organisations", "id,name,country,kind,sme,city,website,description,name_uk,description_uk"},
-        {"people", "id,organisation,name,email,title,languages"},
-        /* the Ukrainian texts, then the video service of its online
-         * meetings, after the columns older exports had */
-        {"events", "id,name,venue,timezone,starts_on,ends_on,request_cap,published_at,name_uk,"
-                   "venue_uk,video_url"},
-        /* where and what it is (fix-programme) after the columns older exports had */
-        {"sessions", "event,id,day,start,end,kind,name,name_uk,slot_minutes,slot_pause,slots,"
-                     "place,place_uk,description,description_uk"},
-        /* names and organisations, then the event's and the session's names,
-         * then whether each side arrived and what it said the meeting led to
-         * (never its note: that is its writer's alone), after the columns
-         * older exports had */
-        {"meetings", "id,request,event,start,end,location,people,locked,names,organisations,"
-                     "event_name,session_name,requester_arrived,addressee_arrived,"
-                     "requester_outcome,addressee_outcome"},
-    };
-    const char *header = NULL;
-    for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++)
-        if (strcmp(headers[i][0], kind) == 0)
-            header = headers[i][1];
+    const char *header = header_of(kind);
     if (!header)
         return df_err_set(err, DF_ERR_USAGE, "cannot export \"%s\"", kind);
 
@@ -577,6 +666,10 @@ int app_export(struct store *s, const char *kind, enum app_export_format format,
         rc = store_event_each(s, export_event, &c, err);
     else if (strcmp(kind, "sessions") == 0)
         rc = store_event_each(s, export_event_sessions, &c, err);
+    else if (strcmp(kind, "demands") == 0)
+        rc = store_demand_each(s, export_demand, &c, err);
+    else if (strcmp(kind, "supplies") == 0)
+        rc = store_supply_each(s, export_supply, &c, err);
     else
         rc = export_meetings(&c, err);
     char what[48];

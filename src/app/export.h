@@ -3,6 +3,7 @@
 #ifndef DFNC_APP_EXPORT_H
 #define DFNC_APP_EXPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include <jansson.h>
@@ -12,10 +13,12 @@
 
 enum app_export_format { APP_EXPORT_CSV, APP_EXPORT_JSON, APP_EXPORT_XLSX };
 
-/* kind: organisations, people, events, sessions, meetings. Writes to out; *rows gets the
- * number of records written. */
+/* kind: organisations, people, events, sessions, meetings, demands,
+ * supplies. Writes to out; *rows gets the number of records written. */
 int app_export(struct store *s, const char *kind, enum app_export_format format, FILE *out,
                int *rows, struct df_err *err);
+/* Whether app_export writes kind. */
+bool app_export_kind_known(const char *kind);
 
 struct xlsx_book;
 

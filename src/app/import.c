@@ -809,6 +809,7 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
         goto out;
     if (k->moves_meetings && app_mail_watch_begin(s, NULL, NULL, &watch, err) < 0)
         goto rollback;
+    res->mail_watch = watch;
     struct csv_row row;
     int got;
     /* every row is read: a refused one is named and the next one read, so
@@ -854,7 +855,7 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
              res->updated, codepage_name(res->encoding));
     /* frees it */
     int told = app_mail_watch_end(s, watch, APP_MAIL_BY_ORGANISERS, NULL, NULL, err);
-    watch = NULL;
+    watch = res->mail_watch = NULL;
     if (told < 0 || store_audit(s, "cli", "import", k->kind, path, detail, err) < 0 ||
         store_commit(s, err) < 0)
         goto rollback;
@@ -868,6 +869,7 @@ rollback:
     res->notes = (struct df_problems){0};   /* nothing of them happened */
 out:
     app_mail_watch_free(watch);
+    res->mail_watch = NULL;
     csv_reader_close(r);
     strset_free(&seen);
     unique_rows_free(&unique);

@@ -12,6 +12,8 @@
 /* A note as a page says it in its language: a code and its values by name
  * (the note's English sentence is the command line's). */
 #define APP_NOTE_VALUES_MAX 16
+struct app_mail_watch;
+
 struct app_import_note {
     const char *code;                     /* "meeting_removed", "meeting_moved", ... */
     int values_n;
@@ -40,6 +42,10 @@ struct app_import_result {
      * its agendas are published: the mails queued to the people of its
      * online meetings with their links, as PUT /api/v1/events says it */
     int video_mailed;
+    /* the import's mail watch while it runs (NULL: none), for an events
+     * row that names a video service to tell the links in each person's one
+     * mail of the import (app_event_edit's mail_watch) */
+    struct app_mail_watch *mail_watch;
     /* what an interpreters file did on the day: the published meetings
      * still to come it gave an interpreter, and those that still need one
      * and have none (app/interpreting_day.h) */

@@ -151,7 +151,7 @@ int app_request_book(struct store *s, const struct app_booking *b, struct arena 
         goto fail;
     if (run_places) {
         struct app_accept_warning said = {.n = 0};   /* the desk reads the sentence */
-        out->warning = app_request_run_place(s, &r, b->login, "booked", b->now, a,
+        out->warning = app_request_run_place(s, &r, b->login, true, "booked", b->now, a,
                                              &out->rescheduled, &said);
     }
     return store_request_get(s, r.id, a, &out->request, err);

@@ -645,6 +645,19 @@ static int compose_meetings(const struct app_mail_facts *f, struct arena *a, boo
                               : "Hello,\n\nThe forum's organisers have changed your meetings "
                                 "at %s:\n\n",
                        f->event);
+        /* one edit that moved her meetings and named the video service: one mail */
+        if (f->video && f->relinked)
+            buf_puts(&b, uk ? "Вони також змінили відеосервіс онлайн-зустрічей: посилання, "
+                              "надіслані раніше, більше не діють; кожна онлайн-зустріч нижче "
+                              "має нове посилання.\n\n"
+                            : "They have also changed the video service of its online meetings: "
+                              "the links sent before no longer work; each online meeting below "
+                              "has its new link.\n\n");
+        else if (f->video)
+            buf_puts(&b, uk ? "Вони також назвали відеосервіс онлайн-зустрічей: кожна "
+                              "онлайн-зустріч нижче має посилання, щоб приєднатися.\n\n"
+                            : "They have also named the video service of its online meetings: "
+                              "each online meeting below has its link to join.\n\n");
     }
     int bad = b.len == 0;
     for (int i = 0; i < f->items_n; i++)

@@ -79,8 +79,11 @@ struct app_mail_facts {
      * accept or a booking started re-planned the schedule around it */
     bool replanned;
     /* video_link: the organisers changed the event's video service (the
-     * links sent before no longer work); false: they named it */
-    bool relinked;
+     * links sent before no longer work); false: they named it. changed,
+     * with video: the same edit named (or, relinked, changed) the service
+     * too, and items list her online meetings with their links, those the
+     * edit did not change as they stand (change NULL) */
+    bool relinked, video;
     const struct app_mail_item *items;   /* agenda, changed: in time order */
     int items_n;
     const char *event;                /* the event's name, in lang when it has one */

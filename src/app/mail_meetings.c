@@ -11,12 +11,18 @@
 #include "core/strmap.h"
 #include "store/mail.h"
 
+/* How a row's event's video service went in the action: not at all,
+ * named (from none), changed to another (relinked). */
+enum video { VIDEO_SAME, VIDEO_NAMED, VIDEO_RELINKED };
+
 /* One meeting as one of its people reads it; change "new", "moved",
- * "cancelled", or NULL (as it stands). */
+ * "cancelled", or NULL (as it stands); video: of a meeting held online at
+ * an event whose service the action named or changed, its link to tell. */
 struct row {
     struct store_mail_meeting m;
     const char *was_starts, *was_ends, *was_table;
     const char *change;
+    enum video video;
 };
 
 struct rows {
@@ -26,10 +32,20 @@ struct rows {
     int oom;
 };
 
+/* An event whose video service the action named or changed
+ * (app_mail_video with a watch): its online meetings' links go in the
+ * action's mail. */
+struct video_event {
+    const char *event;
+    enum video how;
+};
+
 struct app_mail_watch {
     struct arena a;
     char *event, *request;
     struct rows before;
+    struct video_event *video;
+    int video_n, video_cap;
 };
 
 static const char *dup(struct rows *r, const char *s)
@@ -69,6 +85,7 @@ void app_mail_watch_free(struct app_mail_watch *w)
     if (!w)
         return;
     free(w->before.v);
+    free(w->video);
     arena_free(&w->a);
     free(w);
 }
@@ -135,6 +152,7 @@ static bool texts_differ(const char *x, const char *y)
 struct mail_why {
     const char *by_name;
     bool replanned, relinked;
+    bool video;   /* "changed": the service named or changed too (relinked) */
 };
 
 /* The mail of one person's rows v[0..n) (kind "agenda", "changed" or
@@ -167,13 +185,16 @@ static int queue_person(struct store *s, const struct store_event *ev, const cha
     struct app_mail_facts f = {.kind = kind, .event = app_mail_event_name(ev, to.lang),
                                .timezone = ev->timezone, .by = why->by_name,
                                .replanned = why->replanned, .relinked = why->relinked,
-                               .items = items, .items_n = n};
+                               .video = why->video, .items = items, .items_n = n};
     return app_mail_queue(s, &to, &f, a, err) < 0 ? -1 : 1;
 }
 
 /* Sorts v[0..n) by person and event and queues each person's mail of
  * each event, but by_person's, saying cause (and relinked: a "video_link"
- * mail's); how many were queued, or -1 with err. */
+ * mail's). A "changed" mail whose rows hold a link to tell (their video)
+ * says the service was named or changed too; one whose rows are only
+ * such links, none changed, is that "video_link" mail. How many were
+ * queued, or -1 with err. */
 static int queue_each_person(struct store *s, const char *kind, struct row *v, int n,
                              enum app_mail_cause cause, const char *by_person, bool relinked,
                              struct df_err *err)
@@ -196,7 +217,19 @@ static int queue_each_person(struct store *s, const char *kind, struct row *v, i
             break;
         struct mail_why why = {.by_name = by_person ? by.name : NULL,
                                .replanned = cause == APP_MAIL_BY_RUN, .relinked = relinked};
-        rc = queue_person(s, &ev, kind, v + i, j - i, &why, &a, err);
+        const char *as = kind;
+        if (strcmp(kind, "changed") == 0) {
+            enum video how = VIDEO_SAME;
+            bool changed = false;
+            for (int k = i; k < j; k++) {
+                how = v[k].video > how ? v[k].video : how;
+                changed |= v[k].change != NULL;
+            }
+            why.video = how != VIDEO_SAME && changed;
+            why.relinked = how == VIDEO_RELINKED;
+            as = changed ? kind : "video_link";
+        }
+        rc = queue_person(s, &ev, as, v + i, j - i, &why, &a, err);
         queued += rc > 0;
     }
     arena_free(&a);
@@ -293,6 +326,55 @@ bool app_mail_watch_holds(const struct app_mail_watch *w)
     return w && w->before.n > 0;
 }
 
+/* Keeps a row of a meeting held online (its link: the service is named). */
+static int keep_online_row(void *ud, const struct store_mail_meeting *m)
+{
+    return m->video_url ? keep_row(ud, m) : 0;
+}
+
+/* The online meetings of each event whose service w's action named or
+ * changed, into changes: a changed one marked with its link to tell, one
+ * as it stands added so. */
+static int add_links(struct store *s, struct app_mail_watch *w, struct rows *changes,
+                     struct df_err *err)
+{
+    struct strmap at = {0};
+    struct rows online = {.a = &w->a};
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < changes->n; i++) {
+        const char *k = row_key(&w->a, &changes->v[i]);
+        if (!k || strmap_put(&at, k, i) < 0)
+            rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory comparing the meetings");
+    }
+    for (int e = 0; rc == 0 && e < w->video_n; e++) {
+        online.n = 0;
+        rc = store_mail_meeting_each(s, w->video[e].event, w->request, keep_online_row, &online,
+                                     err);
+        if (rc > 0 || online.oom) {
+            rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the meetings to mail");
+            break;
+        }
+        for (int i = 0; rc == 0 && i < online.n; i++) {
+            const char *k = row_key(&w->a, &online.v[i]);
+            int c = k ? strmap_get(&at, k) : -1;
+            if (!k) {
+                rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory comparing the meetings");
+            } else if (c >= 0) {
+                changes->v[c].video = w->video[e].how;
+            } else if (df_grow((void **)&changes->v, &changes->cap, changes->n,
+                               sizeof *changes->v) < 0) {
+                rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory comparing the meetings");
+            } else {
+                changes->v[changes->n] = online.v[i];
+                changes->v[changes->n++].video = w->video[e].how;
+            }
+        }
+    }
+    free(online.v);
+    strmap_free(&at);
+    return rc;
+}
+
 int app_mail_watch_end(struct store *s, struct app_mail_watch *w, enum app_mail_cause cause,
                        const char *by_person, const char *skip, struct df_err *err)
 {
@@ -304,6 +386,8 @@ int app_mail_watch_end(struct store *s, struct app_mail_watch *w, enum app_mail_
     int rc = read_rows(s, w->event, w->request, &after, err);
     if (rc == 0)
         rc = diff(s, w, &after, skip, &changes, err);
+    if (rc == 0 && w->video_n)
+        rc = add_links(s, w, &changes, err);
     if (rc == 0)
         rc = queue_each_person(s, "changed", changes.v, changes.n, cause, by_person, false,
                                err) < 0 ? -1 : 0;
@@ -330,14 +414,43 @@ int app_mail_agendas(struct store *s, const char *event, struct df_err *err)
     return rc < 0 ? -1 : 0;
 }
 
-/* Keeps a row of a meeting held online (its link: the service is named). */
-static int keep_online_row(void *ud, const struct store_mail_meeting *m)
+/* How many of the people of rows v[0..n) (by person) a mail goes to now;
+ * -1 with err. */
+static int people_mailed(struct store *s, const struct row *v, int n, struct arena *a,
+                         struct df_err *err)
 {
-    return m->video_url ? keep_row(ud, m) : 0;
+    int mailed = 0;
+    for (int i = 0; i < n; i++) {
+        if (i && strcmp(v[i].m.person, v[i - 1].m.person) == 0)
+            continue;
+        struct app_mail_to to;
+        int goes = app_mail_to_get(s, v[i].m.person, a, &to, err);
+        if (goes < 0)
+            return -1;
+        mailed += goes;
+    }
+    return mailed;
 }
 
-int app_mail_video(struct store *s, const char *event, bool relinked, int *mailed,
-                   struct df_err *err)
+/* Keeps in w that event's service was named or changed (relinked), for
+ * its mail to tell the links, once an event: as the action first found it
+ * (an import that names a service, then changes it, sent no link between). -1
+ * with err. */
+static int watch_video(struct app_mail_watch *w, const char *event, bool relinked,
+                       struct df_err *err)
+{
+    for (int i = 0; i < w->video_n; i++)
+        if (strcmp(w->video[i].event, event) == 0)
+            return 0;
+    const char *id = arena_strdup(&w->a, event);
+    if (!id || df_grow((void **)&w->video, &w->video_cap, w->video_n, sizeof *w->video) < 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory watching the meetings");
+    w->video[w->video_n++] = (struct video_event){id, relinked ? VIDEO_RELINKED : VIDEO_NAMED};
+    return 0;
+}
+
+int app_mail_video(struct store *s, const char *event, bool relinked, struct app_mail_watch *w,
+                   int *mailed, struct df_err *err)
 {
     *mailed = 0;
     struct arena a;
@@ -354,8 +467,16 @@ int app_mail_video(struct store *s, const char *event, bool relinked, int *maile
         if (rc > 0 || online.oom)
             rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the meetings to mail");
     }
-    if (rc == 0 && (rc = queue_each_person(s, "video_link", online.v, online.n,
-                                           APP_MAIL_BY_ORGANISERS, NULL, relinked, err)) > 0)
+    /* with the action's watch, its mail tells the links with its changes:
+     * one mail a person, counted here as the same people */
+    if (rc == 0 && w && online.n)
+        rc = watch_video(w, event, relinked, err) < 0 ? -1
+                                                      : people_mailed(s, online.v, online.n, &a,
+                                                                      err);
+    else if (rc == 0)
+        rc = queue_each_person(s, "video_link", online.v, online.n, APP_MAIL_BY_ORGANISERS,
+                               NULL, relinked, err);
+    if (rc > 0)
         *mailed = rc;
     free(online.v);
     arena_free(&a);

@@ -59,11 +59,16 @@ int app_mail_agendas(struct store *s, const char *event, struct df_err *err);
  * its agendas are published: each person with a meeting held online there
  * (requester, addressee, attendee) gets one mail ("video_link") listing
  * those meetings, each with its time at the event's clock, her partner and
- * its link (app_mail_to_get says who gets mail). *mailed: how many mails
- * were queued (0 too while the forum sends no mail, before publication, or
- * with no meeting online). -1 with err. Removing the service mails
- * nothing: the caller does not call it then. */
-int app_mail_video(struct store *s, const char *event, bool relinked, int *mailed,
-                   struct df_err *err);
+ * its link (app_mail_to_get says who gets mail). With the action's watch w
+ * (NULL: none) nothing is queued now: app_mail_watch_end tells the links
+ * in the one mail a person gets of the action, with what else it changed
+ * of her meetings ("changed", saying the service was named or changed
+ * too), or as this "video_link" mail when it changed nothing else of hers.
+ * *mailed: how many people are mailed the links (0 too while the forum
+ * sends no mail, before publication, or with no meeting online). -1 with
+ * err. Removing the service mails nothing: the caller does not call it
+ * then. */
+int app_mail_video(struct store *s, const char *event, bool relinked, struct app_mail_watch *w,
+                   int *mailed, struct df_err *err);
 
 #endif

@@ -159,6 +159,7 @@ int app_event_row(struct store *s, const struct csv_reader *r, const struct csv_
     /* the video service of its online meetings (a hybrid forum): judged as
      * PUT /events judges it, by app_event_apply */
     in.video_url = given_text(r, row, "video_url", &in.video_url_given);
+    in.mail_watch = res->mail_watch;
     if (line_check("name", in.name, EVENT_TEXT_MAX, err) < 0 ||
         line_check("name_uk", in.name_uk, EVENT_TEXT_MAX, err) < 0 ||
         line_check("venue", in.venue, EVENT_TEXT_MAX, err) < 0 ||

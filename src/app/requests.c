@@ -327,14 +327,25 @@ static struct app_why *warning_part(struct app_accept_warning *w, const char *co
     return &w->part[i];
 }
 
-/* What the accept's run says of request r when it left it without a
- * meeting (no slot to come with both people and a table free, say), for
- * the person who accepted (in its own words when every slot of the event
- * has begun by now: nobody places it then), as one more part of w; NULL
- * when it placed it. */
-static const char *unplaced_warning(struct store *s, const struct app_schedule_report *rep,
-                                    const struct store_request *r, long long now,
-                                    struct arena *a, struct app_accept_warning *w)
+/* Why the run left a request without a meeting, as a participant may
+ * read it: a made_way reason names the request it made way for, which is
+ * another's (organisers read it on the unscheduled list); hers says
+ * "another meeting", by the same code without the value. */
+static const struct app_why *for_reader(const struct app_why *why, bool organiser,
+                                        struct app_why *scratch)
+{
+    if (organiser || strcmp(why->code, "made_way") != 0)
+        return why;
+    *scratch = (struct app_why){.code = why->code,
+                                .message = "made way for another meeting, already in its "
+                                           "people's agendas, and then found no free slot"};
+    return scratch;
+}
+
+const char *app_request_unplaced_warning(struct store *s, const struct app_schedule_report *rep,
+                                         const struct store_request *r, bool organiser,
+                                         long long now, struct arena *a,
+                                         struct app_accept_warning *w)
 {
     for (int i = 0; i < rep->unscheduled_n; i++) {
         if (strcmp(rep->unscheduled[i].request, r->id) != 0)
@@ -343,7 +354,8 @@ static const char *unplaced_warning(struct store *s, const struct app_schedule_r
         if (now && app_event_slots_to_come(s, r->event, now, a, &why) == 0)
             return warning_part(w, "all_begun", "the request is accepted, but " ALL_BEGUN, NULL)
                 ->message;
-        const struct app_why *reason = &rep->unscheduled[i].why;
+        struct app_why scratch;
+        const struct app_why *reason = for_reader(&rep->unscheduled[i].why, organiser, &scratch);
         return warning_part(w, "not_placed",
                             arena_printf(a, "the request is accepted, but its meeting is not "
                                             "placed yet (%s): the organisers place it",
@@ -403,8 +415,8 @@ failed:
 }
 
 const char *app_request_run_place(struct store *s, const struct store_request *r,
-                                  const char *ran_by, const char *mail_kind, long long now,
-                                  struct arena *a, int *rescheduled,
+                                  const char *ran_by, bool organiser, const char *mail_kind,
+                                  long long now, struct arena *a, int *rescheduled,
                                   struct app_accept_warning *w)
 {
     /* Published agendas stay: only the new meeting is placed around them
@@ -436,7 +448,7 @@ const char *app_request_run_place(struct store *s, const struct store_request *r
     }
     if (rescheduled)
         *rescheduled = 1;
-    return unplaced_warning(s, &rep, r, now, a, w);
+    return app_request_unplaced_warning(s, &rep, r, organiser, now, a, w);
 }
 
 int app_request_act(struct store *s, const struct app_request_actor *who, const char *id,
@@ -470,8 +482,8 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
         store_commit(s, err) < 0)
         goto fail;
     if (run_places) {
-        const char *said = app_request_run_place(s, &r, who->person, "accepted", who->now, a,
-                                                 rescheduled, &said_by);
+        const char *said = app_request_run_place(s, &r, who->person, who->organiser, "accepted",
+                                                 who->now, a, rescheduled, &said_by);
         if (lost && !said)
             warning_part(&said_by, "placed_elsewhere", "the meeting is placed at another time",
                          NULL);

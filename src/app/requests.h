@@ -11,6 +11,8 @@
 #include "core/arena.h"
 #include "store/store.h"
 
+struct app_schedule_report;
+
 enum app_request_action { APP_REQUEST_ACCEPT, APP_REQUEST_DECLINE, APP_REQUEST_CANCEL };
 
 /* What an accept at a published event says of its meeting, when it was not
@@ -104,7 +106,8 @@ int app_request_withdraw(struct store *s, const char *person, const char *organi
 
 /* After accepted request r's answer is committed at a published event
  * without its meeting placed: the run (by ran_by: the person who accepted,
- * or the login of the organiser who booked it) that
+ * or the login of the organiser who booked it; organiser: whether an
+ * organiser reads what it says) that
  * places it around the published agendas at `now`, queueing in its
  * transaction the mail of r's mail_kind ("accepted", "booked":
  * app_mail_on_request) with the time it found (without when it found
@@ -113,9 +116,21 @@ int app_request_withdraw(struct store *s, const char *person, const char *organi
  * hear (the run failed, or left it unplaced and why; in a), or NULL when
  * it is placed. The same is added to *w by code (a part, and its reasons). */
 const char *app_request_run_place(struct store *s, const struct store_request *r,
-                                  const char *ran_by, const char *mail_kind, long long now,
-                                  struct arena *a, int *rescheduled,
+                                  const char *ran_by, bool organiser, const char *mail_kind,
+                                  long long now, struct arena *a, int *rescheduled,
                                   struct app_accept_warning *w);
+
+/* What the accept's run (its report rep) says of request r when it left
+ * it without a meeting (no slot to come with both people and a table free,
+ * say), for the one who accepted (in its own words when every slot of the
+ * event has begun by `now`: nobody places it then), as one more part of w;
+ * NULL when it placed it. A participant (organiser false) reads no other
+ * request's id: the reason a merge gives, that it made way for another
+ * request already in agendas (made_way), names none for her. */
+const char *app_request_unplaced_warning(struct store *s, const struct app_schedule_report *rep,
+                                         const struct store_request *r, bool organiser,
+                                         long long now, struct arena *a,
+                                         struct app_accept_warning *w);
 
 /* The most free times app_request_times lists. */
 enum { APP_REQUEST_TIMES_MAX = 50 };

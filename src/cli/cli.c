@@ -90,7 +90,7 @@ const struct cli_command cli_commands[] = {
      "                 CORDIS open-data projects and participations: organisations\n"
      "                 (id = orgID) and their track record for partner matching"},
     {"export", cli_cmd_export,
-     "dfnc export organisations|people|events|sessions|meetings FILE|- [--format csv|json|xlsx] | follow-up FILE|- [--event ID] [--format ...] | glossary FILE|-",
+     "dfnc export organisations|people|events|sessions|meetings|demands|supplies FILE|- [--format csv|json|xlsx] | follow-up FILE|- [--event ID] [--format ...] | glossary FILE|-",
      "Writes a table as CSV, JSON or an Excel workbook (.xlsx) to FILE, or to\n"
      "standard output with -. Organisations and people come in their import\n"
      "columns; events as\n"
@@ -102,7 +102,9 @@ const struct cli_command cli_commands[] = {
      "organisations' names, \"; \" between, in the order of people; then the\n"
      "event's and the session's names; then whether each side checked in, 1 or\n"
      "0, and what each said the meeting led to, never a note), start and end in\n"
-     "ISO 8601 with a UTC offset.\n"
+     "ISO 8601 with a UTC offset. Demands and supplies come in their import\n"
+     "columns (supplies' optional unit and ua_content_pct last), so that\n"
+     "dfnc import demands|supplies reads them back unchanged.\n"
      "follow-up: the people of an event (without --event the event held: the one\n"
      "under way, in its own zone, else the one that ended last, else the next) with a\n"
      "meeting, for the organisers' mail merge after the forum, as person,name,\n"

@@ -143,8 +143,7 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     }
     if (strcmp(kind, "glossary") == 0)
         return export_glossary(ctx, path);
-    if (strcmp(kind, "organisations") && strcmp(kind, "people") && strcmp(kind, "events") &&
-        strcmp(kind, "sessions") && strcmp(kind, "meetings") && !follow_up) {
+    if (!app_export_kind_known(kind) && !follow_up) {
         fprintf(stderr, "dfnc: cannot export \"%s\"\n", kind);
         return cli_usage("export");
     }

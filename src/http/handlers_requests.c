@@ -197,9 +197,10 @@ void api_requests(struct http_req *r)
     struct store_web_request_query q = {.person = person,
                                         .event = http_url_param(&r->url, "event"),
                                         .status = http_url_param(&r->url, "status"),
-                                        /* her own list holds what her thread rule
-                                         * lets her read: those she attends too */
-                                        .attending = own};
+                                        /* one person's list, hers or the desk's
+                                         * of her, holds those she attends too
+                                         * (her thread rule lets her read them) */
+                                        .attending = person != NULL};
     if (q.status && !api_is_one_of(q.status, statuses)) {
         http_reply_error(r, 422, "invalid", "status must be pending, accepted, declined or "
                                             "cancelled");

@@ -560,10 +560,9 @@ static int write_export(struct http_req *r, const void *ud, enum app_export_form
 static void h_export(struct http_req *r)
 {
     const char *kind = r->params[0];
-    if (strcmp(kind, "organisations") && strcmp(kind, "people") && strcmp(kind, "events") &&
-        strcmp(kind, "sessions") && strcmp(kind, "meetings")) {
+    if (!app_export_kind_known(kind)) {
         http_reply_error(r, 404, "not_found", "no export of \"%s\": organisations, people, "
-                         "events, sessions or meetings", kind);
+                         "events, sessions, meetings, demands or supplies", kind);
         return;
     }
     const struct download_format *f = download_format(r, "csv, xlsx or json");

@@ -91,8 +91,12 @@ const struct store_privacy_part store_privacy_parts[] = {
          " 'status', r.status, 'cancelled_by', r.cancelled_by, 'priority', r.priority,"
          " 'introduced', " BOOL("r.introduced") ", 'message', r.message,"
          " 'created_at', r.created_at, 'updated_at', r.updated_at,"
-         " 'unscheduled_reason', (SELECT reason FROM unscheduled_reasons u"
-         "  WHERE u.request_rid = r.rid),"
+         /* one that made way for another request names it: not hers to
+          * read (app_request_unplaced_warning words it so too) */
+         " 'unscheduled_reason', (SELECT CASE u.code WHEN 'made_way'"
+         "  THEN 'made way for another meeting, already in its people''s agendas, and then"
+         " found no free slot' ELSE u.reason END"
+         "  FROM unscheduled_reasons u WHERE u.request_rid = r.rid),"
          " 'messages', " LIST("SELECT json_object('author', a.id, 'author_name', a.name,"
                               " 'text', m.text, 'sent_at', m.created_at) AS j"
                               " FROM request_messages m LEFT JOIN people a ON a.rid = m.author_rid"

@@ -382,6 +382,9 @@ reported('an outcome said by a person not at the meeting',
 reported('an outcome whose request is gone',
          'outcome (request row 999999)/%s: request: ' % met[1][5],
          'request row 999999 is not there')
+ok(not [l for l in lines if 'meeting_outcomes' in l and 'requests' in l],
+   'the gone request is said once, by its outcome, not again by the foreign key check',
+   p.stdout)
 ok(not [l for l in lines if l.startswith('outcome %s/%s:' % (met[0][1], met[0][3]))],
    'a sound outcome is no problem', p.stdout)
 ok('SECRET' not in p.stdout and 'pwned' not in p.stdout, 'no note is shown', p.stdout)

@@ -384,6 +384,69 @@ def check_content(tmp):
     check(bad + ':3: ' in p.stderr and '110' in p.stderr, 'shares over 100%%: %r' % p.stderr)
 
 
+
+def check_export_round_trip(tmp):
+    """dfnc export demands|supplies writes the import's columns: the test case
+    and rows with what CSV must carry (a formula-like description, a Cyrillic
+    unit, cents, two funders, a supply's optional unit and Ukrainian share)
+    import into a fresh database and export again byte for byte, plan alike;
+    the JSON has the same rows."""
+    extra_d = os.path.join(tmp, 'rt_demands.csv')
+    extra_s = os.path.join(tmp, 'rt_supplies.csv')
+    with open(extra_d, 'w', encoding='utf-8') as f:
+        f.write('id,buyer,country,cpv,description,quantity,unit,deliver_by,max_unit_price_eur,'
+                'funder_countries\n'
+                'rt-ua,ua-dpa,UA,35331200-5,"=HYPERLINK(""x""), ""quoted""",7,шт.,2027-05-31,'
+                '1234.56,DK;SE\n')
+    with open(extra_s, 'w', encoding='utf-8') as f:
+        f.write('id,organisation,cpv,description,capacity_per_month,unit_price_eur,'
+                'lead_time_days,production_country,eu_content_pct,unit,ua_content_pct\n'
+                'rt-sup,cz-munice,35331200-5,"line one, two",12,99.99,0,CZ,33.3,pcs,12.5\n')
+    dbs = [os.path.join(tmp, 'rt1.db'), os.path.join(tmp, 'rt2.db')]
+    for db in dbs:
+        run(db, 'import', 'cpv', os.path.join(SHARED, 'cpv', 'cpv_en.json'))
+        run(db, 'import', 'organisations', os.path.join(DATA, 'organisations.csv'))
+    run(dbs[0], 'import', 'demands', os.path.join(DATA, 'demands.csv'))
+    run(dbs[0], 'import', 'demands', extra_d)
+    run(dbs[0], 'import', 'supplies', os.path.join(DATA, 'supplies.csv'))
+    run(dbs[0], 'import', 'supplies', extra_s)
+    out = {}
+    for kind in ('demands', 'supplies'):
+        first = os.path.join(tmp, 'rt1_%s.csv' % kind)
+        p = run(dbs[0], 'export', kind, first)
+        n = len(rows(kind + '.csv')) + 1
+        check(p.stderr.strip() == '%s: %d %s' % (first, n, kind), 'export %s: %r' % (kind, p.stderr))
+        run(dbs[1], 'import', kind, first)
+        second = os.path.join(tmp, 'rt2_%s.csv' % kind)
+        run(dbs[1], 'export', kind, second)
+        with open(first, 'rb') as f, open(second, 'rb') as g:
+            out[kind] = f.read()
+            check(out[kind] == g.read(), 'export %s, import, export: the same bytes' % kind)
+        with open(first, newline='', encoding='utf-8') as f:
+            got = {r['id']: r for r in csv.DictReader(f)}
+        for rid, want in rows(kind + '.csv').items():
+            same = {k: v for k, v in want.items() if got.get(rid, {}).get(k) != v}
+            check(not same, 'export %s: %s as imported, but %r' % (kind, rid, same))
+        doc = json.loads(run(dbs[0], 'export', kind, '-', '--format', 'json').stdout or '[]')
+        check(len(doc) == n and {r['id'] for r in doc} == set(got),
+              'export %s --format json: the same rows' % kind)
+    d = out['demands'].decode()
+    check('\nrt-ua,ua-dpa,UA,35331200-5,"\'=HYPERLINK(""x""), ""quoted""",7,шт.,2027-05-31,'
+          '1234.56,DK;SE\n' in d, 'a demand: formula guarded, unit, cents, funders: %r' % d)
+    s = out['supplies'].decode()
+    check('\nrt-sup,cz-munice,35331200-5,"line one, two",12,99.99,0,CZ,33.3,pcs,12.5\n' in s,
+          'a supply: its unit and Ukrainian share last: %r' % s)
+    plans = [run(db, 'procure', 'plan', '--instrument', 'safe', '--as-of', AS_OF, '--json').stdout
+             for db in dbs]
+    check(plans[0] == plans[1] and plans[0], 'the plan of the imported export is the same')
+    dj = json.loads(run(dbs[0], 'export', 'demands', '-', '--format', 'json').stdout or '[]')
+    rt = [r for r in dj if r['id'] == 'rt-ua']
+    check(rt and rt[0]['funder_countries'] == ['DK', 'SE'] and rt[0]['max_unit_price_eur'] == 1234.56,
+          'the JSON: funders a list, the price a number: %r' % rt)
+    p = run(dbs[0], 'export', 'lenses', '-', expect=2)
+    check('cannot export "lenses"' in p.stderr, 'an unknown kind: %r' % p.stderr)
+
+
 def main():
     demands, supplies = rows('demands.csv'), rows('supplies.csv')
     with tempfile.TemporaryDirectory() as tmp:
@@ -479,6 +542,7 @@ def main():
         check_content(tmp)
         check_units(tmp)
         check_supply_units(tmp)
+        check_export_round_trip(tmp)
         # The regulations write EDIP, EDIRPA, SAFE: a buyer may too.
         p = run(db, 'procure', 'plan', '--instrument', 'EDIP', '--as-of', AS_OF, '--json')
         check(json.loads(p.stdout or '{}').get('instrument') == 'edip', 'EDIP is edip')

@@ -573,6 +573,12 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   const book = fs.readFileSync(await sheet.path());
   assert.ok(book.length > 2000 && book.subarray(0, 2).toString() === 'PK', `a zip container, ${book.length} bytes`);
   assert.ok(book.includes('xl/worksheets/sheet1.xml'), 'with its sheet');
+  // joint procurement's demands and supplies as well, in their import columns
+  const [demands] = await Promise.all([page.waitForEvent('download'), page.click('#export-demands-csv')]);
+  assert.equal(demands.suggestedFilename(), 'dfnc-demands.csv');
+  assert.match(fs.readFileSync(await demands.path(), 'utf8'),
+    /^id,buyer,country,cpv,description,quantity,unit,deliver_by,max_unit_price_eur,funder_countries\r?\n/);
+  assert.equal(await page.locator('#export-supplies-xlsx').getAttribute('href'), '/api/v1/console/export/supplies?format=xlsx');
   // the importer's English messages in Ukrainian on a Ukrainian page
   await page.selectOption('#lang', 'uk');
   await page.waitForFunction(() => document.documentElement.lang === 'uk' && document.querySelector('#import-form'));
@@ -5325,6 +5331,12 @@ test('a participant who does not come: the desk cancels her meetings still to co
   assert.equal((await apiCall(org.page, 'GET', `/requests/${joined}`)).body.status, 'accepted', 'the colleague\'s meeting she joins still holds');
   assert.equal(await org.page.locator('#desk-no-show').count(), 0, 'nothing left to cancel');
   assert.equal(await org.page.locator(`#desk-requests tr[data-id="${toCome.request}"]`).getAttribute('data-status'), 'cancelled');
+  // the colleague's meeting she joins is among her requests too, as her own
+  // list has it: said as one she joins, with no Cancel (it is its people's)
+  const joinedRow = org.page.locator(`#desk-requests tr[data-id="${joined}"]`);
+  assert.equal(await joinedRow.getAttribute('data-direction'), 'attending');
+  assert.equal(await joinedRow.locator('td').first().textContent(), UK['desk.attending']);
+  assert.equal(await joinedRow.locator('button.decline').count(), 0, 'no Cancel: the request is its two people\'s');
   assert.deepEqual(await axe(org.page), []);
   await assertUkrainian(org.page);
   await shoot(org.page, 'desk-no-show-uk');

@@ -12,6 +12,7 @@
 #include "app/auth.h"
 #include "app/check.h"
 #include "app/fields.h"
+#include "store/procure.h"
 #include "store/store.h"
 #include "scratch_db.h"
 
@@ -131,4 +132,44 @@ Test(check, a_missing_database_is_said_and_not_made)
     cr_assert_eq(app_check("/tmp/dfnc-test-check-none/nothing.db", &rep, &e), -1);
     cr_assert(strstr(e.msg, "there is no database"), "%s", e.msg);
     cr_assert_neq(access("/tmp/dfnc-test-check-none/nothing.db", F_OK), 0);
+}
+
+/* The number of findings of kind id field. */
+static int findings_of(const char *kind, const char *id, const char *field)
+{
+    int n = 0;
+    for (int i = 0; i < rep.findings_n; i++)
+        n += !strcmp(rep.findings[i].kind, kind) && !strcmp(rep.findings[i].id, id) &&
+             !strcmp(rep.findings[i].field, field);
+    return n;
+}
+
+/* A demand's unit with a line break or a terminal escape is one problem,
+ * said once: not once as a name and again as a unit. */
+Test(check, a_demands_bad_unit_is_said_once)
+{
+    struct store_demand d = {.id = "d-1", .buyer = "org-de", .country = "DE",
+                             .cpv = "35613000-4", .description = "drones",
+                             .unit = "pcs\nor sets", .deliver_by = "2027-06-01", .funders = "",
+                             .quantity = 10, .max_unit_price_eur = 1000};
+    cr_assert_eq(store_demand_upsert(s, &d, NULL, &err), 0, "%s", err.msg);
+    d.id = "d-2";
+    d.unit = "pcs\x1b[2J";
+    cr_assert_eq(store_demand_upsert(s, &d, NULL, &err), 0, "%s", err.msg);
+    d.id = "d-3";
+    d.unit = "";
+    cr_assert_eq(store_demand_upsert(s, &d, NULL, &err), 0, "%s", err.msg);
+    d.id = "d-4";
+    d.unit = "pcs\xff\x1b";
+    cr_assert_eq(store_demand_upsert(s, &d, NULL, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_check(db_path, &rep, &err), 0, "%s", err.msg);
+    cr_assert_eq(findings_of("demand", "d-4", "unit"), 1);
+    cr_assert(strstr(finding("demand", "d-4", "unit")->message, "is not UTF-8"));
+    cr_assert_eq(findings_of("demand", "d-1", "unit"), 1);
+    const struct app_check_finding *f = finding("demand", "d-1", "unit");
+    cr_assert(strstr(f->message, "holds a line break"), "%s", f->message);
+    cr_assert_eq(findings_of("demand", "d-2", "unit"), 1);
+    cr_assert_eq(findings_of("demand", "d-3", "unit"), 1);
+    f = finding("demand", "d-3", "unit");
+    cr_assert(strstr(f->message, "column \"unit\" is empty"), "%s", f->message);
 }

@@ -520,6 +520,60 @@ Test(mail_actions, a_video_service_named_after_publication_mails_each_online_mee
     body_has(m, "hans@mail.example", "have named the video service");
 }
 
+/* One edit that moves the B2B session half an hour later (every slot with
+ * it) and names the video service: each person hears both in one mail. */
+Test(mail_actions, an_edit_that_moves_online_meetings_and_names_the_service_mails_once)
+{
+    online_and_published();
+    static const char *const ids[] = {"t1", "t2", "t3", "t4"},
+                             *const from[] = {"09:30", "09:45", "10:00", "10:15"},
+                             *const to[] = {"09:45", "10:00", "10:15", "10:30"};
+    struct store_slot slots[4];
+    for (int i = 0; i < 4; i++)
+        slots[i] = (struct store_slot){
+            .id = ids[i], .seq = i + 1,
+            .starts_at = arena_printf(&a, "2031-06-05T%s:00+02:00", from[i]),
+            .ends_at = arena_printf(&a, "2031-06-05T%s:00+02:00", to[i])};
+    struct app_event_session x = {
+        .session = {.id = "s1", .day = "2031-06-05", .name = "B2B", .kind = "b2b",
+                    .starts_at = "2031-06-05T09:30:00+02:00",
+                    .ends_at = "2031-06-05T10:30:00+02:00"},
+        .slots = slots, .slots_n = 4};
+    struct app_event_edit in = {.id = "ev", .video_url = "https://meet.example.org",
+                                .video_url_given = true, .sessions = &x, .sessions_n = 1};
+    struct app_event_report rep;
+    long long m = mark();
+    ok(app_event_save(s, "org@x", &in, &a, &rep, &err));
+    cr_assert_eq(rep.meetings_moved, 2);
+    cr_assert_eq(rep.video_mailed, 4, "hans, olena, karl and iryna have the online meeting");
+    char *body;
+    char *got = mails(m, "hans@mail.example", &body);
+    cr_assert_str_eq(got,
+                     "anna@mail.example changed Your meeting with Hans Weber (Rhein Armour) "
+                     "has moved\n"
+                     "hans@mail.example changed Changes to your meetings at DFNC2 Brussels\n"
+                     "iryna@mail.example changed Зустріч перенесено: Hans Weber (Rhein Armour)\n"
+                     "karl@mail.example changed Your meeting with Олена Коваль (Drone Works) "
+                     "has moved\n"
+                     "olena@mail.example changed Зустріч перенесено: Hans Weber (Rhein Armour)\n",
+                     "one mail each, not a second with the link:\n%s", got);
+    cr_assert(strstr(body, "They have also named the video service of its online meetings: "
+                           "each online meeting below has its link to join.\n\n"),
+              "%s", body);
+    cr_assert(strstr(body, "- Moved: your meeting with Олена Коваль (Drone Works)\n"
+                           "  now: Thursday 5 June 2031, 09:45–10:00 (Europe/Brussels, "
+                           "UTC+02:00), online: https://meet.example.org/room-0123456789abcdef\n"),
+              "the moved online meeting with its link:\n%s", body);
+    cr_assert(strstr(body, "- Moved: your meeting with Anna Berg"), "%s", body);
+    free(body);
+    free(got);
+    body_has(m, "iryna@mail.example", "Вони також назвали відеосервіс онлайн-зустрічей");
+    char *anna;
+    free(mails(m, "anna@mail.example", &anna));
+    cr_assert(!strstr(anna, "video"), "her meeting is at a table: %s", anna);
+    free(anna);
+}
+
 Test(mail_actions, a_video_service_named_before_publication_mails_nobody)
 {
     accept("olena", "r1");

@@ -10,6 +10,7 @@
 #include "app/introduce.h"
 #include "app/move.h"
 #include "app/requests.h"
+#include "app/schedule.h"
 #include "store/api.h"
 #include "store/agenda.h"
 #include "store/mail.h"
@@ -1040,4 +1041,44 @@ Test(app_request_book, the_pair_rules_as_an_introductions, .init = setup_publish
                  -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
     cr_assert(strstr(err.msg, "r4"), "%s", err.msg);
+}
+
+/* ---- what an accept's warning names ---------------------------------------- */
+
+/* A run that left the accepted request r1 without a meeting because a merge
+ * made it make way for another request already in agendas (made_way,
+ * naming "req-other"): the participant who accepted reads why without the
+ * other request's id; an organiser (a booking at the desk) reads the id. */
+Test(app_request_warning, a_participant_reads_no_other_requests_id_an_organiser_does)
+{
+    struct app_unscheduled u = {
+        .request = "r1",
+        .why = {.code = "made_way", .values_n = 1, .name = {"request"}, .value = {"req-other"},
+                .message = "made way for request req-other, already in its people's agendas, "
+                           "and then found no free slot: run Schedule again"}};
+    struct app_schedule_report rep = {.unscheduled_n = 1, .unscheduled = &u};
+    struct store_request r = {.id = "r1", .event = "ev", .from = "p1", .to = "p2"};
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_accept_warning w = {.n = 0};
+    const char *said = app_request_unplaced_warning(NULL, &rep, &r, false, 0, &a, &w);
+    cr_assert_not_null(said);
+    cr_assert_null(strstr(said, "req-other"), "%s", said);
+    cr_assert_null(strstr(said, "run Schedule"), "a participant runs nothing: %s", said);
+    cr_assert(strstr(said, "made way for another meeting"), "%s", said);
+    cr_assert_eq(w.n, 1);
+    cr_assert_str_eq(w.part[0].code, "not_placed");
+    cr_assert_eq(w.reasons[0].n, 1);
+    cr_assert_str_eq(w.reasons[0].v[0].code, "made_way");
+    cr_assert_eq(w.reasons[0].v[0].values_n, 0, "no value names the other request");
+    cr_assert_null(strstr(w.reasons[0].v[0].message, "req-other"));
+    /* the organiser's booking at the desk: the id, to look it up */
+    struct app_accept_warning o = {.n = 0};
+    said = app_request_unplaced_warning(NULL, &rep, &r, true, 0, &a, &o);
+    cr_assert(said && strstr(said, "req-other"), "%s", said);
+    cr_assert_str_eq(o.reasons[0].v[0].value[0], "req-other");
+    /* a request the run placed: nothing to say */
+    r.id = "r2";
+    cr_assert_null(app_request_unplaced_warning(NULL, &rep, &r, false, 0, &a, &w));
+    arena_free(&a);
 }

@@ -369,6 +369,37 @@ Test(procure_unit, common_spellings_are_one_unit)
     arena_free(&a);
 }
 
+/* A singular beyond the canon and its English plural are one unit, also
+ * when the singular ends in "s" itself (lens, lenses) and when the plural
+ * adds "es" after s, x, z, ch or sh; the canon's own stay its own. */
+Test(procure_unit, a_singular_and_its_plural_meet)
+{
+    static const char *const pairs[][2] = {
+        {"lens", "lenses"},   {"Lens", "LENSES."}, {"box", "boxes"},    {"inch", "inches"},
+        {"glass", "glasses"}, {"fuze", "fuzes"},   {"bus", "buses"},    {"atlas", "atlases"},
+        {"dish", "dishes"},   {"case", "cases"},   {"drone", "drones"}, {"status", "statuses"},
+        {"optical lens", "optical lenses"},
+    };
+    struct arena a;
+    arena_init(&a, 0);
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+        const char *n1, *n2;
+        const char *one = procure_unit_key(&a, pairs[k][0], &n1);
+        const char *many = procure_unit_key(&a, pairs[k][1], &n2);
+        cr_assert_str_eq(one, many, "%s and %s", pairs[k][0], pairs[k][1]);
+        cr_assert(procure_unit_fits(pairs[k][0], pairs[k][1]), "%s", pairs[k][0]);
+        cr_assert_str_eq(n2, pairs[k][1], "named as typed");
+    }
+    /* the canon's and distinct words stay apart */
+    const char *n;
+    cr_assert_str_eq(procure_unit_key(&a, "pieces", &n), "pieces");
+    cr_assert_str_eq(procure_unit_key(&a, "sets", &n), "sets");
+    cr_assert(!procure_unit_fits("lens", "lenses kit"));
+    cr_assert(!procure_unit_fits("pieces", "sets"));
+    cr_assert(!procure_unit_fits("glass", "gas"));
+    arena_free(&a);
+}
+
 /* Poland's 100 pcs and Lithuania's 10 sets of one CPV are two lots, each in
  * its unit; a supplier of the CPV (it states no unit) serves both. */
 Test(procure_plan, two_units_of_one_cpv_are_two_lots)

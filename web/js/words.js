@@ -71,7 +71,8 @@ const UNSCHEDULED = {
   availability_during_run: (v) => tx('reason.availability_during_run', { person: data(v.person || '') }),
   languages_changed_during_run: (v) => tx('reason.languages_changed_during_run', { person: data(v.person || '') }),
   booth_during_run: (v) => tx('reason.booth_during_run', { booth: data(v.booth || '') }),
-  made_way: (v) => tx('reason.made_way', { request: data(v.request || '') }),
+  // a participant's accept names no other's request: "another meeting"
+  made_way: (v) => (v.request ? tx('reason.made_way', { request: data(v.request) }) : t('reason.made_way_other')),
   languages_during_run: (v) => tx('reason.languages_during_run', { pair: data(v.pair || '') }),
 };
 // A kept reason ({"reason","code","values"}): its words, or its English.

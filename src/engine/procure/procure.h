@@ -170,7 +170,8 @@ bool procure_country_counts(const struct procure_rules *r, const char *country);
  * canonical name ("шт." and "PCS" -> "pieces"), or for a unit the canon does
  * not know the unit case folded, trimmed, without trailing dots, and a
  * simple English plural of its last word folded ("Shells." -> "shell",
- * "boxes" -> "box"; Cyrillic words are not: README "Units"); *name is then
+ * "boxes" -> "box", "lens" and "lenses" -> "len"; Cyrillic words are not:
+ * README "Units"); *name is then
  * the canonical name or the unit as typed (trimmed).
  * typed NULL is "". NULL when out of memory. */
 const char *procure_unit_key(struct arena *a, const char *typed, const char **name);

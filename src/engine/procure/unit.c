@@ -74,9 +74,11 @@ static bool ends(const char *w, size_t n, const char *tail)
  * folded: "shells" -> "shell", "boxes" -> "box", "batches" -> "batch". The
  * last word must be ASCII letters (a Cyrillic one is left: README "Units").
  * A trailing "s" goes from a word of 4 letters or more, except after "s",
- * "u" or "i" (glass, status, chassis); then an "e" after s, x, ch or sh,
+ * "u" or "i" (glass, status, chassis); then an "e" after s, x, z, ch or sh,
  * from singular and plural alike, so that both sides meet: "boxes" and
- * "box" are "box", "cases" and "case" "cas". */
+ * "box" are "box", "cases" and "case" "cas". One step; the caller folds
+ * again until nothing goes, for a singular ending in "s" of its own:
+ * "lens" -> "len" and "lenses" -> "lens" -> "len". */
 static size_t fold_plural(const char *key, size_t n)
 {
     size_t w = n;
@@ -89,8 +91,8 @@ static size_t fold_plural(const char *key, size_t n)
     if (len >= 4 && word[len - 1] == 's' && !ends(word, len, "ss") && !ends(word, len, "us") &&
         !ends(word, len, "is"))
         len--;
-    if (len >= 3 && (ends(word, len, "se") || ends(word, len, "xe") || ends(word, len, "che") ||
-                     ends(word, len, "she")))
+    if (len >= 3 && (ends(word, len, "se") || ends(word, len, "xe") || ends(word, len, "ze") ||
+                     ends(word, len, "che") || ends(word, len, "she")))
         len--;
     return w + len;
 }
@@ -110,7 +112,12 @@ const char *procure_unit_key(struct arena *a, const char *typed, const char **na
         return canon[u].name;
     }
     /* not one the canon knows: its own unit, named as typed (white space trimmed) */
-    key[fold_plural(key, (size_t)(e - b))] = '\0';
+    size_t n = (size_t)(e - b), was;
+    do {   /* each step shortens it, so this ends */
+        was = n;
+        n = fold_plural(key, n);
+    } while (n < was);
+    key[n] = '\0';
     char *as_typed = arena_alloc(a, (size_t)(end - b) + 1);
     if (!as_typed)
         return NULL;

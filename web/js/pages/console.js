@@ -505,7 +505,8 @@ export async function renderImport(main) {
 // read in the Windows code page), or CSV in the import columns.
 function exportSection() {
   const kinds = [['organisations', 'import.organisations'], ['people', 'import.people'],
-    ['events', 'export.events'], ['sessions', 'export.sessions'], ['meetings', 'export.meetings']];
+    ['events', 'export.events'], ['sessions', 'export.sessions'], ['meetings', 'export.meetings'],
+    ['demands', 'export.demands'], ['supplies', 'export.supplies']];
   return h('section', { class: 'card', id: 'export', 'aria-labelledby': 'export-title' },
     h('h2', { id: 'export-title' }, t('export.title')),
     h('p', { class: 'muted' }, tx('export.hint', { excel: data('Excel') })),

@@ -337,6 +337,10 @@ async function redrawDesk(self, fallback) {
 function cancelledNote(r, self, other) {
   if (r.status !== 'cancelled' || !r.cancelled_by) return null;
   if (r.cancelled_by === 'organiser') return h('span', { class: 'muted cancelled-by' }, ' ', t('desk.cancelled_by_organisers'));
+  if (r.direction === 'attending') {
+    const by = list(r.people).find((x) => x.id === (r.cancelled_by === 'requester' ? r.from : r.to));
+    return h('span', { class: 'muted cancelled-by' }, ' ', tx('desk.cancelled_by_other', { name: dataName((by && by.name) || '') }));
+  }
   const mine = r.cancelled_by === (r.direction === 'sent' ? 'requester' : 'addressee');
   return h('span', { class: 'muted cancelled-by' }, ' ', tx('desk.cancelled_by_other', { name: dataName((mine ? self : other).name) }));
 }
@@ -371,22 +375,28 @@ function cancelButton(r, self, other, cell) {
 }
 
 // The requests a page at a time (?offset=), oldest first, each with the
-// other person named; an agreed one not in the agenda says so.
+// other person named; an agreed one not in the agenda says so. One of a
+// colleague's she joins names its two people and has no Cancel: that
+// would cancel it for them, who answer and cancel it.
 function requestsSection(self, page, meetings) {
   const rows = list(page, 'requests');
   const count = page && typeof page.count === 'number' ? page.count : rows.length;
   const placed = new Set(list(meetings, 'meetings').map((m) => m.request));
   const line = (r) => {
-    const other = list(r.people).find((x) => x.id !== self.id) || { id: r.direction === 'sent' ? r.to : r.from, name: '' };
+    const joins = r.direction === 'attending';
+    const person = (id) => list(r.people).find((x) => x.id === id) || { id, name: '' };
+    const other = joins ? null : list(r.people).find((x) => x.id !== self.id) || person(r.direction === 'sent' ? r.to : r.from);
+    const named = (p) => nameAndOrg(p.name || p.id, orgOfParty(p));
     const act = h('td', {});
     if (r.status === 'pending' || r.status === 'accepted') {
-      act.append(cancelButton(r, self, other, act));
+      // hers to cancel; not a colleague's she joins (its two people's)
+      if (!joins) act.append(cancelButton(r, self, other, act));
       // the colleagues who join it: hers brought, anyone taken off (docs/web.md)
       act.append(colleaguesPart(r, act, { org: self.organisation, anyone: true, changed: () => redrawDesk(self) }));
     }
-    return h('tr', { dataset: { id: r.id, status: r.status } },
-      h('td', {}, t(r.direction === 'sent' ? 'desk.sent' : 'desk.received')),
-      h('td', { id: `desk-req-${r.id}` }, nameAndOrg(other.name || other.id, orgOfParty(other))),
+    return h('tr', { dataset: { id: r.id, status: r.status, direction: r.direction } },
+      h('td', {}, t(joins ? 'desk.attending' : r.direction === 'sent' ? 'desk.sent' : 'desk.received')),
+      h('td', { id: `desk-req-${r.id}` }, joins ? tx('requests.attending_pair', { a: named(person(r.from)), b: named(person(r.to)) }) : named(other)),
       h('td', {}, h('span', { class: `status ${r.status}` }, t(`status.${r.status}`)), cancelledNote(r, self, other),
         r.status === 'accepted' && !placed.has(r.id) ? h('span', { class: 'muted not-placed' }, ' ', t('desk.not_placed')) : null),
       act);
