@@ -378,7 +378,8 @@ Test(procure_unit, a_singular_and_its_plural_meet)
         {"lens", "lenses"},   {"Lens", "LENSES."}, {"box", "boxes"},    {"inch", "inches"},
         {"glass", "glasses"}, {"fuze", "fuzes"},   {"bus", "buses"},    {"atlas", "atlases"},
         {"dish", "dishes"},   {"case", "cases"},   {"drone", "drones"}, {"status", "statuses"},
-        {"optical lens", "optical lenses"},
+        {"optical lens", "optical lenses"}, {"battery", "batteries"}, {"Battery", "BATTERIES"},
+        {"lorry", "lorries"},
     };
     struct arena a;
     arena_init(&a, 0);

@@ -76,17 +76,19 @@ static bool ends(const char *w, size_t n, const char *tail)
  * A trailing "s" goes from a word of 4 letters or more, except after "s",
  * "u" or "i" (glass, status, chassis); then an "e" after s, x, z, ch or sh,
  * from singular and plural alike, so that both sides meet: "boxes" and
- * "box" are "box", "cases" and "case" "cas". One step; the caller folds
- * again until nothing goes, for a singular ending in "s" of its own:
- * "lens" -> "len" and "lenses" -> "lens" -> "len". */
-static size_t fold_plural(const char *key, size_t n)
+ * "box" are "box", "cases" and "case" "cas"; and "ie" of a word of 4
+ * letters or more is "y", so that "batteries" meets "battery" (its "ie"
+ * rewritten in key). One step; the caller folds again until nothing goes,
+ * for a singular ending in "s" of its own: "lens" -> "len" and "lenses" ->
+ * "lens" -> "len". */
+static size_t fold_plural(char *key, size_t n)
 {
     size_t w = n;
     while (w > 0 && key[w - 1] >= 'a' && key[w - 1] <= 'z')
         w--;
     if (w == n || (w > 0 && key[w - 1] != ' ' && key[w - 1] != '-'))
         return n;
-    const char *word = key + w;
+    char *word = key + w;
     size_t len = n - w;
     if (len >= 4 && word[len - 1] == 's' && !ends(word, len, "ss") && !ends(word, len, "us") &&
         !ends(word, len, "is"))
@@ -94,6 +96,8 @@ static size_t fold_plural(const char *key, size_t n)
     if (len >= 3 && (ends(word, len, "se") || ends(word, len, "xe") || ends(word, len, "ze") ||
                      ends(word, len, "che") || ends(word, len, "she")))
         len--;
+    else if (len >= 4 && ends(word, len, "ie"))
+        word[--len - 1] = 'y';
     return w + len;
 }
 
