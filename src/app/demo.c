@@ -1082,19 +1082,26 @@ struct session_plan {
     const char *day, *name, *kind, *start, *end;
     int slots; /* 20-minute B2B slots from start */
     const char *name_uk;
+    const char *place, *place_uk;   /* where in the venue */
 };
 
 static const struct session_plan programme[] = {
     {"2027-02-16", "Opening plenary: EU-Ukraine defence industrial cooperation", "conference",
      "09:00", "10:30", 0,
-     "Відкриття форуму, пленарне засідання: оборонно-промислова співпраця ЄС і України"},
-    {"2027-02-16", "B2B meetings I", "b2b", "10:40", "12:40", 6, "Зустрічі B2B I"},
-    {"2027-02-16", "Lunch", "break", "12:40", "14:00", 0, "Обід"},
-    {"2027-02-16", "B2B meetings II", "b2b", "14:00", "17:00", 9, "Зустрічі B2B II"},
-    {"2027-02-17", "B2B meetings III", "b2b", "09:00", "12:20", 10, "Зустрічі B2B III"},
+     "Відкриття форуму, пленарне засідання: оборонно-промислова співпраця ЄС і України",
+     "Main hall", "Головна зала"},
+    {"2027-02-16", "B2B meetings I", "b2b", "10:40", "12:40", 6, "Зустрічі B2B I", "Hall B",
+     "Зала B"},
+    {"2027-02-16", "Lunch", "break", "12:40", "14:00", 0, "Обід", "Foyer", "Фоє"},
+    {"2027-02-16", "B2B meetings II", "b2b", "14:00", "17:00", 9, "Зустрічі B2B II", "Hall B",
+     "Зала B"},
+    {"2027-02-17", "B2B meetings III", "b2b", "09:00", "12:20", 10, "Зустрічі B2B III", "Hall B",
+     "Зала B"},
     {"2027-02-17", "Panel: joint procurement and the Danish model", "conference", "12:20",
-     "13:30", 0, "Панельна дискусія: спільні закупівлі та данська модель"},
-    {"2027-02-17", "B2B meetings IV", "b2b", "13:40", "15:40", 6, "Зустрічі B2B IV"},
+     "13:30", 0, "Панельна дискусія: спільні закупівлі та данська модель", "Main hall",
+     "Головна зала"},
+    {"2027-02-17", "B2B meetings IV", "b2b", "13:40", "15:40", 6, "Зустрічі B2B IV", "Hall B",
+     "Зала B"},
 };
 
 /* DFNC2's 60 tables for 520 participants; a forum of another size has tables
@@ -1127,6 +1134,7 @@ static int gen_programme(struct gen *g, char **slot_ids, int *slots_n)
         char *sid = arena_printf(g->a, "%s-s%d", APP_DEMO_EVENT, i + 1);
         struct store_session x = {.id = sid, .event = APP_DEMO_EVENT, .day = p->day,
                                   .name = p->name, .name_uk = p->name_uk, .kind = p->kind,
+                                  .place = p->place, .place_uk = p->place_uk,
                                   .starts_at = at(g->a, p->day, minutes_of(p->start)),
                                   .ends_at = at(g->a, p->day, minutes_of(p->end))};
         if (store_session_upsert(g->s, &x, g->err) < 0)
