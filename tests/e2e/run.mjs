@@ -1316,6 +1316,9 @@ test('a Ukrainian drone maker on a phone reads the forum\'s programme in Ukraini
   assert.equal(await org.page.getAttribute('#session-form [name=session_place_uk]', 'lang'), 'uk');
   await org.page.click('#session-form button[type=submit]');
   await org.page.waitForFunction(() => /^Saved\./.test(document.querySelector('#programme-card .flash.ok')?.textContent || ''));
+  // the console's programme says it under the session's name
+  await open(org.page, '/console/event');
+  assert.equal(await org.page.textContent(`#programme tr[data-session="${first.id}"] .session-place`), 'Hall A');
   await org.ctx.close();
 
   const ctx = await newContext('uk-UA', PHONE);
@@ -7065,6 +7068,8 @@ test('on the forum\'s second day the desk, in Ukrainian on a phone, sees who cam
     assert.equal(day.day, '2031-05-07');
     assert.equal(day.checked_in, 0, 'yesterday\'s arrivals are not today\'s');
     await open(page, '/console/checkin');
+    assert.equal(await page.textContent('#checkin-day'), UK['checkin.day'].replace('{day}',
+      new Intl.DateTimeFormat('uk', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date('2031-05-07T12:00:00Z'))));
     assert.equal(await page.textContent('main p.count'), UK[`checkin.count_today.${new Intl.PluralRules('uk').select(4)}`].replace('{n}', '0').replace('{total}', '4'));
     await open(page, '/console/people/p-tz-fr');
     assert.equal(await page.getAttribute('#desk-checked-in', 'data-arrived'), '0');

@@ -738,7 +738,10 @@ function renderProgramme(main, e) {
   const table = sessions.length ? scroller({ 'aria-labelledby': 'programme-title' }, h('table', { id: 'programme', 'aria-labelledby': 'programme-title' },
     h('thead', {}, h('tr', {}, ['event.session', 'event.kind', 'event.when', 'event.slots', 'event.actions'].map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, sessions.map((s, i) => h('tr', { 'data-session': s.id },
-      h('td', { id: `session-${i}` }, localText(s.name, s.name_uk)), h('td', {}, t(`event.kind_${s.kind}`)),
+      // its place under its name (the participants' programme and agendas say it)
+      h('td', {}, h('span', { id: `session-${i}` }, localText(s.name, s.name_uk)),
+        s.place || s.place_uk ? [h('br'), h('span', { class: 'muted session-place' }, localText(s.place, s.place_uk))] : null),
+      h('td', {}, t(`event.kind_${s.kind}`)),
       h('td', {}, `${dayTime(s.starts_at)}–${time(s.ends_at)}`),
       h('td', {}, s.kind === 'b2b' ? num(count(s.id)) : ''),
       h('td', {}, h('button', {
@@ -1523,7 +1526,10 @@ export async function renderCheckin(main) {
     const only = out.querySelectorAll('li.card');
     (only.length === 1 ? only[0].querySelector('button.primary:not(:disabled)') || only[0].querySelector('a.desk-link') : q).focus();
   });
-  add(main, h('h1', {}, t('checkin.title')), counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint')), foundSay), scanner, out,
+  // during the forum, which of its days the desk counts (a new count each morning)
+  const day = everyone.day ? h('p', { id: 'checkin-day', class: 'muted' },
+    tx('checkin.day', { day: date(everyone.day, { dateStyle: undefined, weekday: 'long', day: 'numeric', month: 'long' }) })) : null;
+  add(main, h('h1', {}, t('checkin.title')), day, counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint')), foundSay), scanner, out,
     // partners reported not at their table, for the desk to look for (day.js)
     await absenceCard().catch(() => null));
   count();
