@@ -82,7 +82,8 @@ def first_afternoon(db):
 # held), one in 50 with a partner reported absent, a message in one request
 # in five.
 DAY_SQL = [
-    "UPDATE people SET checked_in_at = '2027-02-16T08:30:00Z' WHERE rid % 10 < 7",
+    "INSERT INTO arrivals(person_rid, day, at) SELECT rid, '2027-02-16', '2027-02-16T08:30:00Z'"
+    " FROM people WHERE rid % 10 < 7",
     "INSERT INTO meeting_outcomes(request_rid, person_rid, outcome)"
     " SELECT r.rid, r.from_rid, CASE r.rid % 3 WHEN 0 THEN 'follow_up' WHEN 1 THEN 'no_fit'"
     " ELSE 'not_held' END FROM requests r JOIN meetings m ON m.request_rid = r.rid"
@@ -170,7 +171,8 @@ def dashboard(port, event):
 def checkin_people(db, n):
     """n people's ids not checked in, to check in one before each refresh."""
     return [r[0] for r in sqlite3.connect(db).execute(
-        "SELECT id FROM people WHERE checked_in_at IS NULL ORDER BY rid LIMIT ?", (n,))]
+        "SELECT id FROM people WHERE NOT EXISTS (SELECT 1 FROM arrivals"
+        " WHERE person_rid = people.rid) ORDER BY rid LIMIT ?", (n,))]
 
 
 def main():

@@ -37,12 +37,6 @@ struct pair {
     struct app_outcome_tally n;
 };
 
-/* An organisation with a person in a meeting held, and its groups. */
-struct held_org {
-    const char *id, *country, *kind;
-    bool sme;
-};
-
 /* An organisation of the register, its people's counts gathered on it. */
 struct r_org {
     long long rid;
@@ -392,11 +386,12 @@ static int count_meetings(struct report *r, struct r_org **sorted, int countries
     return rc;
 }
 
+/* One day's arrivals: 0, or 1 when out of memory (gather's convention). */
 static int arrival_row(void *ud, const char *day, long long people)
 {
     struct report *r = ud;
-    return json_array_append_new(r->arrivals,
-                                 json_pack("{ss sI}", "day", day, "people", (json_int_t)people));
+    return json_array_append_new(r->arrivals, json_pack("{ss sI}", "day", day, "people",
+                                                        (json_int_t)people)) != 0;
 }
 
 static int gather_read(struct store *s, const char *event, long long now, struct arena *a,
@@ -409,7 +404,7 @@ static int gather_read(struct store *s, const char *event, long long now, struct
             return 1;
     int rc = store_report_orgs_each(s, org_read, r, err);
     if (!rc)
-        rc = store_report_people_each(s, person_read, r, err);
+        rc = store_report_people_each(s, r->event.id, person_read, r, err);
     if (!rc)
         rc = store_report_meetings_each(s, r->event.id, meeting_read, r, err);
     if (!rc)

@@ -44,7 +44,8 @@
  * addressee both checked in at the desk on its day (its session's) and
  * nobody told the desk the other was not there (POST
  * /me/meetings/{id}/absent); "held_eu_ua" those of them between EU/EEA and
- * Ukraine. "checked_in" counts the people who came on any day, "arrivals"
+ * Ukraine. "checked_in" counts the people who came on any of the event's
+ * days (each once; last year's forum in the same database is not counted), "arrivals"
  * how many came on each of the event's days (0 for a day nobody did), for a
  * forum of several days checks its people in each morning. A meeting
  * is of a pair of its requester's and its addressee's organisations'

@@ -193,7 +193,8 @@ int app_table_out(struct store *s, const char *login, const char *event, const c
         df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a table's meetings");
         goto fail;
     }
-    if (app_mail_watch_begin(s, event, NULL, &w, err) < 0)
+    /* a dry run mails nobody: no watch of every meeting before and after */
+    if (!dry_run && app_mail_watch_begin(s, event, NULL, &w, err) < 0)
         goto fail;
     for (int i = 0; i < k.n; i++) {
         struct app_table_out_move *x = out->moves + out->moves_n++;
@@ -223,7 +224,6 @@ int app_table_out(struct store *s, const char *login, const char *event, const c
     if (store_audit(s, login, "location.out_of_use", "location", location, detail, err) < 0)
         goto fail;
     if (dry_run) {
-        app_mail_watch_free(w);
         store_rollback(s);   /* the plan said, nothing kept */
         return 0;
     }

@@ -16,6 +16,7 @@
 #include "http/api.h"
 #include "http/internal.h"
 #include "store/store.h"
+#include "store/web.h"
 
 /* GET /console/people/{id}: the person with their e-mail, languages and
  * check-in (the forum's day's during it, as the people list says it), and
@@ -27,18 +28,21 @@ void api_console_person(struct http_req *r)
     struct store_org o;
     char today[11];
     bool within;
+    const char *came = NULL;   /* during the forum today's arrival, else her last */
     if (store_person_get(r->s, r->params[0], &r->a, &p, &err) < 0 ||
         store_org_get(r->s, p.org, &r->a, &o, &err) < 0 ||
-        app_checkin_day(r->s, NULL, http_server_forum_now(r->srv), today, &within, &err) < 0) {
+        app_checkin_day(r->s, NULL, http_server_forum_now(r->srv), today, &within, &err) < 0 ||
+        (within && store_arrival_on(r->s, p.id, today, &r->a, &came, &err) < 0)) {
         http_reply_df_err(r, &err);
         return;
     }
-    bool came = p.checked_in_at && (!within || strcmp(p.checked_in_day, today) == 0);
+    if (!within)
+        came = p.checked_in_at;
     json_t *j = api_person_json(&p, true);
     json_object_set_new(j, "organisation_name", json_string(o.name));
     json_object_set_new(j, "organisation_name_uk", api_str_or_null(o.name_uk));
     json_object_set_new(j, "country", json_string(o.country));
-    json_object_set_new(j, "checked_in_at", api_str_or_null(came ? p.checked_in_at : NULL));
+    json_object_set_new(j, "checked_in_at", api_str_or_null(came));
     json_object_set_new(j, "last_checked_in_at", api_str_or_null(p.checked_in_at));
     json_object_set_new(j, "day", within ? json_string(today) : json_null());
     http_reply_json(r, 200, j);

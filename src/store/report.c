@@ -23,15 +23,18 @@ int store_report_orgs_each(struct store *s, store_report_org_fn fn, void *ud,
     return stop;
 }
 
-int store_report_people_each(struct store *s, store_report_person_fn fn, void *ud,
-                             struct df_err *err)
+int store_report_people_each(struct store *s, const char *event, store_report_person_fn fn,
+                             void *ud, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT rid, org_rid, EXISTS (SELECT 1 FROM arrivals v WHERE v.person_rid = people.rid)"
+        "SELECT rid, org_rid, EXISTS (SELECT 1 FROM arrivals v, events e"
+        "  WHERE v.person_rid = people.rid AND e.id = ?1"
+        "  AND v.day BETWEEN e.starts_on AND e.ends_on)"
         " FROM people ORDER BY rid";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
+    store_bind_text(st, 1, event);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct store_report_person p = {.rid = sqlite3_column_int64(st, 0),

@@ -24,15 +24,16 @@ int store_report_orgs_each(struct store *s, store_report_org_fn fn, void *ud,
                            struct df_err *err);
 
 /* A person of the register: rowids of the person and of her organisation,
- * and whether she checked in at the desk (on any day). */
+ * and whether she checked in at the desk on one of the event's days (last
+ * year's forum, in the same database, is not this year's). */
 struct store_report_person {
     long long rid, org;
     bool checked_in;
 };
 typedef int (*store_report_person_fn)(void *ud, const struct store_report_person *p);
-/* Every person, by rowid; as store_report_orgs_each. */
-int store_report_people_each(struct store *s, store_report_person_fn fn, void *ud,
-                             struct df_err *err);
+/* Every person, by rowid, checked_in judged at event; as store_report_orgs_each. */
+int store_report_people_each(struct store *s, const char *event, store_report_person_fn fn,
+                             void *ud, struct df_err *err);
 
 /* How many people arrived on each day of event, in day order: every day
  * from its first to its last, 0 for a day nobody was checked in (a

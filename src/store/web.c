@@ -257,6 +257,26 @@ int store_web_checkin(struct store *s, const char *person, const char *day, int6
     return out;
 }
 
+int store_arrival_on(struct store *s, const char *person, const char *day, struct arena *a,
+                     const char **at, struct df_err *err)
+{
+    static const char sql[] = "SELECT v.at FROM arrivals v JOIN people p ON p.rid = v.person_rid"
+                              " WHERE p.id = ?1 AND v.day = ?2";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, person);
+    store_bind_text(st, 2, day);
+    int rc = sqlite3_step(st), out = 0;
+    *at = NULL;
+    if (rc == SQLITE_ROW && !(*at = arena_strdup(a, store_col(st, 0))))
+        out = df_err_set(err, DF_ERR_RUNTIME, "out of memory reading an arrival");
+    else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        out = store_fail(s, err, "reading an arrival");
+    sqlite3_reset(st);
+    return out;
+}
+
 int store_arrival_each(struct store *s, store_arrival_fn fn, void *ud, struct df_err *err)
 {
     static const char sql[] = "SELECT p.id, v.day FROM arrivals v"

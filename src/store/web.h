@@ -70,6 +70,10 @@ int store_web_people_page(struct store *s, const struct store_web_people_query *
  * erased person. The day's time (UTC, ISO 8601) goes into *at, in a. */
 int store_web_checkin(struct store *s, const char *person, const char *day, int64_t now,
                       struct arena *a, const char **at, struct df_err *err);
+/* person's arrival on day (its time, UTC) into *at, in a; NULL when she
+ * did not come that day (or there is no such person). */
+int store_arrival_on(struct store *s, const char *person, const char *day, struct arena *a,
+                     const char **at, struct df_err *err);
 /* Every arrival: the person's id and the day, by person then day; a
  * non-zero return from fn stops the walk and is returned. */
 typedef int (*store_arrival_fn)(void *ud, const char *person, const char *day);

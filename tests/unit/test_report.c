@@ -328,6 +328,22 @@ Test(report, a_meeting_is_held_when_its_people_came_on_its_day)
     arena_free(&a);
 }
 
+/* The report's event counts who came on its days: karl, checked in at last
+ * year's forum (kept in the same database), did not come to this one. */
+Test(report, who_checked_in_is_of_the_events_days)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    const char *at;
+    ok(app_checkin(s, "desk@x", "karl", 1708068600, &a, &at, &err));   /* 2024-02-16 */
+    arena_free(&a);
+    json_t *j = report(), *p = json_object_get(j, "participants");
+    cr_assert_eq(n(p, "checked_in"), 2, "anna and olena; not karl's day of another year");
+    cr_assert_eq(n(find(json_object_get(p, "by_country"), "country", "DE"), "checked_in"), 0,
+                 "karl's Germany");
+    json_decref(j);
+}
+
 /* Who met in a meeting that took place, by person and organisation, each
  * once however many such meetings they had. Days after the forum, r1 and r5
  * (anna and olena, both checked in) were held, r2, r3 and r4 not (nils,

@@ -64,7 +64,6 @@ static inline int sched_priority(const struct sched_state *t, int m)
     return t->p->priority ? t->p->priority[m] : 1;
 }
 
-/* Whether meeting m is held online, so that it takes no table. */
 /* Whether table k is out of use in slot s (sched_problem.table_off). */
 static inline bool sched_table_off(const struct sched_problem *p, int k, int s)
 {
@@ -80,6 +79,7 @@ static inline int sched_slot_tables(const struct sched_problem *p, int s)
     return n;
 }
 
+/* Whether meeting m is held online, so that it takes no table. */
 static inline bool sched_is_online(const struct sched_problem *p, int m)
 {
     return p->online && p->online[m];
