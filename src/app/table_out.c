@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/auth.h"
+#include "app/idmap.h"
 #include "app/mail_meetings.h"
 #include "core/date.h"
 #include "io/ics.h"
@@ -56,8 +57,7 @@ struct taken {
     const char *location, *tz;
     long long from, until, now;
     struct arena *a;
-    const char **request;   /* their requests' ids, in time order */
-    int n, cap;
+    struct idmap_vec request;   /* their requests' ids (const char *), in time order */
     int oom;
 };
 
@@ -72,17 +72,8 @@ static int on_meeting(void *ud, const struct store_meeting *m)
         return 0;
     if (start <= k->now || end <= k->from || (k->until && start >= k->until))
         return 0;   /* begun (it stays), or outside the window */
-    if (k->n == k->cap) {
-        int cap = k->cap ? k->cap * 2 : 16;
-        const char **r = arena_alloc(k->a, (size_t)cap * sizeof *r);
-        if (!r)
-            return k->oom = 1;
-        if (k->n)
-            memcpy(r, k->request, (size_t)k->n * sizeof *r);
-        k->request = r;
-        k->cap = cap;
-    }
-    if (!(k->request[k->n++] = arena_strdup(k->a, m->request)))
+    const char **r = idmap_vec_push(&k->request, k->a);
+    if (!r || !(*r = arena_strdup(k->a, m->request)))
         return k->oom = 1;
     return 0;
 }
@@ -185,10 +176,12 @@ int app_table_out(struct store *s, const char *login, const char *event, const c
     if (store_table_out_add(s, event, location, t0, t1, login, err) < 0)
         goto fail;
     struct taken k = {.location = location, .tz = tz, .from = t0, .until = t1, .now = now,
+                      .request = {.size = sizeof(const char *)},
                       .a = a};
     if (store_meeting_each(s, event, NULL, on_meeting, &k, err) < 0)
         goto fail;
-    out->moves = arena_alloc(a, ((size_t)k.n + 1) * sizeof *out->moves);
+    const char **taken = k.request.data;
+    out->moves = arena_alloc(a, ((size_t)k.request.n + 1) * sizeof *out->moves);
     if (k.oom || !out->moves) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a table's meetings");
         goto fail;
@@ -196,9 +189,9 @@ int app_table_out(struct store *s, const char *login, const char *event, const c
     /* a dry run mails nobody: no watch of every meeting before and after */
     if (!dry_run && app_mail_watch_begin(s, event, NULL, &w, err) < 0)
         goto fail;
-    for (int i = 0; i < k.n; i++) {
+    for (int i = 0; i < k.request.n; i++) {
         struct app_table_out_move *x = out->moves + out->moves_n++;
-        if (move_one(s, login, k.request[i], location, now, a, x, err) < 0)
+        if (move_one(s, login, taken[i], location, now, a, x, err) < 0)
             goto fail;
         out->to_tables += x->placed && !x->to.online;
         out->to_online += x->placed && x->to.online;
@@ -261,24 +254,16 @@ fail:
 struct windows {
     const char *tz;
     struct arena *a;
-    struct app_table_window *v;
-    int n, cap, oom;
+    struct idmap_vec v;   /* struct app_table_window */
+    int oom;
 };
 
 static int on_window(void *ud, const struct store_table_out *w)
 {
     struct windows *k = ud;
-    if (k->n == k->cap) {
-        int cap = k->cap ? k->cap * 2 : 8;
-        struct app_table_window *v = arena_alloc(k->a, (size_t)cap * sizeof *v);
-        if (!v)
-            return k->oom = 1;
-        if (k->n)
-            memcpy(v, k->v, (size_t)k->n * sizeof *v);
-        k->v = v;
-        k->cap = cap;
-    }
-    struct app_table_window *x = k->v + k->n++;
+    struct app_table_window *x = idmap_vec_push(&k->v, k->a);
+    if (!x)
+        return k->oom = 1;
     *x = (struct app_table_window){
         .location = arena_strdup(k->a, w->location),
         .location_name = arena_strdup(k->a, w->location_name),
@@ -293,7 +278,7 @@ static int on_window(void *ud, const struct store_table_out *w)
 int app_tables_out(struct store *s, const char *event, struct arena *a,
                    struct app_table_window **ws, int *n, struct df_err *err)
 {
-    struct windows k = {.a = a};
+    struct windows k = {.a = a, .v = {.size = sizeof(struct app_table_window)}};
     *ws = NULL;
     *n = 0;
     if (event_zone(s, event, a, &k.tz, err) < 0 ||
@@ -301,7 +286,7 @@ int app_tables_out(struct store *s, const char *event, struct arena *a,
         return -1;
     if (k.oom)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing tables out of use");
-    *ws = k.v;
-    *n = k.n;
+    *ws = k.v.data;
+    *n = k.v.n;
     return 0;
 }

@@ -79,7 +79,7 @@ json_t *api_request_json(const struct store_request *q);
 json_t *api_event_json(const struct store_event *e);
 /* A meeting's or request's party: {"id","name","org","org_name","org_name_uk","country"}. */
 json_t *api_party_json(const struct store_web_party *p);
-/* j's "attendees": the array attendees_json holds (STORE_ATTENDEES_JSON,
+/* j's "attendees": the array attendees_json holds (store_request_attendees_json's,
  * store.h), an empty one when NULL or unreadable. */
 void api_attendees_set(json_t *j, const char *attendees_json);
 /* A request of a list: Request plus "people": [from, to] as api_party_json,

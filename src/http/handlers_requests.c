@@ -235,6 +235,18 @@ static void reply_taken(struct http_req *r, const struct df_err *err, const stru
         http_reply_df_err(r, err);
 }
 
+/* A write's reply: the request q as written (with status), or, rc < 0, its
+ * refusal as reply_taken says it. */
+static void reply_request(struct http_req *r, int rc, int status, const struct store_request *q,
+                          const struct df_err *err, const struct app_whys *why)
+{
+    json_t *j;
+    if (rc < 0)
+        reply_taken(r, err, why);
+    else if ((j = request_json(r, q)))
+        http_reply_json(r, status, j);
+}
+
 /* The event a request's body names, else the forum's now (by its clock);
  * NULL with err when there is none. */
 static const char *body_event(struct http_req *r, json_t *b, struct df_err *err)
@@ -269,11 +281,7 @@ void api_request_post(struct http_req *r)
                               http_json_str(b, "slot"), http_server_forum_now(r->srv), &r->a,
                               &q, &why, &err);
     json_decref(b);
-    json_t *j;
-    if (rc < 0)
-        reply_taken(r, &err, &why);
-    else if ((j = request_json(r, &q)))
-        http_reply_json(r, 201, j);
+    reply_request(r, rc, 201, &q, &err, &why);
 }
 
 /* POST /console/requests with "agreed": the meeting booked, and where. */
@@ -527,11 +535,7 @@ void api_request_proposal_put(struct http_req *r)
     int rc = app_request_propose(r->s, &who, r->params[0], http_json_str(b, "slot"), &r->a, &q,
                                  &why, &err);
     json_decref(b);
-    json_t *j;
-    if (rc < 0)
-        reply_taken(r, &err, &why);
-    else if ((j = request_json(r, &q)))
-        http_reply_json(r, 200, j);
+    reply_request(r, rc, 200, &q, &err, &why);
 }
 
 /* POST /requests/{id}/accept {"slot"}: the meeting in the slot its addressee chose. */
@@ -601,11 +605,7 @@ void api_request_attendee_post(struct http_req *r)
     int rc = app_attendee_add(r->s, &who, r->params[0], http_json_str(b, "person"), &r->a, &q,
                               &why, &err);
     json_decref(b);
-    json_t *j;
-    if (rc < 0)
-        reply_taken(r, &err, &why);
-    else if ((j = request_json(r, &q)))
-        http_reply_json(r, 200, j);
+    reply_request(r, rc, 200, &q, &err, &why);
 }
 
 /* DELETE /requests/{id}/attendees/{person}: she no longer joins it. */

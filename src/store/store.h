@@ -315,18 +315,9 @@ int store_request_remove_attendee(struct store *s, const char *request, const ch
                                   struct df_err *err);
 /* How many attendees request has (0 for no such request), or -1 with err. */
 int store_request_attendees_n(struct store *s, const char *request, struct df_err *err);
-/* A request's (its table alias q) attendees as one JSON array's text,
- * [{"id","name","org","org_name","org_name_uk","country"}] by name then
- * id, for a query's column: web.c's list and the one below share it. */
-#define STORE_ATTENDEES_JSON(q)                                                            \
-    "(SELECT json_group_array(json_object('id', x.id, 'name', x.name, 'org', x.org,"       \
-    " 'org_name', x.org_name, 'org_name_uk', x.org_name_uk, 'country', x.country))"        \
-    " FROM (SELECT ap.id, ap.name, ao.id AS org, ao.name AS org_name,"                     \
-    " ao.name_uk AS org_name_uk, ao.country FROM request_attendees aa"                     \
-    " JOIN people ap ON ap.rid = aa.person_rid JOIN organisations ao ON ao.rid = ap.org_rid" \
-    " WHERE aa.request_rid = " q ".rid ORDER BY ap.name, ap.id) x)"
-/* Request's attendees as STORE_ATTENDEES_JSON gives them, into *json (in
- * a); DF_ERR_NOT_FOUND for no such request. */
+/* Request's attendees as one JSON array's text,
+ * [{"id","name","org","org_name","org_name_uk","country"}] by name then id,
+ * into *json (in a); DF_ERR_NOT_FOUND for no such request. */
 int store_request_attendees_json(struct store *s, const char *request, struct arena *a,
                                  const char **json, struct df_err *err);
 /* Whether person is one of request's attendees (a colleague who joins its

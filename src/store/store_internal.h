@@ -71,4 +71,16 @@ sqlite3_int64 store_rid(struct store *s, const char *sql, const char *id, struct
  * point into the statement's row). */
 void store_org_from_row(sqlite3_stmt *st, struct store_org *o);
 
+/* A request's (its table alias q) attendees as one JSON array's text,
+ * [{"id","name","org","org_name","org_name_uk","country"}] by name then
+ * id, for a query's column: web.c's list and store_request_attendees_json
+ * share it. */
+#define STORE_ATTENDEES_JSON(q)                                                            \
+    "(SELECT json_group_array(json_object('id', x.id, 'name', x.name, 'org', x.org,"       \
+    " 'org_name', x.org_name, 'org_name_uk', x.org_name_uk, 'country', x.country))"        \
+    " FROM (SELECT ap.id, ap.name, ao.id AS org, ao.name AS org_name,"                     \
+    " ao.name_uk AS org_name_uk, ao.country FROM request_attendees aa"                     \
+    " JOIN people ap ON ap.rid = aa.person_rid JOIN organisations ao ON ao.rid = ap.org_rid" \
+    " WHERE aa.request_rid = " q ".rid ORDER BY ap.name, ap.id) x)"
+
 #endif

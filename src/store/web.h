@@ -136,7 +136,7 @@ struct store_web_request {
     /* its code and values (a JSON object's text), NULL for one kept before
      * codes (migration 32) */
     const char *unscheduled_code, *unscheduled_values;
-    /* its attendees, STORE_ATTENDEES_JSON's array (store.h) */
+    /* its attendees, store_request_attendees_json's array (store.h) */
     const char *attendees_json;
 };
 typedef int (*store_web_request_fn)(void *ud, const struct store_web_request *q);
