@@ -5848,6 +5848,58 @@ test('the organiser moves one published meeting at the desk on a laptop, in Engl
   await ctx.close();
 });
 
+test('a steward moves a meeting from the table plan, in Ukrainian: where it may go, then where it is and whom to tell; the printed sheet has no buttons', async () => {
+  const { ctx, m } = await walk9Meeting('tpm', 'Tamara Plan', 'Тарас План');
+  await ctx.close();
+  const org = await signedIn(ORGANISER, 'uk-UA');
+  await org.ctx.addInitScript({ path: AXE_SOURCE });
+  const { page } = org;
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const row0 = (await apiCall(page, 'GET', `/console/events/${forum.id}/meetings?q=${encodeURIComponent('Tamara Plan')}`)).body.meetings[0];
+  assert.equal(row0.request, m.request);
+  // an hour before its slot: the plan of that slot, the meeting with its Move button
+  await forumClockAt(page, new Date(new Date(m.start).getTime() - 60 * 60000));
+  await open(page, `/console/tables?event=${encodeURIComponent(forum.id)}&slot=${encodeURIComponent(row0.slot)}`);
+  const row = page.locator(`#table-plan tr[data-request="${m.request}"]`);
+  await row.waitFor();
+  const button = row.locator('button.move');
+  assert.equal(await button.textContent(), UK['desk.move']);
+  const label = await button.getAttribute('aria-label');
+  assert.ok(label.startsWith(UK['desk.move_label'].split('{when}')[0]), label);
+  assert.ok(label.includes(m.start.slice(11, 16)), 'named by its time');
+  await button.click();
+  await row.locator('form.move-form select[name=time]').waitFor();
+  const moves = (await apiCall(page, 'GET', `/console/meetings/${m.request}/moves`)).body;
+  const to = moves.options[0];
+  assert.ok(to, 'somewhere to go');
+  assert.equal(await row.locator('select[name=time]').inputValue(), to.slot);
+  assert.deepEqual(await axe(page), []);
+  await row.locator('form.move-form button[type=submit]').click();
+  await page.locator('#desk-move-result').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'desk-move-h', 'the focus on what was done');
+  assert.equal(await page.locator('#desk-move-people li').count(), 2, 'both to tell');
+  assert.match(await page.locator('#desk-move-people').innerText(), /tpm2@late\.test/);
+  const after = (await apiCall(page, 'GET', `/console/meetings/${m.request}/moves`)).body;
+  assert.deepEqual([after.at.slot, after.at.location], [to.slot, to.location], 'moved where chosen');
+  assert.equal(after.sequence, moves.sequence + 1, 'calendars move it');
+  // the plan drawn again: in this slot's sheet only if it stayed at this time
+  await page.waitForFunction(([r, n]) => document.querySelectorAll(`#table-plan tr[data-request="${r}"]`).length === n
+    && !document.querySelector('#table-plan form.move-form'), [m.request, to.slot === row0.slot ? 1 : 0]);
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  // on paper: neither the buttons' column nor what was done
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#table-plan th.no-print').first().isVisible(), false);
+  assert.equal(await page.locator('#desk-move-result').isVisible(), false);
+  await page.emulateMedia({ media: 'screen' });
+  // once its slot has begun, nothing to move there
+  await forumClockAt(page, new Date(new Date(after.at.start).getTime() + 60000));
+  await open(page, `/console/tables?event=${encodeURIComponent(forum.id)}&slot=${encodeURIComponent(after.at.slot)}`);
+  await page.locator(`#table-plan tr[data-request="${m.request}"]`).waitFor();
+  assert.equal(await page.locator(`#table-plan tr[data-request="${m.request}"] button.move`).count(), 0);
+  await org.ctx.close();
+});
+
 test('on her requests page each accepted request says when and at which table it meets, as her agenda does, in English', async () => {
   const { ctx, page } = await signedIn(SUPPLIER, 'en-GB');
   const meetings = (await (await page.request.get(`${base}/api/v1/me/agenda`)).json()).meetings;

@@ -17,6 +17,7 @@ import { cutSlots, localIso, minutesOf, overlapping, programme, reslot } from '.
 import { availabilityForm, conflictList } from '../availability.js';
 import { walkinCard } from './walkin.js';
 import { tableOutCard } from './tableout.js';
+import { moveButton, moveResult } from '../meeting_move.js';
 import { badgeScanner } from '../scan.js';
 import { nextMeetingLine, absenceCard } from '../day.js';
 import { serverNow } from '../clock.js';
@@ -1344,8 +1345,10 @@ function party(p) {
 // in the address (?slot=, ?q=, ?offset=).
 const SLOT_MAX = 1000;   // docs/api.md: a page holds at most 1,000
 
-// out's plan: a section a slot, in the meetings' (time) order, its tables by name.
-function drawPlan(out, meetings) {
+// out's plan: a section a slot, in the meetings' (time) order, its tables by
+// name; on screen each meeting still to come has a Move button (the desk's,
+// meeting_move.js), moved(result) said once it moved.
+function drawPlan(out, meetings, moved) {
   clear(out);
   const slots = new Map();
   for (const m of meetings) {
@@ -1360,11 +1363,18 @@ function drawPlan(out, meetings) {
     // each slot's table named by its time, for a screen reader's list of tables
     out.append(h('section', { class: 'plan' },
       h('h2', { id: `plan-${n}` }, `${dayTime(x.starts_at)}–${time(x.ends_at)}`),
-      scroller({ 'aria-labelledby': `plan-${n}` }, h('table', { 'aria-labelledby': `plan-${n}` }, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      scroller({ 'aria-labelledby': `plan-${n}` }, h('table', { 'aria-labelledby': `plan-${n}` }, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))),
+        h('th', { scope: 'col', class: 'no-print' }, t('event.actions')))),
         h('tbody', {}, rows.map((m) => {
           const ps = list(m.people, 'people');
-          return h('tr', {}, h('td', {}, tableName(m)), h('td', {}, party(ps[0])), h('td', {}, party(ps[1])),
-            h('td', { class: 'interpreter', translate: 'no' }, m.interpreter || ''));
+          const table = tableName(m);
+          const move = h('td', { class: 'no-print' });
+          // named by its time and table: a slot's rows share the time
+          if (m.request && instant(m.starts_at) > serverNow()) {
+            move.append(moveButton(m.request, `${wallDayTime(m.starts_at)}, ${typeof table === 'string' ? table : table.textContent}`, move, moved));
+          }
+          return h('tr', { dataset: { request: m.request } }, h('td', {}, table), h('td', {}, party(ps[0])), h('td', {}, party(ps[1])),
+            h('td', { class: 'interpreter', translate: 'no' }, m.interpreter || ''), move);
         }))))));
   }
 }
@@ -1400,7 +1410,18 @@ export async function renderTables(main) {
   sel.value = slot || 'all';
   sel.addEventListener('change', () => go(addressWith({ slot: sel.value, offset: null })));
   const out = h('div', { id: 'table-plan' });
-  drawPlan(out, meetings);
+  const readPlan = async () => list(await api.meetings(eventId(), { slot, q: asked('q'), limit: slot ? SLOT_MAX : PAGE, offset: from }), 'meetings');
+  // a meeting moved from the plan: what was done and whom to tell above
+  // the plan, drawn again with it in its new place
+  const moved = async (done) => {
+    document.getElementById('desk-move-result')?.remove();
+    const result = moveResult(done, (x) => withEvent(`/console/people/${encodeURIComponent(x.id)}`));
+    result.classList.add('no-print');
+    out.before(result);
+    result.querySelector('h2').focus();
+    try { drawPlan(out, await readPlan(), moved); } catch (err) { flash(result, errorText(err), 'error'); }
+  };
+  drawPlan(out, meetings, moved);
   const pages = pager('tables-pager', from, meetings.length, count);
   // On screen all slots come a page at a time; on paper they are the whole
   // plan: the rest is read (with the same search) and drawn before printing.
@@ -1411,7 +1432,7 @@ export async function renderTables(main) {
       printBtn.disabled = true;
       try {
         const every = await allPages((off, limit) => api.meetings(eventId(), { slot, q: asked('q'), limit, offset: off }), 'meetings');
-        drawPlan(out, every);
+        drawPlan(out, every, moved);
         pages?.remove();
       } catch (err) {
         flash(bar, `${t('tables.print_failed')} ${errorText(err)}`, 'error');
@@ -1425,7 +1446,7 @@ export async function renderTables(main) {
   const coming = order.find((x) => instant(x.starts_at) > serverNow());
   const outCard = eventId() && tables.length
     ? await tableOutCard(eventId(), tables, coming ? coming.starts_at.slice(0, 16) : '',
-      async () => drawPlan(out, list(await api.meetings(eventId(), { slot, q: asked('q'), limit: slot ? SLOT_MAX : PAGE, offset: from }), 'meetings')))
+      async () => drawPlan(out, await readPlan(), moved))
     : null;
   add(main, h('h1', {}, t('tables.title')), picker, bar, outCard,
     searchForm('tables-search', t('tables.filter'), asked('q')),

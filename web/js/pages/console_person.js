@@ -17,6 +17,7 @@ import { takeWalkinLink, walkinLinkCard } from './walkin.js';
 import { inTheWay, refusalWhy } from '../words.js';
 import { serverNow } from '../clock.js';
 import { colleaguesPart } from '../colleagues.js';
+import { moveButton, moveResult } from '../meeting_move.js';
 
 const orgOfParty = (p) => localName(p.org_name || p.organisation_name, p.org_name_uk || p.organisation_name_uk);
 
@@ -198,79 +199,6 @@ function noShowResult(id, cancelled, failed) {
       h('ul', { id: 'desk-no-show-failed' }, failed.map(({ m, e }) => add(partnerLine(id, m), ' — ', errorText(e))))] : null);
 }
 
-// A place a meeting may go, as the desk reads it: "Thu 1 Oct, 10:30–11:00, Table 6".
-const placeText = (p) => `${wallDayTime(p.start)}–${wallDayTime(p.end, true)}, ${textOf(tableName({ location_name: p.location_name, online: p.online }))}`;
-const textOf = (x) => (typeof x === 'string' ? x : x.textContent);
-
-// What a move did: the meeting's new time and table, where it was, and its
-// people to tell, each with their e-mail.
-function moveResult(done) {
-  return h('section', { class: 'card', id: 'desk-move-result', 'aria-labelledby': 'desk-move-h' },
-    h('h2', { id: 'desk-move-h', tabindex: '-1' }, t('desk.move_done', { place: placeText(done.at) })),
-    h('p', {}, t('desk.move_was', { place: placeText(done.was) })),
-    h('p', {}, t('desk.move_tell')),
-    h('ul', { id: 'desk-move-people' }, list(done.people).map((x) => h('li', {},
-      h('a', { href: withEvent(`/console/people/${encodeURIComponent(x.id)}`) }, dataName(x.name)),
-      x.email ? [' · ', h('a', { href: `mailto:${x.email}`, translate: 'no' }, x.email)] : null))));
-}
-
-// The desk moves one meeting still to come: where it may go (GET .../moves,
-// the nearest first, its own table first), chosen in a list, then moved;
-// done(result) draws the meetings again with what to tell whom.
-function moveButton(m, cell, done) {
-  const button = h('button', { type: 'button', class: 'secondary move', 'aria-label': t('desk.move_label', { when: wallDayTime(m.start) }) },
-    t('desk.move'));
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    let moves;
-    try { moves = await api.meetingMoves(m.id); } catch (e) {
-      button.disabled = false;
-      flash(cell, `${t('desk.move_load_failed')} ${errorText(e)}`, 'error');
-      return;
-    }
-    const options = list(moves, 'options');
-    const form = h('form', { class: 'move-form', 'aria-label': t('desk.move') });
-    if (!options.length) {
-      add(form, h('p', { class: 'muted', role: 'status' }, t('desk.move_none')));
-      cell.append(form);
-      return;
-    }
-    // a time, then a place at it: at a forum of hundreds the places are
-    // thousands, too many for one list; both keep the server's order (the
-    // nearest time first, its own table first), each place's value its
-    // index among the options
-    const slots = [...new Set(options.map((o) => o.slot))];
-    const when = h('select', { id: `move-${m.id}-time`, name: 'time' },
-      slots.map((slot) => {
-        const o = options.find((x) => x.slot === slot);
-        return h('option', { value: slot }, `${wallDayTime(o.start)}–${wallDayTime(o.end, true)}`);
-      }));
-    const pick = h('select', { id: `move-${m.id}`, name: 'place' });
-    const places = () => pick.replaceChildren(...options.flatMap((o, i) => (o.slot === when.value
-      ? [h('option', { value: String(i) }, textOf(tableName({ location_name: o.location_name, online: o.online })))] : [])));
-    places();
-    when.addEventListener('change', places);
-    const go = h('button', { type: 'submit', class: 'primary' }, t('desk.move_here'));
-    add(form, h('label', { for: when.id }, t('desk.move_when')), ' ', when, ' ',
-      h('label', { for: pick.id }, t('desk.move_where')), ' ', pick, ' ', go);
-    form.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      const o = options[+pick.value];
-      go.disabled = true;
-      try {
-        await done(await api.moveMeeting(m.id, o.slot, o.location, o.online));
-      } catch (e) {
-        go.disabled = false;
-        flash(form, [t('error.save'), ' ', inTheWay(e) || refusalWhy(e)], 'error');
-        go.focus();
-      }
-    });
-    cell.append(form);
-    when.focus();
-  });
-  return button;
-}
-
 // Her meetings still to come at a table though she takes part online (she
 // switched after publication, which keeps meetings where they are): the
 // desk moves each online with its Move button.
@@ -287,10 +215,10 @@ function meetingsSection(self, agenda) {
   const moveCell = (m) => {
     const cell = h('td', {});
     if (m.request && instant(m.start) > serverNow()) {
-      cell.append(moveButton(m, cell, async (done) => {
+      cell.append(moveButton(m.id, wallDayTime(m.start), cell, async (done) => {
         const fresh = await api.personAgenda(id).catch(() => agenda);
         document.getElementById('desk-move-result')?.remove();
-        const result = moveResult(done);
+        const result = moveResult(done, (x) => withEvent(`/console/people/${encodeURIComponent(x.id)}`));
         document.getElementById('desk-meetings').replaceWith(result, meetingsSection(self, fresh));
         result.querySelector('h2').focus();
       }));
