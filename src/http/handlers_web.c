@@ -404,6 +404,7 @@ static int meeting_cb(void *ud, const struct store_web_meeting *m)
     json_object_set_new(j, "ends_at", json_string(m->ends_at));
     json_object_set_new(j, "location", api_str_or_null(m->location));
     json_object_set_new(j, "location_name", api_str_or_null(m->location_name));
+    json_object_set_new(j, "online", json_boolean(m->online));
     json_object_set_new(j, "people", json_pack("[oo]", api_party_json(&m->a), api_party_json(&m->b)));
     json_object_set_new(j, "cpv", api_str_or_null(m->cpv));
     json_object_set_new(j, "cpv_label_en", api_str_or_null(m->cpv_label_en));

@@ -671,7 +671,8 @@ static int web_meeting_page_in(struct store *s, const struct store_web_meeting_q
         " (SELECT min(ca.cpv) FROM capabilities ca JOIN capabilities cb"
         "   ON substr(ca.cpv, 1, 3) = substr(cb.cpv, 1, 3) AND ca.direction <> cb.direction"
         "   WHERE ca.org_rid = oa.rid AND cb.org_rid = ob.rid) AS cpv,"
-        " i.name || ' (' || i.lang_a || '-' || i.lang_b || ')', oa.name_uk, ob.name_uk"
+        " i.name || ' (' || i.lang_a || '-' || i.lang_b || ')', oa.name_uk, ob.name_uk,"
+        " m.location_rid IS NULL AND m.video_room IS NOT NULL"
         MEETING_JOINS
         " LEFT JOIN interpreters i ON i.rid = m.interpreter_rid"
         " WHERE m.rid IN (SELECT m.rid" MEETING_WHERE MEETING_ORDER " LIMIT ?5 OFFSET ?6)"
@@ -697,7 +698,8 @@ static int web_meeting_page_in(struct store *s, const struct store_web_meeting_q
                   store_col(st, 11), store_col(st, 19)},
             .b = {store_col(st, 12), store_col(st, 13), store_col(st, 14), store_col(st, 15),
                   store_col(st, 16), store_col(st, 20)},
-            .cpv = store_col(st, 17), .interpreter = store_col(st, 18)};
+            .cpv = store_col(st, 17), .interpreter = store_col(st, 18),
+            .online = sqlite3_column_int(st, 21) != 0};
         /* The group's own label: the code "DDD00000-c" (its check digit unknown here). */
         sqlite3_stmt *ls = NULL;
         char lo[11], hi[11];

@@ -94,6 +94,7 @@ struct store_web_meeting {
                                         CPV group (three digits); NULL if none */
     const char *cpv_label_en, *cpv_label_uk;   /* the group's label */
     const char *interpreter;         /* "Iryna Savchuk (uk-en)", or NULL */
+    bool online;                     /* held by video in a room of its own, at no table */
 };
 typedef int (*store_web_meeting_fn)(void *ud, const struct store_web_meeting *m);
 struct store_web_meeting_query {
