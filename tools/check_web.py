@@ -208,9 +208,22 @@ def check_codes(web, en_bases, uk_bases, problems):
 
 def main():
     web = sys.argv[1] if len(sys.argv) > 1 else 'web'
-    en = json.load(open(os.path.join(web, 'i18n', 'en.json'), encoding='utf-8'))
-    uk = json.load(open(os.path.join(web, 'i18n', 'uk.json'), encoding='utf-8'))
     problems = []
+
+    def strings(lang):
+        # a key written twice: JSON keeps the last, so the first's words
+        # are never shown (both were meant for a page)
+        def pairs(kv):
+            seen = {}
+            for k, v in kv:
+                if k in seen:
+                    problems.append('%s.json has "%s" twice: the first is never shown' % (lang, k))
+                seen[k] = v
+            return seen
+        return json.load(open(os.path.join(web, 'i18n', lang + '.json'), encoding='utf-8'),
+                         object_pairs_hook=pairs)
+    en = strings('en')
+    uk = strings('uk')
     base = lambda k: PLURAL.sub('', k)
     en_bases = {base(k) for k in en}
     uk_bases = {base(k) for k in uk}
