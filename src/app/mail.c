@@ -710,6 +710,45 @@ static int compose_video_link(const struct app_mail_facts *f, struct arena *a, b
     return *subject && *body ? 0 : -1;
 }
 
+/* The organisers' reminder (POST /console/events/{id}/remind-to-answer):
+ * who asks her, and that a request nobody answers gets no meeting. */
+static int compose_to_answer(const struct app_mail_facts *f, struct arena *a, bool uk,
+                             const char **subject, const char **body)
+{
+    int n = f->items_n + f->items_more;
+    if (f->items_n < 1 || !f->event)
+        return -1;
+    *subject = uk ? arena_printf(a, n == 1 ? "Запит на зустріч чекає на вашу відповідь: «%s»"
+                                           : "Запити на зустріч чекають на вашу відповідь: «%s»",
+                                 f->event)
+                  : n == 1 ? arena_printf(a, "A meeting request waits for your answer: %s", f->event)
+                           : arena_printf(a, "%d meeting requests wait for your answer: %s", n,
+                                          f->event);
+    struct buf b = BUF_INIT(0);
+    int bad = buf_printf(&b, uk ? "Добрий день!\n\nНа заході «%s» ви ще не відповіли на %s:\n\n"
+                                : "Hello,\n\nAt %s, %s your answer:\n\n",
+                         f->event,
+                         uk ? uk_count(a, n, "запит на зустріч", "запити на зустріч",
+                                       "запитів на зустріч")
+                            : n == 1 ? "a meeting request waits for"
+                                     : arena_printf(a, "%d meeting requests wait for", n)) < 0;
+    for (int i = 0; i < f->items_n; i++)
+        bad |= buf_printf(&b, "- %s\n", name_org(a, f->items[i].other, f->items[i].other_org)) < 0;
+    if (f->items_more > 0)
+        bad |= buf_printf(&b, uk ? "- і ще %d\n" : "- and %d more\n", f->items_more) < 0;
+    bad |= buf_printf(&b, uk ? "\nПрийняти або відхилити %s можна на сторінці ваших запитів:\n"
+                               "%s/requests\n\nОрганізатори вносять до розкладу лише прийняті "
+                               "зустрічі: запит без відповіді зустрічі не отримає.\n%s"
+                             : "\nAccept or decline %s on your requests page:\n%s/requests\n\n"
+                               "The organisers place only accepted meetings in the agendas: a "
+                               "request left unanswered gets no meeting.\n%s",
+                      n == 1 ? (uk ? "його" : "it") : (uk ? "їх" : "them"), f->public_url,
+                      closing(f, a, uk)) < 0;
+    *body = bad ? NULL : arena_strdup(a, buf_str(&b));
+    buf_free(&b);
+    return *subject && *body ? 0 : -1;
+}
+
 int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char **subject,
                      const char **body)
 {
@@ -725,7 +764,7 @@ int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char
                  {"approved", compose_link},         {"not_approved", compose_not_approved},
                  {"invitation", compose_invitation},   {"announcement", compose_announcement},
                  {"video_link", compose_video_link}, {"attendee", compose_attendee_change},
-                 {"attendee_off", compose_attendee_change}};
+                 {"attendee_off", compose_attendee_change}, {"to_answer", compose_to_answer}};
     bool uk = f->lang && strcmp(f->lang, "uk") == 0;
     *subject = *body = NULL;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)

@@ -47,7 +47,8 @@ struct app_mail_facts {
      * "video_link" (the link to join her online meetings: items, each held
      * online with its link); "attendee", "attendee_off" (she was added to
      * a meeting as a colleague, or taken off it: joins, other, by, its
-     * time when placed) */
+     * time when placed); "to_answer" (the organisers remind her of the
+     * requests at event waiting for her answer: items, items_more) */
     const char *kind;
     const char *lang;                 /* "en" or "uk" */
     /* "reset" (a sign-in link she asked for herself), "signin" (one the
@@ -84,8 +85,11 @@ struct app_mail_facts {
      * too, and items list her online meetings with their links, those the
      * edit did not change as they stand (change NULL) */
     bool relinked, video;
-    const struct app_mail_item *items;   /* agenda, changed: in time order */
+    const struct app_mail_item *items;   /* agenda, changed: in time order; to_answer: the
+                                            requests waiting for her answer, oldest first,
+                                            each its requester (other, other_org) alone */
     int items_n;
+    int items_more;                      /* to_answer: those not listed */
     const char *event;                /* the event's name, in lang when it has one */
     /* the meeting of an accepted request when placed (starts_at NULL: not
      * yet): its slot's times (wall-clock digits of the event's zone

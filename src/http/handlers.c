@@ -841,6 +841,9 @@ const struct http_route http_routes[] = {
     {"GET", "/api/v1/announcements", api_announcements, 0},
     {"POST", "/api/v1/console/announcements", api_announcement_post, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/mail", api_console_mail, ROUTE_ORGANISER},
+    /* the people whose requests wait for their answer, reminded by mail */
+    {"POST", "/api/v1/console/events/{id}/remind-to-answer", api_console_remind,
+     ROUTE_ORGANISER},
     {"GET", "/api/v1/console/backups", api_console_backups, ROUTE_ORGANISER},
     {"DELETE", "/api/v1/console/announcements/{id}", api_announcement_delete, ROUTE_ORGANISER},
     /* a walk-in's new organisation: the id its name proposes */

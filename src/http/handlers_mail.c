@@ -1,6 +1,7 @@
 /* The mail dfnc sends people, over the API: a participant's own switch
  * (GET and PUT /me/mail) and the organisers' view of the outbox (GET
  * /console/mail). What is queued and sent is app/mail.c's. */
+#include "app/reminders.h"
 #include "http/api.h"
 #include "store/mail.h"
 
@@ -58,4 +59,28 @@ void api_console_mail(struct http_req *r)
     if (j && c.last_error)
         json_object_set_new(j, "last_error", json_string(c.last_error));
     http_reply_json(r, 200, j);
+}
+
+/* POST /console/events/{id}/remind-to-answer {"dry_run"?} (body optional):
+ * the people whose requests at the event wait for their answer, mailed a
+ * reminder each (app/reminders.h). */
+void api_console_remind(struct http_req *r)
+{
+    static const struct http_field f[] = {{"dry_run", HJ_BOOL, .required = false}, {NULL}};
+    json_t *b = NULL;
+    if (r->body.len && !(b = http_body(r, f)))
+        return;
+    bool dry = json_is_true(json_object_get(b, "dry_run"));
+    json_decref(b);
+    struct df_err err = {0};
+    struct app_remind o;
+    if (app_remind_to_answer(r->s, r->user.email, r->params[0], dry,
+                             http_server_forum_now(r->srv), &o, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200,
+                    json_pack("{ss sb si si si si si}", "event", r->params[0], "dry_run", dry,
+                              "people", o.people, "requests", o.requests, "mailed", o.mailed,
+                              "reminded_lately", o.reminded_lately, "not_mailed", o.not_mailed));
 }

@@ -4,6 +4,11 @@
 
 #include "store/store_internal.h"
 
+/* STORE_REMINDED_HOURS as SQL text */
+#define STR_OF(x) #x
+#define TEXT_OF(x) STR_OF(x)
+#define STORE_REMINDED_HOURS_TEXT TEXT_OF(STORE_REMINDED_HOURS)
+
 /* The people of the requests of a CTE rq(rrid, f, t) (rid, requester's
  * and addressee's rids) as their mail reaches them, each once, into the
  * CTE who(rrid, person, partner, role): the requester (role 0) and the
@@ -82,6 +87,42 @@ int store_mail_readers_each(struct store *s, store_mail_reader_fn fn, void *ud,
     }
     if (!stop && rc != SQLITE_DONE)
         stop = store_fail(s, err, "listing whom to mail");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_to_answer_each(struct store *s, const char *event, store_to_answer_fn fn, void *ud,
+                         struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT p.id, p.email, p.ui_language, p.languages, o.country,"
+        " p.mail_off OR p.erased_at IS NOT NULL,"
+        " EXISTS (SELECT 1 FROM mail_outbox mo WHERE mo.person_rid = p.rid"
+        "   AND mo.kind = 'to_answer' AND mo.created_at >= strftime('%Y-%m-%dT%H:%M:%SZ',"
+        "   'now', '-" STORE_REMINDED_HOURS_TEXT " hours')),"
+        " r.id, f.name, fo.name, fo.name_uk"
+        " FROM requests r JOIN events e ON e.rid = r.event_rid"
+        " JOIN people p ON p.rid = r.to_rid JOIN organisations o ON o.rid = p.org_rid"
+        " JOIN people f ON f.rid = r.from_rid JOIN organisations fo ON fo.rid = f.org_rid"
+        " WHERE e.id = ?1 AND r.status = 'pending'"
+        " ORDER BY p.id, r.created_at, r.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_to_answer t = {
+            .person = store_col(st, 0), .email = store_col(st, 1),
+            .ui_language = store_col(st, 2), .languages = store_col(st, 3),
+            .country = store_col(st, 4), .mail_off = sqlite3_column_int(st, 5) != 0,
+            .reminded_lately = sqlite3_column_int(st, 6) != 0, .request = store_col(st, 7),
+            .from = store_col(st, 8), .from_org = store_col(st, 9),
+            .from_org_uk = store_col(st, 10)};
+        stop = fn(ud, &t);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "listing the requests to answer");
     sqlite3_reset(st);
     return stop;
 }

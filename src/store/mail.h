@@ -37,6 +37,24 @@ typedef int (*store_mail_reader_fn)(void *ud, const struct store_mail_reader *r)
 int store_mail_readers_each(struct store *s, store_mail_reader_fn fn, void *ud,
                             struct df_err *err);
 
+/* A meeting request waiting for its addressee's answer, with what a
+ * reminder to her reads; valid during the call only. */
+struct store_to_answer {
+    const char *person, *email, *ui_language, *languages, *country;   /* her */
+    bool mail_off;          /* she turned mail off, or she was erased */
+    bool reminded_lately;   /* a reminder went to her within STORE_REMINDED_HOURS */
+    const char *request;
+    const char *from, *from_org, *from_org_uk;   /* who asks, and her organisation */
+};
+typedef int (*store_to_answer_fn)(void *ud, const struct store_to_answer *t);
+/* Hours within which a reminder of requests to answer is not sent again. */
+#define STORE_REMINDED_HOURS 20
+/* Every request of event still pending, by addressee (person id), then
+ * oldest first, in one read; fn may queue mail. A non-zero return from fn
+ * stops the walk and is returned. */
+int store_to_answer_each(struct store *s, const char *event, store_to_answer_fn fn, void *ud,
+                         struct df_err *err);
+
 /* One mail of the outbox. */
 struct store_mail {
     const char *id;          /* "mail-" and hex: the Message-ID's left part */

@@ -1045,6 +1045,44 @@ static const char migration_56[] =
     ") STRICT;"
     "CREATE INDEX location_out_of_use_location ON location_out_of_use(location_rid)";
 
+/* Version 60: the organisers remind the people whose meeting requests wait
+ * for their answer (POST /console/events/{id}/remind-to-answer), a kind the
+ * outbox's CHECK must know: copied whole into a table that does, as 53. */
+static const char migration_60[] =
+    "CREATE TABLE mail_outbox_60 ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 64),"
+    "  to_addr TEXT NOT NULL CHECK (length(to_addr) BETWEEN 3 AND 254),"
+    "  person_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('request','accepted','declined','booked','agenda',"
+    "    'changed','introduced','message','reset','signin','approved','not_approved',"
+    "    'invitation','announcement','video_link','attendee','attendee_off','to_answer')),"
+    "  subject TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed')),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  sent_at TEXT,"
+    "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
+    "  next_try_at TEXT NOT NULL,"
+    "  tried_at TEXT,"
+    "  last_error TEXT,"
+    "  link_expires_at TEXT,"
+    "  message_rid INTEGER REFERENCES request_messages(rid) ON DELETE SET NULL,"
+    "  CHECK ((link_expires_at IS NOT NULL) ="
+    "    (kind IN ('reset','signin','approved','invitation')))"
+    ") STRICT;"
+    "INSERT INTO mail_outbox_60(rid, id, to_addr, person_rid, kind, subject, body, status,"
+    "  created_at, sent_at, attempts, next_try_at, tried_at, last_error, link_expires_at,"
+    "  message_rid)"
+    " SELECT rid, id, to_addr, person_rid, kind, subject, body, status, created_at, sent_at,"
+    "  attempts, next_try_at, tried_at, last_error, link_expires_at, message_rid"
+    " FROM mail_outbox;"
+    "DROP TABLE mail_outbox;"
+    "ALTER TABLE mail_outbox_60 RENAME TO mail_outbox;"
+    "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';"
+    "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
+    "  WHERE message_rid IS NOT NULL";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -1099,6 +1137,7 @@ const struct store_migration store_migrations[] = {
     {54, "arrivals by day: the desk checks people in each day of the forum", migration_54},
     {55, "a session's place and short description, in English and Ukrainian", migration_55},
     {56, "a table out of use for a while", migration_56},
+    {60, "reminders of meeting requests waiting for an answer are mailed", migration_60},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -5848,6 +5848,46 @@ test('the organiser moves one published meeting at the desk on a laptop, in Engl
   await ctx.close();
 });
 
+test('the organiser on a phone, in Ukrainian, reminds by e-mail everyone whose requests wait for an answer: how many first, then sent, and not twice', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const plural = (key, n) => UK[`${key}.${new Intl.PluralRules('uk').select(n)}`].replace('{n}', new Intl.NumberFormat('uk-UA').format(n));
+  // while the forum sends no mail: the card says to write from one's own mail program
+  await open(page, `/console/people?to_answer=1&event=${encodeURIComponent(forum.id)}`);
+  await page.locator('#remind-no-mail').waitFor();
+  assert.equal(await page.textContent('#remind-no-mail'), UK['remind.no_mail']);
+  assert.equal(await page.locator('#remind-check').count(), 0);
+  dfnc(['mail', 'setup', '--public-url', `${base}/`]);
+  try {
+    await open(page, `/console/people?to_answer=1&event=${encodeURIComponent(forum.id)}`);
+    await page.click('#remind-check');
+    await page.locator('#remind-figures').waitFor();
+    const plan = (await apiCall(page, 'POST', `/console/events/${forum.id}/remind-to-answer`, { dry_run: true })).body;
+    assert.ok(plan.mailed > 0, 'someone to remind at the demo forum');
+    assert.equal(await page.textContent('#remind-figures li:first-child'), plural('remind.plan', plan.mailed));
+    assert.equal(await page.textContent('#remind-send'), plural('remind.send', plan.mailed));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'remind-send', 'the focus on what to do next');
+    assert.equal(JSON.parse(sqlOne("SELECT count(*) FROM mail_outbox WHERE kind = 'to_answer'")), 0, 'the plan sends nothing');
+    assert.deepEqual(await axe(page), []);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
+    await assertUkrainian(page);
+    await page.click('#remind-send');
+    await page.locator('#remind-status:not(:empty)').waitFor();
+    assert.equal(await page.textContent('#remind-status'), plural('remind.sent', plan.mailed));
+    assert.equal(JSON.parse(sqlOne("SELECT count(*) FROM mail_outbox WHERE kind = 'to_answer'")), plan.mailed);
+    assert.equal(await page.locator('#remind-send').count(), 0);
+    // asked again: nobody is mailed twice within the day
+    await page.click('#remind-check');
+    await page.locator('#remind-figures').waitFor();
+    assert.ok((await page.locator('#remind-figures').innerText()).includes(plural('remind.lately', plan.mailed)));
+    assert.equal(await page.locator('#remind-send').count(), 0);
+  } finally {
+    dfnc(['mail', 'setup', '--off']);
+  }
+  await ctx.close();
+});
+
 test('a steward moves a meeting from the table plan, in Ukrainian: where it may go, then where it is and whom to tell; the printed sheet has no buttons', async () => {
   const { ctx, m } = await walk9Meeting('tpm', 'Tamara Plan', 'Тарас План');
   await ctx.close();

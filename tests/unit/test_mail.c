@@ -264,6 +264,47 @@ Test(mail, the_agenda_lists_her_meetings_in_en_and_uk)
     arena_free(&a);
 }
 
+/* The organisers' reminder of requests to answer: the first twenty named,
+ * the rest counted, the count in each language's grammar. */
+Test(mail, a_reminder_names_twenty_who_ask_and_counts_the_rest)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_mail_item items[20];
+    for (int i = 0; i < 20; i++)
+        items[i] = (struct app_mail_item){.other = arena_printf(&a, "Asker %d", i + 1),
+                                          .other_org = i % 2 ? "Rhein Armour" : NULL};
+    struct app_mail_facts f = {.kind = "to_answer", .lang = "en", .event = "DFNC2 Brussels",
+                               .items = items, .items_n = 20, .items_more = 2,
+                               .public_url = URL};
+    const char *subject, *body;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "22 meeting requests wait for your answer: DFNC2 Brussels");
+    cr_assert(strstr(body, "At DFNC2 Brussels, 22 meeting requests wait for your answer:\n\n"
+                           "- Asker 1\n- Asker 2 (Rhein Armour)\n"), "%s", body);
+    cr_assert(strstr(body, "- Asker 20 (Rhein Armour)\n- and 2 more\n"), "%s", body);
+    cr_assert(strstr(body, "https://forum.example.eu/requests\n"), "%s", body);
+    f.lang = "uk";
+    f.event = "DFNC2 Брюссель";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Запити на зустріч чекають на вашу відповідь: «DFNC2 Брюссель»");
+    cr_assert(strstr(body, "ви ще не відповіли на 22 запити на зустріч:"), "%s", body);
+    cr_assert(strstr(body, "- і ще 2\n"), "%s", body);
+    f.items_more = 5;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert(strstr(body, "на 25 запитів на зустріч:"), "%s", body);
+    f.items_n = 1;
+    f.items_more = 0;
+    f.lang = "en";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "A meeting request waits for your answer: DFNC2 Брюссель");
+    cr_assert(!strstr(body, "- and "), "%s", body);
+    cr_assert(strstr(body, "Accept or decline it on your requests page"), "%s", body);
+    f.items_n = 0;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), -1, "a reminder of nothing");
+    arena_free(&a);
+}
+
 /* A change: one meeting's says what in its subject; several, the event. */
 Test(mail, a_change_says_the_new_time_or_the_cancellation)
 {

@@ -418,7 +418,7 @@ Test(store_migrations, version_52_keeps_each_arrival_as_one_of_its_day, .init = 
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 4, "53, 54, 55 and 56");
+    cr_assert_eq(applied, 5, "53, 54, 55, 56 and 60");
     struct arena a;
     arena_init(&a, 0);
     struct store_person got;
@@ -640,7 +640,7 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 9, "44, 47, 50, 51, 52, 53, 54, 55 and 56");
+    cr_assert_eq(applied, 10, "44, 47, 50, 51, 52, 53, 54, 55, 56 and 60");
     char *after = outbox_dump();
     cr_assert_str_eq(after, before, "every row and column kept");
     free(before);
@@ -674,6 +674,13 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                      " '2000-01-01T00:00:00Z');",
                      &err),
                  0, "a colleague added or taken off is a kind (53): %s", err.msg);
+    cr_assert_eq(store_exec_for_tests(
+                     s,
+                     "INSERT INTO mail_outbox(id, to_addr, kind, subject, body, next_try_at)"
+                     " VALUES ('mail-rem', 'r@b.eu', 'to_answer', 'S', 'B',"
+                     " '2000-01-01T00:00:00Z');",
+                     &err),
+                 0, "a reminder of requests to answer is a kind (60): %s", err.msg);
     sqlite3_stmt *st;
     cr_assert_eq(sqlite3_prepare_v2(s->db,
                                     "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND"

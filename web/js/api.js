@@ -194,6 +194,8 @@ export const api = {
   mail: () => call('GET', '/me/mail'),
   setMail: (notify) => call('PUT', '/me/mail', { notify }),
   consoleMail: () => call('GET', '/console/mail'),
+  // the people whose requests at an event wait for an answer, reminded by mail (dry: counted only)
+  remindToAnswer: (event, dry) => call('POST', `/console/events/${enc(event)}/remind-to-answer`, { dry_run: !!dry }),
   // The whole list of offers and needs replaces the old one.
   setCapabilities: (org, capabilities) => call('PUT', `/organisations/${enc(org)}/capabilities`, { capabilities }),
   person: (id) => call('GET', `/people/${enc(id)}`),

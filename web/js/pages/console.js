@@ -21,7 +21,7 @@ import { moveButton, moveResult } from '../meeting_move.js';
 import { badgeScanner } from '../scan.js';
 import { nextMeetingLine, absenceCard } from '../day.js';
 import { serverNow } from '../clock.js';
-import { coded, unscheduledWhy, importWhy } from '../words.js';
+import { coded, unscheduledWhy, importWhy, refusalWhy } from '../words.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
 
@@ -98,7 +98,58 @@ export async function renderPeople(main) {
     count > 0 ? listLinks(filters) : null,
     count > 0 ? pdfLinks('badges', rows, filters.event) : null,
     count > 0 ? pdfLinks('agendas', rows, filters.event) : null);
-  add(main, h('h1', { id: 'people-title' }, t('people.title')), walkinCard(), inviteCard(Boolean(mail && mail.on)), form, out);
+  add(main, h('h1', { id: 'people-title' }, t('people.title')), walkinCard(), inviteCard(Boolean(mail && mail.on)), form,
+    waitingAsked && count > 0 ? remindCard(Boolean(mail && mail.on)) : null, out);
+}
+
+// With the filter "requests to answer" on: those people reminded by e-mail
+// in one go, at the console's event. First how many would be mailed (a dry
+// run: some were reminded lately, some have no mail), then sent.
+function remindCard(mailOn) {
+  const ev = state.event;
+  if (!ev) return null;
+  const card = h('section', { class: 'card no-print', id: 'remind', 'aria-labelledby': 'remind-h' },
+    h('h2', { id: 'remind-h' }, t('remind.title')));
+  if (!mailOn) return add(card, h('p', { class: 'muted', id: 'remind-no-mail' }, t('remind.no_mail')));
+  const status = outcome('remind-status');
+  const check = h('button', { type: 'button', id: 'remind-check' }, t('remind.check'));
+  const plan = h('div', { id: 'remind-plan' });
+  add(card, h('p', {}, t('remind.lead', { event: localName(ev.name, ev.name_uk) })), check, plan, status.el);
+  check.addEventListener('click', async () => {
+    check.disabled = true;
+    clear(plan);
+    status.ok();
+    try {
+      const r = await api.remindToAnswer(ev.id, true);
+      if (!r.people) {
+        status.ok(t('remind.nobody'));
+        return;
+      }
+      const lines = [tn('remind.plan', r.mailed), r.reminded_lately ? tn('remind.lately', r.reminded_lately) : null,
+        r.not_mailed ? tn('remind.not_mailed', r.not_mailed) : null].filter(Boolean);
+      plan.append(h('ul', { id: 'remind-figures' }, lines.map((x) => h('li', {}, x))));
+      if (r.mailed > 0) {
+        const send = h('button', { type: 'button', class: 'primary', id: 'remind-send' }, tn('remind.send', r.mailed));
+        send.addEventListener('click', async () => {
+          send.disabled = true;
+          try {
+            const done = await api.remindToAnswer(ev.id, false);
+            clear(plan);
+            status.ok(tn('remind.sent', done.mailed));
+            check.focus();
+          } catch (e) {
+            send.disabled = false;
+            status.fail(t('error.save'), ' ', refusalWhy(e));
+          }
+        });
+        plan.append(send);
+        send.focus();
+      }
+    } catch (e) {
+      status.fail(t('error.save'), ' ', refusalWhy(e));
+    } finally { check.disabled = false; }
+  });
+  return card;
 }
 
 // The list the filters picked, whole, as a file with their e-mail addresses:
