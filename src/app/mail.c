@@ -613,7 +613,18 @@ static int compose_meetings(const struct app_mail_facts *f, struct arena *a, boo
         return -1;
     struct buf b = BUF_INIT(0);
     bool agenda = strcmp(f->kind, "agenda") == 0;
-    if (agenda) {
+    if (strcmp(f->kind, "day") == 0) {
+        /* a day's meetings, the organisers' mail on its eve or morning */
+        const char *day = app_mail_day(f->items[0].starts_at, uk ? "uk" : "en", a);
+        if (!day)
+            return -1;
+        *subject = arena_printf(a, uk ? "Ваші зустрічі на заході «%s»: %s"
+                                      : "Your meetings on %s: %s",
+                                uk ? f->event : day, uk ? day : f->event);
+        buf_printf(&b, uk ? "Добрий день!\n\nВаші зустрічі на заході «%s», %s (%d):\n\n"
+                          : "Hello,\n\nYour meetings at %s on %s (%d):\n\n",
+                   f->event, day, f->items_n);
+    } else if (agenda) {
         *subject = arena_printf(a, uk ? "Ваші зустрічі на заході «%s»" : "Your meetings at %s",
                                 f->event);
         buf_printf(&b, uk ? "Добрий день!\n\nОрганізатори оприлюднили розклад заходу «%s». "
@@ -662,6 +673,11 @@ static int compose_meetings(const struct app_mail_facts *f, struct arena *a, boo
     int bad = b.len == 0;
     for (int i = 0; i < f->items_n; i++)
         bad |= item_lines(f, &f->items[i], a, uk, &b) < 0;
+    if (strcmp(f->kind, "day") == 0)
+        bad |= buf_puts(&b, uk ? "\nЯкщо не зможете прийти на якусь із них, повідомте партнера "
+                                 "й стійку організаторів: вас чекатимуть.\n"
+                               : "\nIf you cannot come to one of them, tell your partner and "
+                                 "the organisers' desk: they will be waiting for you.\n") < 0;
     bad |= buf_printf(&b, uk ? "\nВаш розклад, завжди актуальний:\n%s/agenda\n%s"
                              : "\nYour agenda, always up to date:\n%s/agenda\n%s",
                       f->public_url, closing(f, a, uk)) < 0;
@@ -764,7 +780,8 @@ int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char
                  {"approved", compose_link},         {"not_approved", compose_not_approved},
                  {"invitation", compose_invitation},   {"announcement", compose_announcement},
                  {"video_link", compose_video_link}, {"attendee", compose_attendee_change},
-                 {"attendee_off", compose_attendee_change}, {"to_answer", compose_to_answer}};
+                 {"attendee_off", compose_attendee_change}, {"to_answer", compose_to_answer},
+                 {"day", compose_meetings}};
     bool uk = f->lang && strcmp(f->lang, "uk") == 0;
     *subject = *body = NULL;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)

@@ -48,7 +48,8 @@ struct app_mail_facts {
      * online with its link); "attendee", "attendee_off" (she was added to
      * a meeting as a colleague, or taken off it: joins, other, by, its
      * time when placed); "to_answer" (the organisers remind her of the
-     * requests at event waiting for her answer: items, items_more) */
+     * requests at event waiting for her answer: items, items_more); "day"
+     * (her meetings of one day, the organisers' mail on its eve: items) */
     const char *kind;
     const char *lang;                 /* "en" or "uk" */
     /* "reset" (a sign-in link she asked for herself), "signin" (one the

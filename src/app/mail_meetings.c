@@ -9,6 +9,7 @@
 #include "app/mail.h"
 #include "core/grow.h"
 #include "core/strmap.h"
+#include "core/strset.h"
 #include "store/mail.h"
 
 /* How a row's event's video service went in the action: not at all,
@@ -430,6 +431,43 @@ static int people_mailed(struct store *s, const struct row *v, int n, struct are
         mailed += goes;
     }
     return mailed;
+}
+
+int app_mail_meetings_of_day(struct store *s, const char *event, const char *day, bool dry_run,
+                             int *people, int *meetings, int *mailed, struct df_err *err)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct rows all = {.a = &a};
+    *people = *meetings = *mailed = 0;
+    int rc = read_rows(s, event, NULL, &all, err);
+    /* the day's rows, by person (as read); a meeting counted once */
+    struct strset requests;
+    strset_init(&requests);
+    int n = 0;
+    for (int i = 0; rc == 0 && i < all.n; i++) {
+        if (strncmp(all.v[i].m.starts_at, day, 10) != 0)
+            continue;
+        int added = strset_add(&requests, all.v[i].m.request);
+        if (added < 0)
+            rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory counting the day's meetings");
+        *meetings += added > 0;
+        *people += n == 0 || strcmp(all.v[n - 1].m.person, all.v[i].m.person) != 0;
+        all.v[n++] = all.v[i];
+    }
+    strset_free(&requests);
+    if (rc == 0) {
+        rc = dry_run ? people_mailed(s, all.v, n, &a, err)
+                     : queue_each_person(s, "day", all.v, n, APP_MAIL_BY_ORGANISERS, NULL, false,
+                                         err);
+        if (rc >= 0) {
+            *mailed = rc;
+            rc = 0;
+        }
+    }
+    free(all.v);
+    arena_free(&a);
+    return rc;
 }
 
 /* Keeps in w that event's service was named or changed (relinked), for

@@ -54,6 +54,15 @@ void app_mail_watch_free(struct app_mail_watch *w);
  * partner and organisation) and the link to her agenda. -1 with err. */
 int app_mail_agendas(struct store *s, const char *event, struct df_err *err);
 
+/* The meetings of event's day ("YYYY-MM-DD" of its wall clock) by mail:
+ * each of their people (requester, addressee, attendee) one mail ("day")
+ * listing hers that day (when, table or link, partner and organisation)
+ * and the link to her agenda; with dry_run nothing is queued. *people and
+ * *meetings count those of the day, *mailed the people a mail goes (or
+ * would go) to. In the caller's transaction; -1 with err. */
+int app_mail_meetings_of_day(struct store *s, const char *event, const char *day, bool dry_run,
+                             int *people, int *meetings, int *mailed, struct df_err *err);
+
 /* In the caller's transaction, after event's video service (its
  * video_url) was named (relinked false) or changed to another (true) while
  * its agendas are published: each person with a meeting held online there

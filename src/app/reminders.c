@@ -1,4 +1,4 @@
-/* The organisers' reminder of requests to answer (app/reminders.h). */
+/* The mail organisers send when they choose (app/reminders.h). */
 #include "app/reminders.h"
 
 #include <stdio.h>
@@ -6,6 +6,8 @@
 
 #include "app/forum_day.h"
 #include "app/mail.h"
+#include "app/mail_meetings.h"
+#include "core/date.h"
 #include "io/mailmsg.h"
 #include "store/mail.h"
 
@@ -137,4 +139,57 @@ done:
     arena_free(&m.one);
     arena_free(&a);
     return rc;
+}
+
+int app_day_mail(struct store *s, const char *actor, const char *event, const char *day,
+                 bool dry_run, long long now, struct arena *a, struct app_day_mail *out,
+                 struct df_err *err)
+{
+    *out = (struct app_day_mail){0};
+    struct store_event ev;
+    struct app_mail_forum forum;
+    struct store_day_mail before;
+    char today[11];
+    if (store_begin(s, err) < 0)
+        return -1;
+    if (store_event_get(s, event, a, &ev, err) < 0)
+        goto undo;
+    app_forum_day_in(ev.timezone, now, today);
+    if (!date_is_valid(day) || strcmp(day, ev.starts_on) < 0 || strcmp(day, ev.ends_on) > 0 ||
+        strcmp(day, today) < 0) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "day \"%.10s\" is not a day of event %s still to come (%s to %s; today is %s "
+                   "there)", day, ev.id, ev.starts_on, ev.ends_on, today);
+        goto undo;
+    }
+    if (!ev.published_at) {
+        df_err_set(err, DF_ERR_CONFLICT, "the agendas of event %s are not published: "
+                   "nobody is mailed meetings they cannot see yet", ev.id);
+        df_err_code(err, "not_published", NULL);
+        goto undo;
+    }
+    int got = store_day_mail_get(s, event, day, a, &before, err);
+    if (got < 0 || app_mail_forum_open(s, now, a, &forum, err) < 0 ||
+        app_mail_meetings_of_day(s, event, day, dry_run, &out->people, &out->meetings,
+                                 &out->mailed, err) < 0)
+        goto undo;
+    if (got) {
+        out->before_at = before.mailed_at;
+        out->before_by = before.mailed_by;
+        out->before_people = before.people;
+    }
+    if (dry_run) {
+        store_rollback(s);
+        return 0;
+    }
+    char said[64];
+    snprintf(said, sizeof said, "%s: mailed %d of %d", day, out->mailed, out->people);
+    if (store_day_mail_put(s, event, day, actor, out->mailed, err) < 0 ||
+        store_audit(s, actor, "agendas.day_mail", "event", event, said, err) < 0 ||
+        store_commit(s, err) < 0)
+        goto undo;
+    return 0;
+undo:
+    store_rollback(s);
+    return -1;
 }

@@ -1,7 +1,8 @@
-/* The organisers' reminder to the people whose meeting requests wait for
- * their answer: a run of the scheduler places accepted requests only, so a
- * request nobody answers gets no meeting. One mail to each addressee with
- * requests pending at an event, listing who asks, in her language. */
+/* The mail organisers send participants when they choose: a reminder to
+ * the people whose meeting requests wait for their answer (a run of the
+ * scheduler places accepted requests only, so a request nobody answers
+ * gets no meeting), one mail each listing who asks; and, on the eve or
+ * morning of each day of the forum, each person's meetings of that day. */
 #ifndef DFNC_APP_REMINDERS_H
 #define DFNC_APP_REMINDERS_H
 
@@ -31,5 +32,26 @@ struct app_remind {
  * mail. */
 int app_remind_to_answer(struct store *s, const char *actor, const char *event, bool dry_run,
                          long long now, struct app_remind *out, struct df_err *err);
+
+/* What the mail of a day's meetings did (or, a dry run, would do). */
+struct app_day_mail {
+    int people, meetings;   /* the day's, at the event */
+    int mailed;             /* people mailed */
+    /* when that day's mail went before (NULL: never), by whom, to how many */
+    const char *before_at, *before_by;
+    int before_people;
+};
+
+/* Mails each person with meetings at event on day ("YYYY-MM-DD", one of
+ * its days, today or later at now in its zone) those meetings (mail kind
+ * "day"), in one transaction that keeps when it went and an audit line by
+ * actor; a dry run counts and writes nothing. out->before_* say the send
+ * before, if any (in a): a second send mails everyone again. -1 with err:
+ * DF_ERR_NOT_FOUND for an unknown event, DF_ERR_INPUT for a
+ * day not of the event or over, DF_ERR_CONFLICT not_published while its
+ * agendas are not published, or mail_off while the forum sends no mail. */
+int app_day_mail(struct store *s, const char *actor, const char *event, const char *day,
+                 bool dry_run, long long now, struct arena *a, struct app_day_mail *out,
+                 struct df_err *err);
 
 #endif

@@ -844,6 +844,8 @@ const struct http_route http_routes[] = {
     /* the people whose requests wait for their answer, reminded by mail */
     {"POST", "/api/v1/console/events/{id}/remind-to-answer", api_console_remind,
      ROUTE_ORGANISER},
+    /* each person's meetings of a day of the forum, mailed on its eve */
+    {"POST", "/api/v1/console/events/{id}/day-mail", api_console_day_mail, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/backups", api_console_backups, ROUTE_ORGANISER},
     {"DELETE", "/api/v1/console/announcements/{id}", api_announcement_delete, ROUTE_ORGANISER},
     /* a walk-in's new organisation: the id its name proposes */

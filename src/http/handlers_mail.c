@@ -84,3 +84,32 @@ void api_console_remind(struct http_req *r)
                               "people", o.people, "requests", o.requests, "mailed", o.mailed,
                               "reminded_lately", o.reminded_lately, "not_mailed", o.not_mailed));
 }
+
+/* POST /console/events/{id}/day-mail {"day","dry_run"?}: each person's
+ * meetings of that day of the event, mailed to her (app/reminders.h). */
+void api_console_day_mail(struct http_req *r)
+{
+    static const struct http_field f[] = {{"day", HJ_STRING, .required = true, .min = 10, .max = 10},
+                                          {"dry_run", HJ_BOOL, .required = false},
+                                          {NULL}};
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    bool dry = json_is_true(json_object_get(b, "dry_run"));
+    struct df_err err = {0};
+    struct app_day_mail o;
+    int rc = app_day_mail(r->s, r->user.email, r->params[0], http_json_str(b, "day"), dry,
+                          http_server_forum_now(r->srv), &r->a, &o, &err);
+    json_t *before = rc < 0 || !o.before_at ? json_null()
+                     : json_pack("{ss ss si}", "at", o.before_at, "by", o.before_by,
+                                 "mailed", o.before_people);
+    json_t *reply = rc < 0 ? NULL
+                    : json_pack("{ss ss sb si si si so}", "event", r->params[0], "day",
+                                http_json_str(b, "day"), "dry_run", dry, "people", o.people,
+                                "meetings", o.meetings, "mailed", o.mailed, "before", before);
+    json_decref(b);
+    if (rc < 0)
+        http_reply_df_err(r, &err);
+    else
+        http_reply_json(r, 200, reply);
+}

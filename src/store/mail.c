@@ -127,6 +127,48 @@ int store_to_answer_each(struct store *s, const char *event, store_to_answer_fn 
     return stop;
 }
 
+int store_day_mail_get(struct store *s, const char *event, const char *day, struct arena *a,
+                       struct store_day_mail *m, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT d.mailed_at, d.mailed_by, d.people FROM day_mails d"
+        " JOIN events e ON e.rid = d.event_rid WHERE e.id = ?1 AND d.day = ?2";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    store_bind_text(st, 2, day);
+    int rc = sqlite3_step(st);
+    *m = (struct store_day_mail){0};
+    if (rc == SQLITE_ROW) {
+        m->mailed_at = arena_strdup(a, store_col(st, 0));
+        m->mailed_by = arena_strdup(a, store_col(st, 1));
+        m->people = sqlite3_column_int(st, 2);
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return m->mailed_at && m->mailed_by ? 1 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    return rc == SQLITE_DONE ? 0 : store_fail(s, err, "reading when a day's mail went");
+}
+
+int store_day_mail_put(struct store *s, const char *event, const char *day, const char *by,
+                       int people, struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT OR REPLACE INTO day_mails(event_rid, day, mailed_by, people)"
+        " SELECT rid, ?2, ?3, ?4 FROM events WHERE id = ?1";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    store_bind_text(st, 2, day);
+    store_bind_text(st, 3, by);
+    sqlite3_bind_int(st, 4, people);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : store_fail(s, err, "keeping when a day's mail went");
+}
+
 int store_mail_notify_set(struct store *s, const char *person, bool notify, struct df_err *err)
 {
     static const char sql[] = "UPDATE people SET mail_off = ?2 WHERE id = ?1";

@@ -55,6 +55,21 @@ typedef int (*store_to_answer_fn)(void *ud, const struct store_to_answer *t);
 int store_to_answer_each(struct store *s, const char *event, store_to_answer_fn fn, void *ud,
                          struct df_err *err);
 
+/* When the mail of each person's meetings of event's day went (migration
+ * 60), by whom, to how many people. */
+struct store_day_mail {
+    const char *mailed_at, *mailed_by;
+    int people;
+};
+/* 1 with *m (in a) when day's mail went at event, 0 when it never did, -1
+ * with err. */
+int store_day_mail_get(struct store *s, const char *event, const char *day, struct arena *a,
+                       struct store_day_mail *m, struct df_err *err);
+/* Keeps that day's mail went now, by `by`, to people (replacing a send
+ * before). In the caller's transaction. */
+int store_day_mail_put(struct store *s, const char *event, const char *day, const char *by,
+                       int people, struct df_err *err);
+
 /* One mail of the outbox. */
 struct store_mail {
     const char *id;          /* "mail-" and hex: the Message-ID's left part */

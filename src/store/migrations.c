@@ -1046,8 +1046,11 @@ static const char migration_56[] =
     "CREATE INDEX location_out_of_use_location ON location_out_of_use(location_rid)";
 
 /* Version 60: the organisers remind the people whose meeting requests wait
- * for their answer (POST /console/events/{id}/remind-to-answer), a kind the
- * outbox's CHECK must know: copied whole into a table that does, as 53. */
+ * for their answer (POST /console/events/{id}/remind-to-answer), and mail
+ * each person her meetings of a day of the forum (POST
+ * /console/events/{id}/day-mail): kinds the outbox's CHECK must know, the
+ * outbox copied whole into a table that does, as 53; and when each day's
+ * mail went, by whom, to how many, so that a second send is a choice. */
 static const char migration_60[] =
     "CREATE TABLE mail_outbox_60 ("
     "  rid INTEGER PRIMARY KEY,"
@@ -1056,7 +1059,7 @@ static const char migration_60[] =
     "  person_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"
     "  kind TEXT NOT NULL CHECK (kind IN ('request','accepted','declined','booked','agenda',"
     "    'changed','introduced','message','reset','signin','approved','not_approved',"
-    "    'invitation','announcement','video_link','attendee','attendee_off','to_answer')),"
+    "    'invitation','announcement','video_link','attendee','attendee_off','to_answer','day')),"
     "  subject TEXT NOT NULL,"
     "  body TEXT NOT NULL,"
     "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed')),"
@@ -1081,7 +1084,15 @@ static const char migration_60[] =
     "ALTER TABLE mail_outbox_60 RENAME TO mail_outbox;"
     "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';"
     "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
-    "  WHERE message_rid IS NOT NULL";
+    "  WHERE message_rid IS NOT NULL;"
+    "CREATE TABLE day_mails ("
+    "  event_rid INTEGER NOT NULL REFERENCES events(rid) ON DELETE CASCADE,"
+    "  day TEXT NOT NULL CHECK (length(day) = 10),"
+    "  mailed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  mailed_by TEXT NOT NULL,"
+    "  people INTEGER NOT NULL CHECK (people >= 0),"
+    "  PRIMARY KEY (event_rid, day)"
+    ") STRICT, WITHOUT ROWID";
 
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
@@ -1137,7 +1148,7 @@ const struct store_migration store_migrations[] = {
     {54, "arrivals by day: the desk checks people in each day of the forum", migration_54},
     {55, "a session's place and short description, in English and Ukrainian", migration_55},
     {56, "a table out of use for a while", migration_56},
-    {60, "reminders of meeting requests waiting for an answer are mailed", migration_60},
+    {60, "reminders of requests to answer, and each day's meetings, are mailed", migration_60},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -5888,6 +5888,54 @@ test('the organiser on a phone, in Ukrainian, reminds by e-mail everyone whose r
   await ctx.close();
 });
 
+test('the evening before, the organiser on a laptop mails everyone their meetings of the next day: how many first, then sent, and the send before said', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const e = (await apiCall(page, 'GET', `/events/${forum.id}`)).body;
+  if (!e.published_at) await apiCall(page, 'POST', `/events/${forum.id}/publish`);
+  // no card while the forum sends no mail
+  await open(page, `/console/schedule?event=${encodeURIComponent(forum.id)}`);
+  await page.locator('#publish-card').waitFor();
+  assert.equal(await page.locator('#day-mail').count(), 0);
+  dfnc(['mail', 'setup', '--public-url', `${base}/`]);
+  try {
+    // the evening before the second day: that day and the ones after it
+    const second = new Date(`${e.starts_on}T12:00:00Z`);
+    second.setUTCDate(second.getUTCDate() + 1);
+    const day = second.toISOString().slice(0, 10);
+    await forumClockAt(page, new Date(`${day}T18:00:00Z`).getTime() - 24 * 3600000);
+    await open(page, `/console/schedule?event=${encodeURIComponent(forum.id)}`);
+    await page.locator('#day-mail').waitFor();
+    const options = await page.locator('#day-mail-day option').evaluateAll((os) => os.map((o) => o.value));
+    assert.ok(options.length >= 1 && options.every((d) => d >= e.starts_on && d <= e.ends_on), options.join());
+    await page.selectOption('#day-mail-day', options[0]);
+    await page.click('#day-mail-check');
+    await page.locator('#day-mail-figures').waitFor();
+    const plan = (await apiCall(page, 'POST', `/console/events/${forum.id}/day-mail`, { day: options[0], dry_run: true })).body;
+    assert.ok(plan.mailed > 0 && plan.meetings > 0, 'the demo has meetings that day');
+    const figures = await page.locator('#day-mail-figures li').allInnerTexts();
+    assert.equal(figures[0], EN[`daymail.meetings.${plan.meetings === 1 ? 'one' : 'other'}`].replace('{n}', plan.meetings.toLocaleString('en-GB')));
+    assert.equal(figures[1], EN[`daymail.plan.${plan.mailed === 1 ? 'one' : 'other'}`].replace('{n}', plan.mailed.toLocaleString('en-GB')));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'day-mail-send');
+    assert.deepEqual(await axe(page), []);
+    await page.click('#day-mail-send');
+    await page.locator('#day-mail-status:not(:empty)').waitFor();
+    assert.equal(await page.textContent('#day-mail-status'), EN[`daymail.sent.${plan.mailed === 1 ? 'one' : 'other'}`].replace('{n}', plan.mailed.toLocaleString('en-GB')));
+    assert.equal(JSON.parse(sqlOne("SELECT count(*) FROM mail_outbox WHERE kind = 'day'")), plan.mailed);
+    // each mail leads to her agenda
+    const body = JSON.parse(sqlOne("SELECT body FROM mail_outbox WHERE kind = 'day' AND body LIKE '%Your meetings at%' LIMIT 1"));
+    assert.ok(body && body.includes('/agenda'), body);
+    // asked again: when it went before, and by whom
+    await page.click('#day-mail-check');
+    await page.locator('#day-mail-figures').waitFor();
+    assert.match(await page.locator('#day-mail-figures').innerText(), /Sent before on .* by organiser@/);
+  } finally {
+    dfnc(['mail', 'setup', '--off']);
+  }
+  await ctx.close();
+});
+
 test('a steward moves a meeting from the table plan, in Ukrainian: where it may go, then where it is and whom to tell; the printed sheet has no buttons', async () => {
   const { ctx, m } = await walk9Meeting('tpm', 'Tamara Plan', 'Тарас План');
   await ctx.close();

@@ -305,6 +305,34 @@ Test(mail, a_reminder_names_twenty_who_ask_and_counts_the_rest)
     arena_free(&a);
 }
 
+/* A day's meetings, mailed on its eve: the day in the subject, each in the
+ * page's grammar, and what to do when she cannot come. */
+Test(mail, a_days_meetings_name_the_day)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_mail_item items[] = {
+        {.other = "Hans Weber", .other_org = "Rhein Armour", .starts_at = "2027-06-03T10:00",
+         .ends_at = "2027-06-03T10:20", .table = "T3"}};
+    struct app_mail_facts f = {.kind = "day", .lang = "en", .event = "DFNC2 Brussels",
+                               .timezone = "Europe/Brussels", .items = items, .items_n = 1,
+                               .public_url = URL};
+    const char *subject, *body;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Your meetings on Thursday 3 June 2027: DFNC2 Brussels");
+    cr_assert(strstr(body, "Your meetings at DFNC2 Brussels on Thursday 3 June 2027 (1):\n\n"
+                           "- Thursday 3 June 2027, 10:00–10:20 (Europe/Brussels, UTC+02:00), "
+                           "table T3\n  with Hans Weber (Rhein Armour)\n"), "%s", body);
+    cr_assert(strstr(body, "tell your partner and the organisers' desk"), "%s", body);
+    f.lang = "uk";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Ваші зустрічі на заході «DFNC2 Brussels»: четвер, 3 червня 2027");
+    cr_assert(strstr(body, "повідомте партнера й стійку організаторів"), "%s", body);
+    f.items_n = 0;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), -1, "a day of nothing");
+    arena_free(&a);
+}
+
 /* A change: one meeting's says what in its subject; several, the event. */
 Test(mail, a_change_says_the_new_time_or_the_cancellation)
 {

@@ -413,6 +413,7 @@ Test(store_migrations, version_52_keeps_each_arrival_as_one_of_its_day, .init = 
                                       "ALTER TABLE sessions DROP COLUMN description;"
                                       "ALTER TABLE sessions DROP COLUMN description_uk;"
                                       "DROP TABLE location_out_of_use;"
+                                      "DROP TABLE day_mails;"
                                       "PRAGMA user_version=52;",
                                       &err),
                  0, "%s", err.msg);
@@ -491,6 +492,8 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
                                          "ALTER TABLE sessions DROP COLUMN description_uk;"
                                          /* migration 56's */
                                          "DROP TABLE location_out_of_use;"
+                                         /* migration 60's */
+                                         "DROP TABLE day_mails;"
                                          "PRAGMA user_version=22;", &err), 0, "%s", err.msg);
     int applied = 0, after_22 = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
@@ -635,6 +638,7 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                                       "ALTER TABLE sessions DROP COLUMN description;"
                                       "ALTER TABLE sessions DROP COLUMN description_uk;"
                                       "DROP TABLE location_out_of_use;"
+                                      "DROP TABLE day_mails;"
                                       "PRAGMA user_version=43;",
                                       &err),
                  0, "%s", err.msg);

@@ -196,6 +196,8 @@ export const api = {
   consoleMail: () => call('GET', '/console/mail'),
   // the people whose requests at an event wait for an answer, reminded by mail (dry: counted only)
   remindToAnswer: (event, dry) => call('POST', `/console/events/${enc(event)}/remind-to-answer`, { dry_run: !!dry }),
+  // each person's meetings of a day of the event, mailed (dry: counted only)
+  dayMail: (event, day, dry) => call('POST', `/console/events/${enc(event)}/day-mail`, { day, dry_run: !!dry }),
   // The whole list of offers and needs replaces the old one.
   setCapabilities: (org, capabilities) => call('PUT', `/organisations/${enc(org)}/capabilities`, { capabilities }),
   person: (id) => call('GET', `/people/${enc(id)}`),

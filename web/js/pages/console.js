@@ -102,6 +102,44 @@ export async function renderPeople(main) {
     waitingAsked && count > 0 ? remindCard(Boolean(mail && mail.on)) : null, out);
 }
 
+// A mailing the organisers look at before it goes: check asks the server's
+// dry run (ask(true)); lines(r) says its figures in plan; when someone
+// would be mailed, a button (sendText(r), the focus on it) sends it
+// (ask(false)) and says sentText(done). A refusal is said by its code.
+function checkThenSend(check, plan, status, { ask, lines, sendText, sentText, nobody, id }) {
+  check.addEventListener('click', async () => {
+    check.disabled = true;
+    clear(plan);
+    status.ok();
+    try {
+      const r = await ask(true);
+      if (!r.people) {
+        status.ok(nobody);
+        return;
+      }
+      plan.append(h('ul', { id: `${id}-figures` }, lines(r).filter(Boolean).map((x) => h('li', {}, x))));
+      if (!(r.mailed > 0)) return;
+      const send = h('button', { type: 'button', class: 'primary', id: `${id}-send` }, sendText(r));
+      send.addEventListener('click', async () => {
+        send.disabled = true;
+        try {
+          const done = await ask(false);
+          clear(plan);
+          status.ok(sentText(done));
+          check.focus();
+        } catch (e) {
+          send.disabled = false;
+          status.fail(t('error.save'), ' ', refusalWhy(e));
+        }
+      });
+      plan.append(send);
+      send.focus();
+    } catch (e) {
+      status.fail(t('error.save'), ' ', refusalWhy(e));
+    } finally { check.disabled = false; }
+  });
+}
+
 // With the filter "requests to answer" on: those people reminded by e-mail
 // in one go, at the console's event. First how many would be mailed (a dry
 // run: some were reminded lately, some have no mail), then sent.
@@ -114,42 +152,48 @@ function remindCard(mailOn) {
   const status = outcome('remind-status');
   const check = h('button', { type: 'button', id: 'remind-check' }, t('remind.check'));
   const plan = h('div', { id: 'remind-plan' });
-  add(card, h('p', {}, t('remind.lead', { event: localName(ev.name, ev.name_uk) })), check, plan, status.el);
-  check.addEventListener('click', async () => {
-    check.disabled = true;
-    clear(plan);
-    status.ok();
-    try {
-      const r = await api.remindToAnswer(ev.id, true);
-      if (!r.people) {
-        status.ok(t('remind.nobody'));
-        return;
-      }
-      const lines = [tn('remind.plan', r.mailed), r.reminded_lately ? tn('remind.lately', r.reminded_lately) : null,
-        r.not_mailed ? tn('remind.not_mailed', r.not_mailed) : null].filter(Boolean);
-      plan.append(h('ul', { id: 'remind-figures' }, lines.map((x) => h('li', {}, x))));
-      if (r.mailed > 0) {
-        const send = h('button', { type: 'button', class: 'primary', id: 'remind-send' }, tn('remind.send', r.mailed));
-        send.addEventListener('click', async () => {
-          send.disabled = true;
-          try {
-            const done = await api.remindToAnswer(ev.id, false);
-            clear(plan);
-            status.ok(tn('remind.sent', done.mailed));
-            check.focus();
-          } catch (e) {
-            send.disabled = false;
-            status.fail(t('error.save'), ' ', refusalWhy(e));
-          }
-        });
-        plan.append(send);
-        send.focus();
-      }
-    } catch (e) {
-      status.fail(t('error.save'), ' ', refusalWhy(e));
-    } finally { check.disabled = false; }
+  checkThenSend(check, plan, status, {
+    id: 'remind',
+    ask: (dry) => api.remindToAnswer(ev.id, dry),
+    lines: (r) => [tn('remind.plan', r.mailed), r.reminded_lately ? tn('remind.lately', r.reminded_lately) : null,
+      r.not_mailed ? tn('remind.not_mailed', r.not_mailed) : null],
+    sendText: (r) => tn('remind.send', r.mailed),
+    sentText: (r) => tn('remind.sent', r.mailed),
+    nobody: t('remind.nobody'),
   });
-  return card;
+  return add(card, h('p', {}, t('remind.lead', { event: localName(ev.name, ev.name_uk) })), check, plan, status.el);
+}
+
+// Each day's meetings by e-mail, on its eve or morning, once the agendas
+// are published: a day of the event still to come (by the forum's clock,
+// in its zone), how many would be mailed and when it went before, then sent.
+function dayMailCard(e) {
+  const today = isoDay(serverNow(), e.timezone);
+  const days = [];
+  for (let d = new Date(`${e.starts_on}T12:00:00Z`); d.toISOString().slice(0, 10) <= e.ends_on; d.setUTCDate(d.getUTCDate() + 1)) {
+    const iso = d.toISOString().slice(0, 10);
+    if (iso >= today) days.push(iso);
+  }
+  if (!days.length) return null;
+  const dayText = (iso) => date(new Date(`${iso}T12:00:00Z`), { dateStyle: 'full' }, 'UTC');
+  const sel = h('select', { id: 'day-mail-day', name: 'day' }, days.map((d) => h('option', { value: d }, dayText(d))));
+  const check = h('button', { type: 'button', id: 'day-mail-check' }, t('daymail.check'));
+  const plan = h('div', { id: 'day-mail-plan' });
+  const status = outcome('day-mail-status');
+  sel.addEventListener('change', () => { clear(plan); status.ok(); });
+  checkThenSend(check, plan, status, {
+    id: 'day-mail',
+    ask: (dry) => api.dayMail(e.id, sel.value, dry),
+    lines: (r) => [tn('daymail.meetings', r.meetings), tn('daymail.plan', r.mailed),
+      r.people > r.mailed ? tn('daymail.not_mailed', r.people - r.mailed) : null,
+      r.before ? tx('daymail.before', { when: dayTime(r.before.at), by: data(r.before.by), n: num(r.before.mailed) }) : null],
+    sendText: (r) => tn('daymail.send', r.mailed),
+    sentText: (r) => tn('daymail.sent', r.mailed),
+    nobody: t('daymail.none'),
+  });
+  return h('section', { class: 'card no-print', id: 'day-mail', 'aria-labelledby': 'day-mail-h' },
+    h('h2', { id: 'day-mail-h' }, t('daymail.title')), h('p', {}, t('daymail.lead')),
+    field(t('daymail.day'), sel), check, plan, status.el);
 }
 
 // The list the filters picked, whole, as a file with their e-mail addresses:
@@ -1378,8 +1422,11 @@ export async function renderSchedule(main) {
       } else pubMsg.fail(`${t('schedule.publish_failed')} ${errorText(e)}`);
     }
   });
+  // once published, while the forum sends mail: each day's meetings mailed
+  const mailOn = state.event.published_at ? await api.consoleMail().then((m) => m.on).catch(() => false) : false;
   add(main, h('h1', {}, t('schedule.title')), picker, h('p', { class: 'lead' }, t('schedule.lead')), last, form, out, box,
-    h('section', { class: 'card', id: 'publish-card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg.el));
+    h('section', { class: 'card', id: 'publish-card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg.el),
+    mailOn ? dayMailCard(state.event) : null);
 }
 
 function partyOrg(p) {
