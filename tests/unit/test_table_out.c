@@ -151,6 +151,28 @@ Test(app_table_out, its_meetings_go_to_free_tables_at_their_times_else_to_no_tab
     cr_assert_eq(store_audit_count(s, &err), audits + 3, "one a meeting, one the table");
 }
 
+Test(app_table_out, the_event_is_read_once_each_move_kept_on_its_board, .init = setup,
+     .fini = teardown)
+{
+    /* two meetings at B in t2 (a desk's slip): one to A, the next to C,
+     * not A again, as the board is told of the first move */
+    add_meeting("r7", "g", "h", "t2", "B");
+    struct app_table_out o;
+    unsigned long loads = app_board_loads();
+    ok(app_table_out(s, "desk@x.test", "ev", "B", "09:00", NULL, true, NOW, &a, &o, &err));
+    cr_assert_eq(app_board_loads(), loads + 1, "a dry run reads it once");
+    cr_assert_eq(o.moves_n, 3);
+    loads = app_board_loads();
+    ok(app_table_out(s, "desk@x.test", "ev", "B", "09:00", NULL, false, NOW, &a, &o, &err));
+    cr_assert_eq(app_board_loads(), loads + 1, "once for its three meetings");
+    cr_assert_eq(o.moves_n, 3);
+    cr_assert_str_eq(where("r2"), "t2/A#1");
+    cr_assert_str_eq(where("r7"), "t2/C#1");
+    cr_assert_str_eq(where("r3"), "t3/-#1");
+    cr_assert_eq(o.to_tables, 2);
+    cr_assert_eq(o.unplaced, 1);
+}
+
 Test(app_table_out, online_when_the_event_names_a_video_service_and_no_table_is_free,
      .init = setup_video, .fini = teardown)
 {
