@@ -556,8 +556,9 @@ static int by_rank(const void *x, const void *y)
     return 0;
 }
 
-/* The options, ranked, into out; -1 when out of memory. */
-static int list_options(const struct board *b, long long now, struct arena *a,
+/* The options, ranked, into out (only slot only_k's, -1: every slot's);
+ * -1 when out of memory. */
+static int list_options(const struct board *b, long long now, int only_k, struct arena *a,
                         struct app_meeting_moves *out)
 {
     long here = date_wall_minutes(b->m.starts_at);
@@ -567,7 +568,7 @@ static int list_options(const struct board *b, long long now, struct arena *a,
         return -1;
     int rn = 0;
     for (int k = 0; k < b->S; k++)
-        for (int t = 0; t < b->T + b->to_online; t++) {
+        for (int t = 0; (only_k < 0 || k == only_k) && t < b->T + b->to_online; t++) {
             /* online: one option a slot, its people's time alone judged */
             if ((k == b->here_k && t == b->here_t) || is_blocked(b, k, t < b->T ? t : -1, now))
                 continue;
@@ -587,42 +588,52 @@ static int list_options(const struct board *b, long long now, struct arena *a,
     return rc;
 }
 
+struct app_move_person *app_move_people_copy(const struct app_move_person *people, int n,
+                                             struct arena *a)
+{
+    struct app_move_person *c = arena_alloc(a, ((size_t)n + 1) * sizeof *c);
+    for (int i = 0; c && i < n; i++) {
+        const struct app_move_person *p = people + i;
+        c[i] = (struct app_move_person){
+            .id = arena_strdup(a, p->id), .name = arena_strdup(a, p->name),
+            .email = p->email ? arena_strdup(a, p->email) : NULL,
+            .languages = p->languages ? arena_strdup(a, p->languages) : NULL};
+        if (!c[i].id || !c[i].name || (p->email && !c[i].email) ||
+            (p->languages && !c[i].languages))
+            return NULL;
+    }
+    return c;
+}
+
 /* The meeting of b into out: where it is, its people, every string in a
  * (b->m's are; its people are copied out of the board's arena). */
 static int describe(const struct board *b, struct arena *a, struct app_meeting_moves *out,
                     struct df_err *err)
 {
     memset(out, 0, sizeof *out);
-    struct app_move_person *people = arena_alloc(a, ((size_t)b->people_n + 1) * sizeof *people);
-    bool ok = people != NULL;
-    for (int i = 0; ok && i < b->people_n; i++) {
-        const struct app_move_person *p = b->people + i;
-        people[i] = (struct app_move_person){
-            .id = arena_strdup(a, p->id), .name = arena_strdup(a, p->name),
-            .email = p->email ? arena_strdup(a, p->email) : NULL,
-            .languages = p->languages ? arena_strdup(a, p->languages) : NULL};
-        ok = people[i].id && people[i].name && (!p->email || people[i].email) &&
-             (!p->languages || people[i].languages);
-    }
+    struct app_move_person *people = app_move_people_copy(b->people, b->people_n, a);
     *out = (struct app_meeting_moves){.meeting = b->m.id, .event = b->m.event,
                                       .interpreter = b->m.interpreter, .online = b->online,
                                       .sequence = b->m.sequence, .people = people,
                                       .people_n = b->people_n};
-    if (!ok || here_of(b, a, &out->at) < 0)
+    if (!people || here_of(b, a, &out->at) < 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
     return 0;
 }
 
-/* The meeting of marked board b and its options at `now` into out (in a):
- * none once it has begun. -1 with err. */
-static int moves_of(const struct board *b, long long now, struct arena *a,
+/* The meeting of marked board b and its options at `now` into out (in a;
+ * same_slot: only those in its own slot): none once it has begun. -1 with
+ * err. */
+static int moves_of(const struct board *b, long long now, bool same_slot, struct arena *a,
                     struct app_meeting_moves *out, struct df_err *err)
 {
     if (describe(b, a, out, err) < 0)
         return -1;
     if (meeting_has_begun(b, now))
         return 0;   /* nowhere to go: it has begun */
-    if (list_options(b, now, a, out) < 0)
+    if (same_slot && b->here_k < 0)
+        return 0;   /* in no b2b slot of its event: no place at its time */
+    if (list_options(b, now, same_slot ? b->here_k : -1, a, out) < 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
     return 0;
 }
@@ -635,7 +646,7 @@ int app_meeting_moves(struct store *s, const char *meeting, long long now, struc
     arena_init(&scratch, 0);
     struct board b;
     int rc = board_load(s, meeting, a, &scratch, &b, err) < 0 ? -1
-             : moves_of(&b, now, a, out, err);
+             : moves_of(&b, now, false, a, out, err);
     arena_free(&scratch);
     return rc;
 }
@@ -687,8 +698,8 @@ void app_board_free(struct app_board *h)
 }
 
 int app_board_meeting_moves(struct app_board *h, struct store *s, const char *meeting,
-                            long long now, struct arena *a, struct app_meeting_moves *out,
-                            struct df_err *err)
+                            long long now, bool same_slot, struct arena *a,
+                            struct app_meeting_moves *out, struct df_err *err)
 {
     struct arena scratch;   /* what marking it for this meeting takes */
     arena_init(&scratch, 0);
@@ -702,7 +713,7 @@ int app_board_meeting_moves(struct app_board *h, struct store *s, const char *me
     }
     if (board_mark_own(s, NULL, &scratch, &b, err) < 0)
         goto out;
-    rc = moves_of(&b, now, a, out, err);
+    rc = moves_of(&b, now, same_slot, a, out, err);
 out:
     arena_free(&scratch);
     return rc;

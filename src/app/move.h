@@ -36,6 +36,10 @@ struct app_move_person {
     const char *languages;           /* "uk;en", NULL when not known */
 };
 
+/* n people copied into a, every string; NULL when out of memory. */
+struct app_move_person *app_move_people_copy(const struct app_move_person *people, int n,
+                                             struct arena *a);
+
 /* A meeting, where it is and where it may go. */
 struct app_meeting_moves {
     const char *meeting, *event, *interpreter;   /* interpreter: an id, or NULL */
@@ -153,11 +157,14 @@ void app_board_free(struct app_board *b);
 
 /* What app_meeting_moves says of meeting (of b's event), its places judged
  * on b: the same, while b has been told of every move since it was opened
- * (app_board_moved) and nothing else a board reads changed. DF_ERR_INPUT
- * when the meeting is of another event. Strings and arrays in a. */
+ * (app_board_moved) and nothing else a board reads changed; same_slot:
+ * only the places in its own slot, in the same order (a table out of use
+ * moves each meeting at its time: the whole list is a megabyte at 10,000
+ * people). DF_ERR_INPUT when the meeting is of another event. Strings and
+ * arrays in a. */
 int app_board_meeting_moves(struct app_board *b, struct store *s, const char *meeting,
-                            long long now, struct arena *a, struct app_meeting_moves *out,
-                            struct df_err *err);
+                            long long now, bool same_slot, struct arena *a,
+                            struct app_meeting_moves *out, struct df_err *err);
 
 /* Tells b that meeting (its request's id) has moved (store_meeting_move in
  * the caller's transaction): where it is now read back from the store into
