@@ -539,6 +539,7 @@ Test(app_board, a_check_in_a_message_an_outcome_an_absence_leave_the_kept_board,
 {
     char got[256];
     long long now = at("2025-06-05T06:00:00Z");
+    ok(store_unavailable_add(s, "b", "t5", "a train", &err));   /* not one of r3's people */
     times_of("r3", now, got, sizeof got);
     cr_assert_str_eq(got, "t1/B t4/B t5/B");
     unsigned long loads = app_board_loads();
@@ -554,16 +555,18 @@ Test(app_board, a_check_in_a_message_an_outcome_an_absence_leave_the_kept_board,
     ok(store_request_upsert(s, &r, NULL, &err));   /* a request sent, not yet accepted */
     /* and by another connection: a walk-in registered, a check-in, words
      * changed where a board reads none (names and languages are read for
-     * each request, not kept), a pending request declined */
+     * each request, not kept; an absence's reason), a pending request
+     * declined */
     other_writes("INSERT INTO people(id, org_rid, name) SELECT 'w', rid, 'Walk-in'"
                  " FROM organisations WHERE id = 'org';"
                  "INSERT INTO arrivals(person_rid, day, at) SELECT rid, '2025-06-05',"
                  " '2025-06-05T07:00:00Z' FROM people WHERE id = 'b';"
-                 "UPDATE people SET name = 'Bee', title = 'CEO' WHERE id = 'b';"
+                 "UPDATE people SET name = 'Bee', title = 'CEO', languages = 'en;uk'"
+                 " WHERE id = 'b';"
                  "UPDATE requests SET message = 'see you' WHERE id = 'r1';"
                  "UPDATE requests SET status = 'declined' WHERE id = 'r7';"
                  "UPDATE meetings SET sequence = sequence + 1 WHERE id = 'r2';"
-                 "UPDATE unavailability SET reason = 'late' WHERE 0;"
+                 "UPDATE unavailability SET reason = 'late', set_by = 'organiser';"
                  "UPDATE events SET schedule_version = schedule_version + 1;");
     times_of("r3", now, got, sizeof got);
     cr_assert_str_eq(got, "t1/B t4/B t5/B");
