@@ -35,7 +35,11 @@ makes each minute, one after another), twice: as it is asked again with
 nothing changed (several organisers with it open), and after a check-in at
 the desk each time (a busy day: the figures it shows have changed); and
 its report, summary and outcome figures each after a check-in (counted
-afresh, where the rows above may be answered from what the server kept).
+afresh, where the rows above may be answered from what the server kept);
+and the participant's requests (the proposed times' states), requests page
+free times and one request's times, each after a check-in (the pages that
+read the event's whole board, at the forum day's pace). --day also has the
+pending requests propose a time, as the requests page then judges it.
 """
 import argparse
 import os
@@ -93,6 +97,12 @@ DAY_SQL = [
     " WHERE s.starts_at < ?1 AND r.rid % 50 = 1",
     "INSERT INTO request_messages(request_rid, author_rid, text)"
     " SELECT rid, from_rid, 'hello' FROM requests WHERE rid % 5 = 0",
+    # the pending requests propose a time, the day's last b2b slot (the
+    # requests page judges each: its event's board)
+    "UPDATE requests SET proposed_slot_rid = (SELECT t.rid FROM slots t"
+    " JOIN sessions x ON x.rid = t.session_rid WHERE x.kind = 'b2b'"
+    " AND t.starts_at < substr(?1, 1, 10) || 'T23' ORDER BY t.starts_at DESC LIMIT 1)"
+    " WHERE status = 'pending'",
 ]
 
 
@@ -212,17 +222,23 @@ def main():
                    ("summary", f"/api/v1/console/events/{event}/summary"),
                    ("outcomes", f"/api/v1/console/events/{event}/outcomes")]
         cases += [(f"dashboard {n} after a check-in", "org+checkin", p) for n, p in counted]
+        # the participant's pages that read the event's board (free times,
+        # proposals' states), each after a desk check-in: the forum day's pace
+        cases += [(f"{n} after a check-in", "me+checkin", p) for n, w, p in list(cases)
+                  if n in ("participant /requests", "participant /me/request-times",
+                           "participant /requests/{id}/times")]
         cases += [("dashboard refresh, nothing changed", "org", refresh),
                   ("dashboard refresh after a check-in", "org+checkin", refresh)]
         arrivals = iter(checkin_people(os.path.join(work, f"serve-{o.port}.db"),
-                                       (len(counted) + 1) * o.reps * len(bins)))
+                                       sum(w.endswith("+checkin") for _, w, _ in cases)
+                                       * o.reps * len(bins)))
         for name, w, path in cases:
             times = [[] for _ in bins]
             cpu = [0.0 for _ in bins]
             failed = [None for _ in bins]
             for _ in range(o.reps):
                 for i in range(len(bins)):
-                    if w == "org+checkin":   # the desk's write, not timed
+                    if w.endswith("+checkin"):   # the desk's write, not timed
                         must(o.port + i, f"/api/v1/console/people/{next(arrivals)}/checkin",
                              who[i]["org"], "POST")
                     c0 = cpu_ms(servers[i].pid)

@@ -68,6 +68,9 @@ struct board {
     const char *viewer;
 };
 
+/* Boards loaded in the process (app_board_loads). */
+static atomic_ulong board_loads;
+
 /* The name of person id of the meeting (the id when not one of them). */
 static const char *person_name(const struct board *b, const char *id)
 {
@@ -329,6 +332,8 @@ static int board_mark(struct store *s, const struct schedule_load_req *mine, str
 
 static int board_shared(struct store *s, const char *event, struct arena *scratch,
                         struct board *b, struct df_err *err);
+static int board_mark_own(struct store *s, const struct store_request *pending,
+                          struct arena *a, struct board *b, struct df_err *err);
 
 /* Loads the event of b->m (its request and event set; its slot, table and
  * interpreter when it has a meeting) into b inside the caller's transaction
@@ -342,6 +347,14 @@ static int board_load_event(struct store *s, const struct store_request *pending
     if (board_shared(s, m.event, a, b, err) < 0)
         return -1;
     b->m = m;
+    return board_mark_own(s, pending, a, b, err);
+}
+
+/* Marks loaded board b for b->m (as board_load_event): its request
+ * accepted, or pending when not NULL, else DF_ERR_CONFLICT. -1 with err. */
+static int board_mark_own(struct store *s, const struct store_request *pending,
+                          struct arena *a, struct board *b, struct df_err *err)
+{
     int q = idmap_get(&b->l.req_ix, b->m.request);
     struct schedule_load_req own;
     const struct schedule_load_req *mine = NULL;
@@ -543,8 +556,9 @@ static int by_rank(const void *x, const void *y)
     return 0;
 }
 
-/* The options, ranked, into out; -1 when out of memory. */
-static int list_options(const struct board *b, long long now, struct arena *a,
+/* The options, ranked, into out (only slot only_k's, -1: every slot's);
+ * -1 when out of memory. */
+static int list_options(const struct board *b, long long now, int only_k, struct arena *a,
                         struct app_meeting_moves *out)
 {
     long here = date_wall_minutes(b->m.starts_at);
@@ -554,7 +568,7 @@ static int list_options(const struct board *b, long long now, struct arena *a,
         return -1;
     int rn = 0;
     for (int k = 0; k < b->S; k++)
-        for (int t = 0; t < b->T + b->to_online; t++) {
+        for (int t = 0; (only_k < 0 || k == only_k) && t < b->T + b->to_online; t++) {
             /* online: one option a slot, its people's time alone judged */
             if ((k == b->here_k && t == b->here_t) || is_blocked(b, k, t < b->T ? t : -1, now))
                 continue;
@@ -574,28 +588,52 @@ static int list_options(const struct board *b, long long now, struct arena *a,
     return rc;
 }
 
+struct app_move_person *app_move_people_copy(const struct app_move_person *people, int n,
+                                             struct arena *a)
+{
+    struct app_move_person *c = arena_alloc(a, ((size_t)n + 1) * sizeof *c);
+    for (int i = 0; c && i < n; i++) {
+        const struct app_move_person *p = people + i;
+        c[i] = (struct app_move_person){
+            .id = arena_strdup(a, p->id), .name = arena_strdup(a, p->name),
+            .email = p->email ? arena_strdup(a, p->email) : NULL,
+            .languages = p->languages ? arena_strdup(a, p->languages) : NULL};
+        if (!c[i].id || !c[i].name || (p->email && !c[i].email) ||
+            (p->languages && !c[i].languages))
+            return NULL;
+    }
+    return c;
+}
+
 /* The meeting of b into out: where it is, its people, every string in a
  * (b->m's are; its people are copied out of the board's arena). */
 static int describe(const struct board *b, struct arena *a, struct app_meeting_moves *out,
                     struct df_err *err)
 {
     memset(out, 0, sizeof *out);
-    struct app_move_person *people = arena_alloc(a, ((size_t)b->people_n + 1) * sizeof *people);
-    bool ok = people != NULL;
-    for (int i = 0; ok && i < b->people_n; i++) {
-        const struct app_move_person *p = b->people + i;
-        people[i] = (struct app_move_person){
-            .id = arena_strdup(a, p->id), .name = arena_strdup(a, p->name),
-            .email = p->email ? arena_strdup(a, p->email) : NULL,
-            .languages = p->languages ? arena_strdup(a, p->languages) : NULL};
-        ok = people[i].id && people[i].name && (!p->email || people[i].email) &&
-             (!p->languages || people[i].languages);
-    }
+    struct app_move_person *people = app_move_people_copy(b->people, b->people_n, a);
     *out = (struct app_meeting_moves){.meeting = b->m.id, .event = b->m.event,
                                       .interpreter = b->m.interpreter, .online = b->online,
                                       .sequence = b->m.sequence, .people = people,
                                       .people_n = b->people_n};
-    if (!ok || here_of(b, a, &out->at) < 0)
+    if (!people || here_of(b, a, &out->at) < 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
+    return 0;
+}
+
+/* The meeting of marked board b and its options at `now` into out (in a;
+ * same_slot: only those in its own slot): none once it has begun. -1 with
+ * err. */
+static int moves_of(const struct board *b, long long now, bool same_slot, struct arena *a,
+                    struct app_meeting_moves *out, struct df_err *err)
+{
+    if (describe(b, a, out, err) < 0)
+        return -1;
+    if (meeting_has_begun(b, now))
+        return 0;   /* nowhere to go: it has begun */
+    if (same_slot && b->here_k < 0)
+        return 0;   /* in no b2b slot of its event: no place at its time */
+    if (list_options(b, now, same_slot ? b->here_k : -1, a, out) < 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
     return 0;
 }
@@ -607,14 +645,112 @@ int app_meeting_moves(struct store *s, const char *meeting, long long now, struc
     struct arena scratch;
     arena_init(&scratch, 0);
     struct board b;
+    int rc = board_load(s, meeting, a, &scratch, &b, err) < 0 ? -1
+             : moves_of(&b, now, false, a, out, err);
+    arena_free(&scratch);
+    return rc;
+}
+
+/* An event's board held by the caller through its transaction (move.h):
+ * loaded once, its meetings' places written in as they move. */
+struct app_board {
+    struct arena a;   /* the board's */
+    struct board b;
+    struct idmap mix;   /* a meeting's request id -> its index in b.l.meets */
+};
+
+int app_board_open(struct store *s, const char *event, struct app_board **out,
+                   struct df_err *err)
+{
+    struct app_board *h = calloc(1, sizeof *h);
+    *out = NULL;
+    if (!h)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading an event's board");
+    arena_init(&h->a, 0);
+    atomic_fetch_add(&board_loads, 1);
+    const struct schedule_load_mtg *mt;
+    if (!(h->b.m.event = arena_strdup(&h->a, event))) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory reading an event's board");
+        goto fail;
+    }
+    if (board_load_shared(s, &h->a, &h->b, err) < 0)
+        goto fail;
+    mt = h->b.l.meets.data;
+    if (idmap_init(&h->mix, &h->a, (size_t)h->b.l.meets.n) < 0) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory reading an event's board");
+        goto fail;
+    }
+    for (int i = 0; i < h->b.l.meets.n; i++)
+        idmap_put(&h->mix, mt[i].request, i);
+    *out = h;
+    return 0;
+fail:
+    app_board_free(h);
+    return -1;
+}
+
+void app_board_free(struct app_board *h)
+{
+    if (!h)
+        return;
+    arena_free(&h->a);
+    free(h);
+}
+
+int app_board_meeting_moves(struct app_board *h, struct store *s, const char *meeting,
+                            long long now, bool same_slot, struct arena *a,
+                            struct app_meeting_moves *out, struct df_err *err)
+{
+    struct arena scratch;   /* what marking it for this meeting takes */
+    arena_init(&scratch, 0);
+    struct board b = h->b;   /* its arrays shared: each marking clears what it writes */
     int rc = -1;
-    if (board_load(s, meeting, a, &scratch, &b, err) < 0 || describe(&b, a, out, err) < 0)
+    if (store_meeting_of_request(s, meeting, a, &b.m, err) < 0)
         goto out;
+    if (strcmp(b.m.event, h->b.m.event) != 0) {
+        df_err_set(err, DF_ERR_INPUT, "meeting %s is not of event %s", meeting, h->b.m.event);
+        goto out;
+    }
+    if (board_mark_own(s, NULL, &scratch, &b, err) < 0)
+        goto out;
+    rc = moves_of(&b, now, same_slot, a, out, err);
+out:
+    arena_free(&scratch);
+    return rc;
+}
+
+int app_board_moved(struct app_board *h, struct store *s, const char *meeting,
+                    struct df_err *err)
+{
+    struct arena scratch;
+    arena_init(&scratch, 0);
+    struct store_meeting m;
+    int rc = -1;
+    if (store_meeting_of_request(s, meeting, &scratch, &m, err) < 0)
+        goto out;
+    int i = idmap_get(&h->mix, meeting);
+    if (i < 0) {
+        df_err_set(err, DF_ERR_INPUT, "meeting %s is not on event %s's board", meeting,
+                   h->b.m.event);
+        goto out;
+    }
+    struct schedule_load_mtg *mt = (struct schedule_load_mtg *)h->b.l.meets.data + i;
+    /* its strings into the board's arena: tens of moves add little */
+    const char *slot = arena_strdup(&h->a, m.slot);
+    const char *location = m.location ? arena_strdup(&h->a, m.location) : NULL;
+    const char *interpreter = m.interpreter ? arena_strdup(&h->a, m.interpreter) : NULL;
+    if (!slot || (m.location && !location) || (m.interpreter && !interpreter)) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
+        goto out;
+    }
+    mt->slot = slot;
+    mt->location = location;
+    mt->interpreter = interpreter;
+    mt->locked = m.locked;
+    mt->online = m.online;
+    h->b.meet_k[i] = idmap_get(&h->b.six, slot);
+    h->b.meet_t[i] = location ? idmap_get(&h->b.tix, location) : -1;
     rc = 0;
-    if (meeting_has_begun(&b, now))
-        goto out;   /* nowhere to go: it has begun */
-    if (list_options(&b, now, a, out) < 0)
-        rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
 out:
     arena_free(&scratch);
     return rc;
@@ -929,20 +1065,20 @@ static const struct store_request *item_request(const struct board_items *it, in
 
 /* The thread's last board of an event (board_load_shared's: the event, its
  * slots, tables, accepted requests, meetings and absences, indexed), in an
- * arena of its own, kept while its connection's mark stands: nothing
- * committed since, by this connection or another. Each participant's
+ * arena of its own, kept while its connection's board mark stands: nothing
+ * a board reads changed since, by this connection or another (a check-in,
+ * a message, an outcome leave it: store_board_mark_get). Each participant's
  * requests page reads the free times, which need the whole event's board
- * (90 ms of CPU at 10,000 people); the pages read between two changes share
- * one. Marking it for a request (board_mark) only writes the arrays it
- * clears first, so one board serves one call after another; each thread
+ * (90 ms of CPU at 10,000 people); the pages read between two changes
+ * share one. Marking it for a request (board_mark) only writes the arrays
+ * it clears first, so one board serves one call after another; each thread
  * has its own connection and its own board. */
 static _Thread_local struct {
     struct arena a;
     struct board b;
-    struct store_mark mark;
+    struct store_board_mark mark;
     const char *event;   /* in a; NULL: none kept */
 } kept;
-static atomic_ulong board_loads;
 
 void app_board_cache_free(void)
 {
@@ -957,25 +1093,27 @@ unsigned long app_board_loads(void)
 }
 
 /* event's board as board_load_shared loads it into b: the thread's kept
- * one while the store is as it was when it was loaded, else loaded again
- * (kept, unless read inside a transaction: then into scratch). -1 with
- * err. */
+ * one while what a board reads is as it was when it was loaded (inside a
+ * transaction too, while it has changed none of it), else loaded again:
+ * kept, unless read inside a transaction (then into scratch, and the kept
+ * one stays for after). -1 with err. */
 static int board_shared(struct store *s, const char *event, struct arena *scratch,
                         struct board *b, struct df_err *err)
 {
-    struct store_mark now;
-    int marked = store_mark_get(s, &now);
-    if (marked == 0 && kept.event && strcmp(kept.event, event) == 0 &&
-        store_mark_same(&kept.mark, &now)) {
+    /* read before loading: a change committed meanwhile only costs a load */
+    struct store_board_mark now;
+    int marked = store_board_mark_get(s, &now);
+    if (marked >= 0 && kept.event && strcmp(kept.event, event) == 0 &&
+        store_board_mark_same(&kept.mark, &now)) {
         *b = kept.b;
         return 0;
     }
-    app_board_cache_free();
     atomic_fetch_add(&board_loads, 1);
     memset(b, 0, sizeof *b);
     b->m.event = event;
     if (marked != 0)
         return board_load_shared(s, scratch, b, err);
+    app_board_cache_free();
     arena_init(&kept.a, 0);
     if (!(b->m.event = kept.event = arena_strdup(&kept.a, event))) {
         arena_free(&kept.a);

@@ -36,6 +36,10 @@ struct app_move_person {
     const char *languages;           /* "uk;en", NULL when not known */
 };
 
+/* n people copied into a, every string; NULL when out of memory. */
+struct app_move_person *app_move_people_copy(const struct app_move_person *people, int n,
+                                             struct arena *a);
+
 /* A meeting, where it is and where it may go. */
 struct app_meeting_moves {
     const char *meeting, *event, *interpreter;   /* interpreter: an id, or NULL */
@@ -127,13 +131,46 @@ int app_requests_free_times(struct store *s, struct app_request_free *fs, int n,
 
 /* The free times, the proposals' states, a request's placing and the
  * desk's moves (above) read an event's board once per call; each thread
- * keeps its last one while its connection's mark (store_mark) stands,
- * nothing committed since by anyone, and loads it again after (reads inside
- * a transaction load their own). app_board_cache_free lets go of the
- * thread's (a server's thread as it ends); app_board_loads counts the loads
- * in the process. */
+ * keeps its last one while its connection's board mark (store_board_mark)
+ * stands: nothing a board reads changed since, by anyone (a check-in, a
+ * message, an outcome leave it), and loads it again after. Reads inside a
+ * transaction use the kept one while the transaction has changed nothing
+ * it reads, else load their own, never kept. app_board_cache_free lets go
+ * of the thread's (a server's thread as it ends); app_board_loads counts
+ * the loads in the process (app_board_open's too). */
 void app_board_cache_free(void);
 unsigned long app_board_loads(void);
+
+/* ---- many meetings of one event moved in one transaction -------------- */
+
+/* An event's board held by the caller through its own transaction, loaded
+ * once and kept true as the caller moves meetings (app/table_out.c moves a
+ * table's thirty meetings reading the event once, not thirty times). */
+struct app_board;
+
+/* event's board as it stands in the caller's transaction, into *out (the
+ * caller frees it with app_board_free, before its transaction ends or
+ * after: it is never shared). -1 with err. */
+int app_board_open(struct store *s, const char *event, struct app_board **out,
+                   struct df_err *err);
+void app_board_free(struct app_board *b);
+
+/* What app_meeting_moves says of meeting (of b's event), its places judged
+ * on b: the same, while b has been told of every move since it was opened
+ * (app_board_moved) and nothing else a board reads changed; same_slot:
+ * only the places in its own slot, in the same order (a table out of use
+ * moves each meeting at its time: the whole list is a megabyte at 10,000
+ * people). DF_ERR_INPUT when the meeting is of another event. Strings and
+ * arrays in a. */
+int app_board_meeting_moves(struct app_board *b, struct store *s, const char *meeting,
+                            long long now, bool same_slot, struct arena *a,
+                            struct app_meeting_moves *out, struct df_err *err);
+
+/* Tells b that meeting (its request's id) has moved (store_meeting_move in
+ * the caller's transaction): where it is now read back from the store into
+ * b. -1 with err. */
+int app_board_moved(struct app_board *b, struct store *s, const char *meeting,
+                    struct df_err *err);
 
 /* How many b2b slots of event have not begun at `now` (its wall clock), or
  * -1 with err: none when the whole event's slots have. */

@@ -96,31 +96,55 @@ static const struct app_move_place *same_time(const struct app_meeting_moves *mv
     return online;
 }
 
+/* p's strings copied into a; false when out of memory. */
+static bool place_keep(struct app_move_place *p, struct arena *a)
+{
+    const char **text[] = {&p->slot, &p->start, &p->end, &p->location, &p->location_name};
+    for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+        if (*text[i] && !(*text[i] = arena_strdup(a, *text[i])))
+            return false;
+    return true;
+}
+
+/* x's strings and people copied into a, out of the move's scratch arena;
+ * false when out of memory. */
+static bool move_keep(struct app_table_out_move *x, struct arena *a)
+{
+    return (x->meeting = arena_strdup(a, x->meeting)) && place_keep(&x->was, a) &&
+           place_keep(&x->to, a) && (x->people = app_move_people_copy(x->people, x->people_n, a));
+}
+
 /* Moves meeting request (at the table out of use) as same_time finds, or to
- * no table, with its audit line; *x says where. -1 with err. */
-static int move_one(struct store *s, const char *login, const char *request, const char *table,
-                    long long now, struct arena *a, struct app_table_out_move *x,
-                    struct df_err *err)
+ * no table, with its audit line, judged on board b (the event's, loaded
+ * once for every move and told of each); *x says where, in a (the places
+ * at its time found in scratch: at 10,000 people thirty meetings' lists
+ * went past an HTTP request's arena). -1 with err. */
+static int move_one(struct store *s, struct app_board *b, const char *login, const char *request,
+                    const char *table, long long now, struct arena *a, struct arena *scratch,
+                    struct app_table_out_move *x, struct df_err *err)
 {
     struct app_meeting_moves mv;
-    if (app_meeting_moves(s, request, now, a, &mv, err) < 0)
+    if (app_board_meeting_moves(b, s, request, now, true, scratch, &mv, err) < 0)
         return -1;
     const struct app_move_place *to = same_time(&mv);
     *x = (struct app_table_out_move){.meeting = mv.meeting, .was = mv.at, .people = mv.people,
                                      .people_n = mv.people_n, .placed = to != NULL};
     x->to = to ? *to : (struct app_move_place){.slot = mv.at.slot, .start = mv.at.start,
                                                .end = mv.at.end};
+    if (!move_keep(x, a))
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a table's meetings");
     char room[APP_TOKEN_LEN];   /* its video room, when it goes online without one */
     app_token_new(room);
-    const char *location = to && !to->online ? to->location : NULL;
-    if (store_meeting_move(s, request, mv.at.slot, location, to ? room : NULL, err) < 0)
+    const char *location = to && !to->online ? x->to.location : NULL;
+    if (store_meeting_move(s, request, x->was.slot, location, to ? room : NULL, err) < 0 ||
+        app_board_moved(b, s, request, err) < 0)
         return -1;
-    const char *detail = arena_printf(a, "from %s at %s to %s %s%s (%s out of use)", mv.at.slot,
-                                      table, mv.at.slot, location ? "at " : "",
+    const char *detail = arena_printf(scratch, "from %s at %s to %s %s%s (%s out of use)",
+                                      x->was.slot, table, x->was.slot, location ? "at " : "",
                                       location ? location : to ? "online" : "at no table", table);
     if (!detail)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a table's meetings");
-    return store_audit(s, login, "meeting.move", "meeting", mv.meeting, detail, err);
+    return store_audit(s, login, "meeting.move", "meeting", x->meeting, detail, err);
 }
 
 /* The name of location (its id when not found: store_table_out_add checks it). */
@@ -155,6 +179,7 @@ int app_table_out(struct store *s, const char *login, const char *event, const c
 {
     memset(out, 0, sizeof *out);
     struct app_mail_watch *w = NULL;
+    struct app_board *b = NULL;
     const char *tz;
     long long t0, t1 = 0;
     if (store_begin(s, err) < 0)
@@ -189,9 +214,18 @@ int app_table_out(struct store *s, const char *login, const char *event, const c
     /* a dry run mails nobody: no watch of every meeting before and after */
     if (!dry_run && app_mail_watch_begin(s, event, NULL, &w, err) < 0)
         goto fail;
+    /* the event's board once, with the window in (the moves see the table
+     * out), each move written into it: a load per meeting was seconds at
+     * 10,000 people, inside the transaction that check-ins wait for */
+    if (k.request.n > 0 && app_board_open(s, event, &b, err) < 0)
+        goto fail;
     for (int i = 0; i < k.request.n; i++) {
         struct app_table_out_move *x = out->moves + out->moves_n++;
-        if (move_one(s, login, taken[i], location, now, a, x, err) < 0)
+        struct arena scratch;
+        arena_init(&scratch, 0);
+        int moved = move_one(s, b, login, taken[i], location, now, a, &scratch, x, err);
+        arena_free(&scratch);
+        if (moved < 0)
             goto fail;
         out->to_tables += x->placed && !x->to.online;
         out->to_online += x->placed && x->to.online;
@@ -216,6 +250,8 @@ int app_table_out(struct store *s, const char *login, const char *event, const c
     }
     if (store_audit(s, login, "location.out_of_use", "location", location, detail, err) < 0)
         goto fail;
+    app_board_free(b);
+    b = NULL;
     if (dry_run) {
         store_rollback(s);   /* the plan said, nothing kept */
         return 0;
@@ -226,6 +262,7 @@ int app_table_out(struct store *s, const char *login, const char *event, const c
         goto fail;
     return 0;
 fail:
+    app_board_free(b);
     app_mail_watch_free(w);
     store_rollback(s);
     return -1;

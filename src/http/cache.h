@@ -12,7 +12,13 @@
  * for it (never read one older than their connection's view: a participant
  * who has just saved a profile is answered from it); a reader that already
  * holds the one before keeps it to the end of its request. A snapshot is
- * freed when its last reader lets go. */
+ * freed when its last reader lets go.
+ *
+ * The agendas are not keyed on the board generation (store_board_mark,
+ * migration 57), which moves only with what an event's board reads: an
+ * agenda also says its people's and organisations' names, the meeting's
+ * calendar SEQUENCE, where it was moved from, the interpreter's name and
+ * the event's and sessions' names, none of which moves it. */
 #ifndef DFNC_HTTP_CACHE_H
 #define DFNC_HTTP_CACHE_H
 

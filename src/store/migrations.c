@@ -1045,6 +1045,65 @@ static const char migration_56[] =
     ") STRICT;"
     "CREATE INDEX location_out_of_use_location ON location_out_of_use(location_rid)";
 
+/* Version 57: a counter of changes to what an event's board reads (the
+ * programme's b2b slots and tables, the tables' windows out of use,
+ * interpreters, accepted requests, their attendees and people's ids,
+ * absences, meetings: app/move.c), raised by triggers whoever writes, so a
+ * server keeps each thread's board through the forum day's other writes
+ * (check-ins, messages, outcomes, absence reports, mail, logins, pending
+ * requests) and loads it again only when one of those changed. A request
+ * counts while it is accepted (or becomes or stops being so); an update
+ * counts only when a column the board reads changed. People come in
+ * (a walk-in registered at the desk) without a board reading them. */
+#define BOARD_BUMP " BEGIN UPDATE board_generation SET n = n + 1; END;"
+#define BOARD_TRIGGER(table, name, when, changed)                                   \
+    "CREATE TRIGGER " table "_board_" name " AFTER " when " ON " table " WHEN "        \
+    changed BOARD_BUMP
+#define BOARD_TRIGGERS(table, changed)                                              \
+    BOARD_TRIGGER(table, "insert", "INSERT", "1")                                   \
+    BOARD_TRIGGER(table, "delete", "DELETE", "1")                                   \
+    BOARD_TRIGGER(table, "update", "UPDATE", changed)
+static const char migration_57[] =
+    "CREATE TABLE board_generation (n INTEGER NOT NULL) STRICT;"
+    "INSERT INTO board_generation VALUES (0);"
+    /* store_event_get's columns: every one but the schedule runs' counter */
+    BOARD_TRIGGERS("events",
+                   "OLD.id IS NOT NEW.id OR OLD.name IS NOT NEW.name"
+                   " OR OLD.venue IS NOT NEW.venue OR OLD.timezone IS NOT NEW.timezone"
+                   " OR OLD.starts_on IS NOT NEW.starts_on OR OLD.ends_on IS NOT NEW.ends_on"
+                   " OR OLD.published_at IS NOT NEW.published_at"
+                   " OR OLD.request_cap IS NOT NEW.request_cap OR OLD.name_uk IS NOT NEW.name_uk"
+                   " OR OLD.venue_uk IS NOT NEW.venue_uk OR OLD.video_url IS NOT NEW.video_url")
+    BOARD_TRIGGERS("sessions",
+                   "OLD.id IS NOT NEW.id OR OLD.event_rid IS NOT NEW.event_rid"
+                   " OR OLD.kind IS NOT NEW.kind")
+    BOARD_TRIGGERS("slots", "1")
+    BOARD_TRIGGERS("locations", "1")
+    BOARD_TRIGGERS("location_out_of_use", "1")
+    BOARD_TRIGGERS("interpreters", "1")
+    BOARD_TRIGGER("requests", "insert", "INSERT", "NEW.status = 'accepted'")
+    BOARD_TRIGGER("requests", "delete", "DELETE", "OLD.status = 'accepted'")
+    BOARD_TRIGGER("requests", "update", "UPDATE",
+                  "(OLD.status = 'accepted' OR NEW.status = 'accepted')"
+                  " AND (OLD.status IS NOT NEW.status OR OLD.id IS NOT NEW.id"
+                  " OR OLD.event_rid IS NOT NEW.event_rid OR OLD.from_rid IS NOT NEW.from_rid"
+                  " OR OLD.to_rid IS NOT NEW.to_rid OR OLD.priority IS NOT NEW.priority)")
+    BOARD_TRIGGERS("request_attendees", "1")
+    /* a board names people by id only (their names, languages and booths
+     * are read for each request it is marked for, not kept) */
+    BOARD_TRIGGER("people", "delete", "DELETE", "1")
+    BOARD_TRIGGER("people", "update", "UPDATE", "OLD.id IS NOT NEW.id")
+    BOARD_TRIGGERS("unavailability",
+                   "OLD.person_rid IS NOT NEW.person_rid OR OLD.slot_rid IS NOT NEW.slot_rid")
+    /* not its calendar SEQUENCE, nor where an organiser moved it from */
+    BOARD_TRIGGERS("meetings",
+                   "OLD.id IS NOT NEW.id OR OLD.request_rid IS NOT NEW.request_rid"
+                   " OR OLD.slot_rid IS NOT NEW.slot_rid OR OLD.location_rid IS NOT NEW.location_rid"
+                   " OR OLD.locked IS NOT NEW.locked OR OLD.interpreter_rid IS NOT NEW.interpreter_rid"
+                   " OR OLD.video_room IS NOT NEW.video_room");
+#undef BOARD_TRIGGERS
+#undef BOARD_TRIGGER
+#undef BOARD_BUMP
 /* Version 60: the organisers remind the people whose meeting requests wait
  * for their answer (POST /console/events/{id}/remind-to-answer), and mail
  * each person her meetings of a day of the forum (POST
@@ -1148,6 +1207,7 @@ const struct store_migration store_migrations[] = {
     {54, "arrivals by day: the desk checks people in each day of the forum", migration_54},
     {55, "a session's place and short description, in English and Ukrainian", migration_55},
     {56, "a table out of use for a while", migration_56},
+    {57, "a counter of changes to what an event's board reads", migration_57},
     {60, "reminders of requests to answer, and each day's meetings, are mailed", migration_60},
 };
 

@@ -523,25 +523,23 @@ void store_close(struct store *s)
     free(s);
 }
 
-int store_mark_get(struct store *s, struct store_mark *out)
+int store_board_mark_get(struct store *s, struct store_board_mark *out)
 {
-    if (!sqlite3_get_autocommit(s->db))
-        return 1;
-    static const char sql[] = "PRAGMA data_version";
+    static const char sql[] = "SELECT n FROM board_generation";
     struct df_err err = {0};
     sqlite3_stmt *st = store_stmt(s, sql, &err);
     int rc = st && sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
     if (rc == 0)
-        *out = (struct store_mark){.serial = s->serial, .version = sqlite3_column_int64(st, 0),
-                                   .changes = sqlite3_total_changes64(s->db)};
+        *out = (struct store_board_mark){.serial = s->serial,
+                                         .generation = sqlite3_column_int64(st, 0)};
     if (st)
         sqlite3_reset(st);
-    return rc;
+    return rc < 0 ? -1 : sqlite3_get_autocommit(s->db) ? 0 : 1;
 }
 
-bool store_mark_same(const struct store_mark *a, const struct store_mark *b)
+bool store_board_mark_same(const struct store_board_mark *a, const struct store_board_mark *b)
 {
-    return a->serial == b->serial && a->version == b->version && a->changes == b->changes;
+    return a->serial == b->serial && a->generation == b->generation;
 }
 
 const char *store_path(struct store *s)

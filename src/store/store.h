@@ -39,20 +39,24 @@ void store_close(struct store *s);
  * database a connection reads, for what connections to one database share. */
 const char *store_path(struct store *s);
 
-/* Where the database stands as this connection sees it, for a cache of
- * what it read: two marks of one connection are equal (store_mark_same)
- * when nothing was committed in between, by this connection or another
- * (SQLite's data_version, this connection's count of changed rows, and a
- * serial of the connection, as one opened later at the same address is
- * another). */
-struct store_mark {
+/* Where what an event's board reads stands as this connection sees it, for
+ * a cache of boards (app/move.c): two marks of one connection are equal
+ * (store_board_mark_same) while nothing a board reads changed in between,
+ * by this connection or another: the board generation, raised by triggers
+ * on every such write (migration 57), and a serial of the connection, as
+ * one opened later at the same address may be of another database. A
+ * check-in, a message, an outcome or a login leaves it. */
+struct store_board_mark {
     uint64_t serial;
-    int64_t version, changes;
+    int64_t generation;
 };
-/* s's mark into out: 0; 1 inside a transaction or a read (what is read
- * there may be undone, or not yet committed: keep nothing); -1 on error. */
-int store_mark_get(struct store *s, struct store_mark *out);
-bool store_mark_same(const struct store_mark *a, const struct store_mark *b);
+/* s's mark into out: 0; 1 inside a transaction or a read, where it is this
+ * transaction's view (its own writes so far counted): a board read there
+ * may be compared with one kept, never kept (what is read there may be
+ * undone, and the generation it saw given again to another change); -1 on
+ * error. */
+int store_board_mark_get(struct store *s, struct store_board_mark *out);
+bool store_board_mark_same(const struct store_board_mark *a, const struct store_board_mark *b);
 
 /* One transaction around many writes (an import is one transaction). */
 int store_begin(struct store *s, struct df_err *err);

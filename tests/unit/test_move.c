@@ -1,6 +1,7 @@
 /* Unit tests of app/move: where an organiser may move one meeting on the
  * forum's day, in what order, and the move with what it keeps. */
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,7 +14,11 @@
 #include "app/schedule.h"
 #include "store/api.h"
 #include "store/agenda.h"
+#include "store/day.h"
 #include "store/mail.h"
+#include "store/messages.h"
+#include "store/outcomes.h"
+#include "store/web.h"
 #include "scratch_db.h"
 
 static char db_path[64];
@@ -516,6 +521,140 @@ Test(app_request_times, the_events_board_is_read_again_once_anything_changed,
     store_rollback(s);
     times_of("r3", now, got, sizeof got);
     cr_assert_str_eq(got, "t1/B t5/B");
+    app_board_cache_free();
+}
+
+/* sql run by another connection to the file (a server's other thread, or
+ * dfnc's CLI), as a statement of its own: committed. */
+static void other_writes(const char *sql)
+{
+    struct store *other;
+    ok(store_open(&other, db_path, &err));
+    ok(store_exec_for_tests(other, sql, &err));
+    store_close(other);
+}
+
+Test(app_board, a_check_in_a_message_an_outcome_an_absence_leave_the_kept_board,
+     .init = setup_requests, .fini = teardown)
+{
+    char got[256];
+    long long now = at("2025-06-05T06:00:00Z");
+    ok(store_unavailable_add(s, "b", "t5", "a train", &err));   /* not one of r3's people */
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t4/B t5/B");
+    unsigned long loads = app_board_loads();
+    /* the forum day's writes, by this connection: none is on a board */
+    const char *when, *id;
+    ok(store_web_checkin(s, "a", "2025-06-05", now, &a, &when, &err));
+    ok(store_message_add(s, "r3", "e", "hello", &err));
+    ok(store_outcome_set(s, "r1", "a", "follow_up", NULL, &err));
+    ok(store_absence_report(s, "r1", "a", &a, &id, &err));
+    ok(store_meeting_bump(s, "r1", &err));   /* its calendar SEQUENCE */
+    struct store_request r = {.id = "r7", .event = "ev", .from = "b", .to = "c",
+                              .status = "pending", .priority = 1};
+    ok(store_request_upsert(s, &r, NULL, &err));   /* a request sent, not yet accepted */
+    /* and by another connection: a walk-in registered, a check-in, words
+     * changed where a board reads none (names and languages are read for
+     * each request, not kept; an absence's reason), a pending request
+     * declined */
+    other_writes("INSERT INTO people(id, org_rid, name) SELECT 'w', rid, 'Walk-in'"
+                 " FROM organisations WHERE id = 'org';"
+                 "INSERT INTO arrivals(person_rid, day, at) SELECT rid, '2025-06-05',"
+                 " '2025-06-05T07:00:00Z' FROM people WHERE id = 'b';"
+                 "UPDATE people SET name = 'Bee', title = 'CEO', languages = 'en;uk'"
+                 " WHERE id = 'b';"
+                 "UPDATE requests SET message = 'see you' WHERE id = 'r1';"
+                 "UPDATE requests SET status = 'declined' WHERE id = 'r7';"
+                 "UPDATE meetings SET sequence = sequence + 1 WHERE id = 'r2';"
+                 "UPDATE unavailability SET reason = 'late', set_by = 'organiser';"
+                 "UPDATE events SET schedule_version = schedule_version + 1;");
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t4/B t5/B");
+    cr_assert_eq(app_board_loads(), loads, "the kept board is read: nothing on it changed");
+    app_board_cache_free();
+}
+
+/* Writes to what a board reads, each by another connection (a server's
+ * other thread, or dfnc's CLI on the same file): one per table the board
+ * generation's triggers watch (migration 57). */
+static const char *const board_writes[] = {
+    "UPDATE events SET timezone = 'Europe/Kyiv' WHERE id = 'ev'",
+    "UPDATE events SET video_url = 'https://meet.example.org' WHERE id = 'ev'",
+    "UPDATE sessions SET kind = 'conference' WHERE id = 's2'",
+    "UPDATE slots SET starts_at = '2025-06-05T09:50:00+02:00' WHERE id = 't4'",
+    "INSERT INTO locations(id, event_rid, name) SELECT 'C', rid, 'C' FROM events",
+    "INSERT INTO location_out_of_use(location_rid, from_at, set_by)"
+    " SELECT rid, 0, 'desk' FROM locations WHERE id = 'B'",
+    "DELETE FROM interpreters WHERE id = 'iv'",
+    "UPDATE requests SET status = 'cancelled' WHERE id = 'r1'",
+    "INSERT INTO request_attendees(request_rid, person_rid) SELECT r.rid, p.rid"
+    " FROM requests r, people p WHERE r.id = 'r2' AND p.id = 'e'",
+    "UPDATE people SET id = 'a2' WHERE id = 'a'",
+    "INSERT INTO unavailability(person_rid, slot_rid) SELECT p.rid, t.rid"
+    " FROM people p, slots t WHERE p.id = 'e' AND t.id = 't1'",
+    "UPDATE meetings SET location_rid = NULL WHERE id = 'r2'",
+};
+
+/* Each test its write by index: the test runs in a process of its own,
+ * where the array's pointers are not the parent's. */
+static int board_write_ix[sizeof board_writes / sizeof board_writes[0]];
+
+ParameterizedTestParameters(app_board, a_change_to_what_it_reads_drops_it)
+{
+    size_t n = sizeof board_writes / sizeof board_writes[0];
+    for (size_t i = 0; i < n; i++)
+        board_write_ix[i] = (int)i;
+    return cr_make_param_array(int, board_write_ix, n);
+}
+
+ParameterizedTest(int *ix, app_board, a_change_to_what_it_reads_drops_it,
+                  .init = setup_requests, .fini = teardown)
+{
+    const char *sql = board_writes[*ix];
+    char got[256];
+    long long now = at("2025-06-05T06:00:00Z");
+    times_of("r3", now, got, sizeof got);
+    unsigned long loads = app_board_loads();
+    times_of("r3", now, got, sizeof got);
+    cr_assert_eq(app_board_loads(), loads, "nothing changed yet");
+    other_writes(sql);
+    times_of("r3", now, got, sizeof got);
+    cr_assert_eq(app_board_loads(), loads + 1, "read again after %s", sql);
+    app_board_cache_free();
+}
+
+Test(app_board, an_absence_marked_drops_it_and_is_seen, .init = setup_requests,
+     .fini = teardown)
+{
+    char got[256];
+    long long now = at("2025-06-05T06:00:00Z");
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t4/B t5/B");
+    ok(store_unavailable_add(s, "e", "t4", "late", &err));
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t5/B", "e is away in t4");
+    app_board_cache_free();
+}
+
+Test(app_board, a_transaction_that_changed_none_of_it_reads_the_kept_one,
+     .init = setup_requests, .fini = teardown)
+{
+    char got[256];
+    long long now = at("2025-06-05T06:00:00Z");
+    times_of("r3", now, got, sizeof got);
+    unsigned long loads = app_board_loads();
+    ok(store_begin(s, &err));
+    ok(store_message_add(s, "r3", "e", "hello", &err));
+    times_of("r3", now, got, sizeof got);
+    cr_assert_eq(app_board_loads(), loads, "a message is on no board");
+    ok(store_unavailable_add(s, "e", "t4", "late", &err));
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t5/B");
+    cr_assert_eq(app_board_loads(), loads + 1, "its own absence: loaded for it");
+    store_rollback(s);
+    times_of("r3", now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t4/B t5/B", "undone: the kept one, still true");
+    cr_assert_eq(app_board_loads(), loads + 1);
     app_board_cache_free();
 }
 

@@ -151,6 +151,57 @@ Test(app_table_out, its_meetings_go_to_free_tables_at_their_times_else_to_no_tab
     cr_assert_eq(store_audit_count(s, &err), audits + 3, "one a meeting, one the table");
 }
 
+Test(app_table_out, the_event_is_read_once_each_move_kept_on_its_board, .init = setup,
+     .fini = teardown)
+{
+    /* two meetings at B in t2 (a desk's slip): one to A, the next to C,
+     * not A again, as the board is told of the first move */
+    add_meeting("r7", "g", "h", "t2", "B");
+    struct app_table_out o;
+    unsigned long loads = app_board_loads();
+    ok(app_table_out(s, "desk@x.test", "ev", "B", "09:00", NULL, true, NOW, &a, &o, &err));
+    cr_assert_eq(app_board_loads(), loads + 1, "a dry run reads it once");
+    cr_assert_eq(o.moves_n, 3);
+    loads = app_board_loads();
+    ok(app_table_out(s, "desk@x.test", "ev", "B", "09:00", NULL, false, NOW, &a, &o, &err));
+    cr_assert_eq(app_board_loads(), loads + 1, "once for its three meetings");
+    cr_assert_eq(o.moves_n, 3);
+    cr_assert_str_eq(where("r2"), "t2/A#1");
+    cr_assert_str_eq(where("r7"), "t2/C#1");
+    cr_assert_str_eq(where("r3"), "t3/-#1");
+    cr_assert_eq(o.to_tables, 2);
+    cr_assert_eq(o.unplaced, 1);
+}
+
+Test(app_table_out, a_big_event_takes_only_what_is_said_from_the_callers_arena, .init = setup,
+     .fini = teardown)
+{
+    /* 300 tables more: each meeting's places at every time are far more
+     * than what is said of its move; at 10,000 people the lists of a
+     * table's meetings went past an HTTP request's arena (500, "out of
+     * memory moving a meeting") and no table could be taken out */
+    for (int i = 0; i < 300; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "T%03d", i);
+        struct store_location l = {.id = id, .event = "ev", .name = id, .kind = "table"};
+        ok(store_location_upsert(s, &l, &err));
+    }
+    struct arena small;
+    arena_init(&small, 32768);
+    struct app_table_out o;
+    int rc = app_table_out(s, "desk@x.test", "ev", "B", "09:00", NULL, false, NOW, &small, &o,
+                           &err);
+    cr_expect_eq(rc, 0, "%s", err.msg);
+    if (rc == 0) {
+        cr_expect_eq(o.moves_n, 2);
+        cr_expect_str_eq(o.moves[0].to.location, "A");
+        cr_expect_str_eq(o.moves[1].to.location, "T000", "C is taken: the next in order");
+        cr_expect_str_eq(o.moves[1].people[1].name, "f");
+    }
+    arena_free(&small);
+    cr_assert_str_eq(where("r3"), "t3/T000#1");
+}
+
 Test(app_table_out, online_when_the_event_names_a_video_service_and_no_table_is_free,
      .init = setup_video, .fini = teardown)
 {
