@@ -50,6 +50,10 @@ struct group {
     long long by_outcome[APP_OUTCOMES_N];
 };
 
+/* The outcomes that count as a meeting having led somewhere. */
+static const char *const led_outcomes[] = {"follow_up", "joint_project", "purchase", "agreement"};
+#define LED_OUTCOMES_N ((int)(sizeof led_outcomes / sizeof led_outcomes[0]))
+
 /* The area index "other" takes among the areas: a meeting where no offer of
  * one side lies in the area of a need of the other. */
 #define AREA_OTHER APP_AREAS_N
@@ -232,15 +236,10 @@ static bool meeting_held(const struct r_meeting *m)
     return !m->said_not_held && (m->said_outcome || (m->both_arrived && !m->absence_reported));
 }
 
-/* Adds meeting m (eu_ua: between the EU/EEA and Ukraine) to g. */
-static void group_add(struct group *g, const struct r_meeting *m, bool eu_ua)
+/* Adds meeting m (eu_ua: between the EU/EEA and Ukraine) to g; led_mask
+ * has the bits of r_meeting.outcomes that led somewhere. */
+static void group_add(struct group *g, const struct r_meeting *m, bool eu_ua, unsigned led_mask)
 {
-    static unsigned led_mask;   /* the outcomes that led somewhere */
-    if (!led_mask)
-        for (const char *const *o = (const char *const[]){"follow_up", "joint_project",
-                                                          "purchase", "agreement", NULL};
-             *o; o++)
-            led_mask |= 1u << app_outcome_index(*o);
     bool led = (m->outcomes & led_mask) != 0;
     g->meetings++;
     g->eu_ua += eu_ua;
@@ -286,6 +285,9 @@ static int count_areas(struct report *r)
     for (int i = 0; i < APP_AREAS_N; i++)
         app_area_key(i, r->areas[i].key);
     snprintf(r->areas[AREA_OTHER].key, sizeof r->areas[AREA_OTHER].key, "other");
+    unsigned led_mask = 0;
+    for (int k = 0; k < LED_OUTCOMES_N; k++)
+        led_mask |= 1u << app_outcome_index(led_outcomes[k]);
     for (int i = 0; i < r->meetings_n; i++) {
         const struct r_meeting *m = &r->meetings[i];
         const struct r_org *a = &r->orgs[r->people[m->from].org],
@@ -296,16 +298,16 @@ static int count_areas(struct report *r)
             uint64_t both = (a->offers[w] & b->needs[w]) | (b->offers[w] & a->needs[w]);
             for (int k = 0; both; k++, both >>= 1)
                 if (both & 1u) {
-                    group_add(&r->areas[w * 64 + k], m, eu_ua);
+                    group_add(&r->areas[w * 64 + k], m, eu_ua, led_mask);
                     any = true;
                 }
         }
         if (!any)
-            group_add(&r->areas[AREA_OTHER], m, eu_ua);
+            group_add(&r->areas[AREA_OTHER], m, eu_ua, led_mask);
         struct group *kinds = kind_pair_of(r, a->kind, b->kind);
         if (!kinds)
             return 1;
-        group_add(kinds, m, eu_ua);
+        group_add(kinds, m, eu_ua, led_mask);
     }
     if (!(r->area_list = malloc((APP_AREAS_N + 1) * sizeof *r->area_list)))
         return 1;
@@ -403,7 +405,7 @@ static int area_label_read(void *ud, const char *code, const char *en, const cha
 {
     struct report *r = ud;
     int area = app_area_of(code);
-    if (area < 0 || area == 35 || app_area_name(area, "en"))
+    if (area < 0 || app_area_name(area, "en"))
         return 0;
     struct group *g = &r->areas[area];
     g->en = en ? arena_strdup(r->a, en) : NULL;
@@ -755,7 +757,6 @@ static json_t *pairs_json(const struct report *r)
  * among those between the EU/EEA and Ukraine. */
 static json_t *groups_json(const struct group *v, int n, const char *name, bool named)
 {
-    static const char *const led[] = {"follow_up", "joint_project", "purchase", "agreement"};
     json_t *list = json_array();
     for (int i = 0; list && i < n; i++) {
         const struct group *g = &v[i];
@@ -770,9 +771,10 @@ static json_t *groups_json(const struct group *v, int n, const char *name, bool 
             json_decref(j), j = NULL;
         if (j && json_object_set_new(j, "led", json_integer(g->led)) < 0)
             json_decref(j), j = NULL;
-        for (size_t k = 0; j && k < sizeof led / sizeof led[0]; k++)
-            if (json_object_set_new(j, led[k],
-                                    json_integer(g->by_outcome[app_outcome_index(led[k])])) < 0)
+        for (int k = 0; j && k < LED_OUTCOMES_N; k++)
+            if (json_object_set_new(
+                    j, led_outcomes[k],
+                    json_integer(g->by_outcome[app_outcome_index(led_outcomes[k])])) < 0)
                 json_decref(j), j = NULL;
         if (!append(list, j))
             json_decref(list), list = NULL;
@@ -960,7 +962,6 @@ static int outcome_rows(struct rows *w, const struct report *r)
 static int group_rows(struct rows *w, const struct report *r, const char *section,
                       const struct group *v, int n)
 {
-    static const char *const led[] = {"follow_up", "joint_project", "purchase", "agreement"};
     bool any = r->total.reported > 0;
     for (int i = 0; i < n; i++) {
         const struct group *g = &v[i];
@@ -975,8 +976,9 @@ static int group_rows(struct rows *w, const struct report *r, const char *sectio
                     row_n(w, section, g->key, "led", g->led) ||
                     row_n(w, section, g->key, "led_eu_ua", g->led_eu_ua)))
             return -1;
-        for (size_t k = 0; any && k < sizeof led / sizeof led[0]; k++)
-            if (row_n(w, section, g->key, led[k], g->by_outcome[app_outcome_index(led[k])]))
+        for (int k = 0; any && k < LED_OUTCOMES_N; k++)
+            if (row_n(w, section, g->key, led_outcomes[k],
+                      g->by_outcome[app_outcome_index(led_outcomes[k])]))
                 return -1;
     }
     return 0;
