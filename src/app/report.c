@@ -64,6 +64,7 @@ struct r_org {
     const char *country, *kind;   /* in the report's arena */
     bool sme;
     int country_i;                /* its country's place among the countries, sorted */
+    int kind_i;                   /* its kind's place among the kinds (count_areas) */
     long long people, checked_in, people_met, people_held;
     uint64_t offers[2], needs[2];   /* bit i: an offer (a need) in area i (app/areas.h) */
 };
@@ -252,20 +253,51 @@ static void group_add(struct group *g, const struct r_meeting *m, bool eu_ua, un
         g->by_outcome[k] += (m->outcomes >> k) & 1u;
 }
 
-static struct group *kind_pair_of(struct report *r, const char *a, const char *b)
+/* Numbers the organisations' kinds (each org's kind_i) into kinds, NULL
+ * when out of memory; *n gets how many. The caller frees. */
+static const char **kinds_numbered(struct report *r, int *n)
 {
-    char key[sizeof r->kind_pairs->key];
-    snprintf(key, sizeof key, "%s-%s", strcmp(a, b) <= 0 ? a : b, strcmp(a, b) <= 0 ? b : a);
-    for (int i = 0; i < r->kind_pairs_n; i++)
-        if (strcmp(r->kind_pairs[i].key, key) == 0)
-            return &r->kind_pairs[i];
-    if (df_grow((void **)&r->kind_pairs, &r->kind_pairs_cap, r->kind_pairs_n,
-                sizeof *r->kind_pairs) < 0)
-        return NULL;
-    struct group *g = &r->kind_pairs[r->kind_pairs_n++];
-    *g = (struct group){0};
-    memcpy(g->key, key, sizeof key);
-    return g;
+    const char **kinds = malloc(((size_t)r->orgs_n + 1) * sizeof *kinds);
+    *n = 0;
+    for (int i = 0; kinds && i < r->orgs_n; i++) {
+        int k = 0;
+        while (k < *n && strcmp(kinds[k], r->orgs[i].kind) != 0)
+            k++;
+        if (k == *n)
+            kinds[(*n)++] = r->orgs[i].kind;
+        r->orgs[i].kind_i = k;
+    }
+    return kinds;
+}
+
+/* The pairs of kinds with meetings from cells (nk x nk, by the two kinds'
+ * numbers, either way round) into r->kind_pairs, keyed "company-government":
+ * the two in alphabetical order. 0, or 1 when out of memory. */
+static int kind_pairs_list(struct report *r, struct group *cells, const char **kinds, int nk)
+{
+    for (int x = 0; x < nk; x++)
+        for (int y = 0; y < nk; y++) {
+            struct group *c = &cells[x * nk + y];
+            if (strcmp(kinds[x], kinds[y]) > 0)   /* kinds are distinct: x == y is 0 */
+                continue;
+            if (x != y) {   /* the other way round is the same pair */
+                const struct group *d = &cells[y * nk + x];
+                c->meetings += d->meetings, c->eu_ua += d->eu_ua, c->held += d->held;
+                c->held_eu_ua += d->held_eu_ua, c->reported += d->reported, c->led += d->led;
+                c->led_eu_ua += d->led_eu_ua;
+                for (int k = 0; k < APP_OUTCOMES_N; k++)
+                    c->by_outcome[k] += d->by_outcome[k];
+            }
+            if (!c->meetings)
+                continue;
+            if (df_grow((void **)&r->kind_pairs, &r->kind_pairs_cap, r->kind_pairs_n,
+                        sizeof *r->kind_pairs) < 0)
+                return 1;
+            struct group *g = &r->kind_pairs[r->kind_pairs_n++];
+            *g = *c;
+            snprintf(g->key, sizeof g->key, "%s-%s", kinds[x], kinds[y]);
+        }
+    return 0;
 }
 
 static int by_group_meetings(const void *a, const void *b)
@@ -288,6 +320,14 @@ static int count_areas(struct report *r)
     unsigned led_mask = 0;
     for (int k = 0; k < LED_OUTCOMES_N; k++)
         led_mask |= 1u << app_outcome_index(led_outcomes[k]);
+    /* one cell per ordered pair of kinds (five in the schema) */
+    int nk;
+    const char **kinds = kinds_numbered(r, &nk);
+    struct group *cells = kinds ? calloc((size_t)nk * (size_t)nk + 1, sizeof *cells) : NULL;
+    if (!cells) {
+        free(kinds);
+        return 1;
+    }
     for (int i = 0; i < r->meetings_n; i++) {
         const struct r_meeting *m = &r->meetings[i];
         const struct r_org *a = &r->orgs[r->people[m->from].org],
@@ -296,20 +336,19 @@ static int count_areas(struct report *r)
         bool any = false;
         for (int w = 0; w < 2; w++) {
             uint64_t both = (a->offers[w] & b->needs[w]) | (b->offers[w] & a->needs[w]);
-            for (int k = 0; both; k++, both >>= 1)
-                if (both & 1u) {
-                    group_add(&r->areas[w * 64 + k], m, eu_ua, led_mask);
-                    any = true;
-                }
+            for (; both; both &= both - 1) {   /* each set bit, lowest first */
+                group_add(&r->areas[w * 64 + __builtin_ctzll(both)], m, eu_ua, led_mask);
+                any = true;
+            }
         }
         if (!any)
             group_add(&r->areas[AREA_OTHER], m, eu_ua, led_mask);
-        struct group *kinds = kind_pair_of(r, a->kind, b->kind);
-        if (!kinds)
-            return 1;
-        group_add(kinds, m, eu_ua, led_mask);
+        group_add(&cells[a->kind_i * nk + b->kind_i], m, eu_ua, led_mask);
     }
-    if (!(r->area_list = malloc((APP_AREAS_N + 1) * sizeof *r->area_list)))
+    int rc = kind_pairs_list(r, cells, kinds, nk);
+    free(cells);
+    free(kinds);
+    if (rc || !(r->area_list = malloc((APP_AREAS_N + 1) * sizeof *r->area_list)))
         return 1;
     for (int i = 0; i < APP_AREAS_N; i++)
         if (r->areas[i].meetings) {
