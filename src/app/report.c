@@ -65,6 +65,7 @@ struct r_org {
     bool sme;
     int country_i;                /* its country's place among the countries, sorted */
     int kind_i;                   /* its kind's place among the kinds (count_areas) */
+    const char *side;             /* side_of(country), there too */
     long long people, checked_in, people_met, people_held;
     uint64_t offers[2], needs[2];   /* bit i: an offer (a need) in area i (app/areas.h) */
 };
@@ -254,7 +255,8 @@ static void group_add(struct group *g, const struct r_meeting *m, bool eu_ua, un
 }
 
 /* Numbers the organisations' kinds (each org's kind_i) into kinds, NULL
- * when out of memory; *n gets how many. The caller frees. */
+ * when out of memory; *n gets how many. The caller frees. Each org's side
+ * is set on the way, for count_areas to judge a pair by two pointers. */
 static const char **kinds_numbered(struct report *r, int *n)
 {
     const char **kinds = malloc(((size_t)r->orgs_n + 1) * sizeof *kinds);
@@ -266,6 +268,7 @@ static const char **kinds_numbered(struct report *r, int *n)
         if (k == *n)
             kinds[(*n)++] = r->orgs[i].kind;
         r->orgs[i].kind_i = k;
+        r->orgs[i].side = side_of(r->orgs[i].country);
     }
     return kinds;
 }
@@ -332,7 +335,8 @@ static int count_areas(struct report *r)
         const struct r_meeting *m = &r->meetings[i];
         const struct r_org *a = &r->orgs[r->people[m->from].org],
                            *b = &r->orgs[r->people[m->to].org];
-        bool eu_ua = country_is_eu_ua_pair(a->country, b->country);
+        bool eu_ua = (a->side == sides[0] && b->side == sides[1]) ||
+                     (a->side == sides[1] && b->side == sides[0]);
         bool any = false;
         for (int w = 0; w < 2; w++) {
             uint64_t both = (a->offers[w] & b->needs[w]) | (b->offers[w] & a->needs[w]);
