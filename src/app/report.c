@@ -3,9 +3,11 @@
  * or xlsx; and the outcome figures counted the same way. */
 #include "app/report.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/areas.h"
 #include "app/forum_day.h"
 #include "app/outcomes.h"
 #include "core/arena.h"
@@ -37,13 +39,35 @@ struct pair {
     struct app_outcome_tally n;
 };
 
+/* Meetings of one capability area ("356") or of one pair of organisation
+ * kinds ("company-government"): how many, between the EU/EEA and Ukraine,
+ * held, reported on, and led somewhere (a follow-up, a joint project, a
+ * purchase or an agreement), with each outcome's count. */
+struct group {
+    char key[48];
+    const char *en, *uk;   /* an area's names (NULL: none known) */
+    long long meetings, eu_ua, held, held_eu_ua, reported, led, led_eu_ua;
+    long long by_outcome[APP_OUTCOMES_N];
+};
+
+/* The outcomes that count as a meeting having led somewhere. */
+static const char *const led_outcomes[] = {"follow_up", "joint_project", "purchase", "agreement"};
+#define LED_OUTCOMES_N ((int)(sizeof led_outcomes / sizeof led_outcomes[0]))
+
+/* The area index "other" takes among the areas: a meeting where no offer of
+ * one side lies in the area of a need of the other. */
+#define AREA_OTHER APP_AREAS_N
+
 /* An organisation of the register, its people's counts gathered on it. */
 struct r_org {
     long long rid;
     const char *country, *kind;   /* in the report's arena */
     bool sme;
     int country_i;                /* its country's place among the countries, sorted */
+    int kind_i;                   /* its kind's place among the kinds (count_areas) */
+    const char *side;             /* side_of(country), there too */
     long long people, checked_in, people_met, people_held;
+    uint64_t offers[2], needs[2];   /* bit i: an offer (a need) in area i (app/areas.h) */
 };
 
 /* A person of the register: her organisation (its index in orgs, -1 for
@@ -86,6 +110,13 @@ struct report {
     int meetings_n, meetings_cap;
     long long *begun_slots;
     int begun_slots_n, begun_slots_cap;
+    /* the meetings by capability area (AREA_OTHER last) and by pair of
+     * kinds, then as listed: those with meetings, most first */
+    struct group *areas;   /* APP_AREAS_N + 1 */
+    struct group *area_list;
+    int area_list_n;
+    struct group *kind_pairs;
+    int kind_pairs_n, kind_pairs_cap;
     bool outcomes_only;   /* app_report_outcome_tallies: the outcomes' tallies alone */
     json_t *arrivals;     /* [{"day","people"}]: each of the event's days */
 };
@@ -207,6 +238,140 @@ static bool meeting_held(const struct r_meeting *m)
     return !m->said_not_held && (m->said_outcome || (m->both_arrived && !m->absence_reported));
 }
 
+/* Adds meeting m (eu_ua: between the EU/EEA and Ukraine) to g; led_mask
+ * has the bits of r_meeting.outcomes that led somewhere. */
+static void group_add(struct group *g, const struct r_meeting *m, bool eu_ua, unsigned led_mask)
+{
+    bool led = (m->outcomes & led_mask) != 0;
+    g->meetings++;
+    g->eu_ua += eu_ua;
+    g->held += m->held;
+    g->held_eu_ua += m->held && eu_ua;
+    g->reported += m->reported;
+    g->led += led;
+    g->led_eu_ua += led && eu_ua;
+    for (int k = 0; k < APP_OUTCOMES_N; k++)
+        g->by_outcome[k] += (m->outcomes >> k) & 1u;
+}
+
+/* Numbers the organisations' kinds (each org's kind_i) into kinds, NULL
+ * when out of memory; *n gets how many. The caller frees. Each org's side
+ * is set on the way, for count_areas to judge a pair by two pointers. */
+static const char **kinds_numbered(struct report *r, int *n)
+{
+    const char **kinds = malloc(((size_t)r->orgs_n + 1) * sizeof *kinds);
+    *n = 0;
+    for (int i = 0; kinds && i < r->orgs_n; i++) {
+        int k = 0;
+        while (k < *n && strcmp(kinds[k], r->orgs[i].kind) != 0)
+            k++;
+        if (k == *n)
+            kinds[(*n)++] = r->orgs[i].kind;
+        r->orgs[i].kind_i = k;
+        r->orgs[i].side = side_of(r->orgs[i].country);
+    }
+    return kinds;
+}
+
+/* The pairs of kinds with meetings from cells (nk x nk, by the two kinds'
+ * numbers, either way round) into r->kind_pairs, keyed "company-government":
+ * the two in alphabetical order. 0, or 1 when out of memory. */
+static int kind_pairs_list(struct report *r, struct group *cells, const char **kinds, int nk)
+{
+    for (int x = 0; x < nk; x++)
+        for (int y = 0; y < nk; y++) {
+            struct group *c = &cells[x * nk + y];
+            if (strcmp(kinds[x], kinds[y]) > 0)   /* kinds are distinct: x == y is 0 */
+                continue;
+            if (x != y) {   /* the other way round is the same pair */
+                const struct group *d = &cells[y * nk + x];
+                c->meetings += d->meetings, c->eu_ua += d->eu_ua, c->held += d->held;
+                c->held_eu_ua += d->held_eu_ua, c->reported += d->reported, c->led += d->led;
+                c->led_eu_ua += d->led_eu_ua;
+                for (int k = 0; k < APP_OUTCOMES_N; k++)
+                    c->by_outcome[k] += d->by_outcome[k];
+            }
+            if (!c->meetings)
+                continue;
+            if (df_grow((void **)&r->kind_pairs, &r->kind_pairs_cap, r->kind_pairs_n,
+                        sizeof *r->kind_pairs) < 0)
+                return 1;
+            struct group *g = &r->kind_pairs[r->kind_pairs_n++];
+            *g = *c;
+            snprintf(g->key, sizeof g->key, "%s-%s", kinds[x], kinds[y]);
+        }
+    return 0;
+}
+
+static int by_group_meetings(const void *a, const void *b)
+{
+    const struct group *x = a, *y = b;
+    if (x->meetings != y->meetings)
+        return x->meetings > y->meetings ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+/* Each meeting (judged held or not by count_meetings) in every capability
+ * area where one side offers and the other needs a code (AREA_OTHER when
+ * none), and in its pair of kinds; then the lists, most meetings first,
+ * "other" last. */
+static int count_areas(struct report *r)
+{
+    for (int i = 0; i < APP_AREAS_N; i++)
+        app_area_key(i, r->areas[i].key);
+    snprintf(r->areas[AREA_OTHER].key, sizeof r->areas[AREA_OTHER].key, "other");
+    unsigned led_mask = 0;
+    for (int k = 0; k < LED_OUTCOMES_N; k++)
+        led_mask |= 1u << app_outcome_index(led_outcomes[k]);
+    /* one cell per ordered pair of kinds (five in the schema) */
+    int nk;
+    const char **kinds = kinds_numbered(r, &nk);
+    struct group *cells = kinds ? calloc((size_t)nk * (size_t)nk + 1, sizeof *cells) : NULL;
+    if (!cells) {
+        free(kinds);
+        return 1;
+    }
+    for (int i = 0; i < r->meetings_n; i++) {
+        const struct r_meeting *m = &r->meetings[i];
+        const struct r_org *a = &r->orgs[r->people[m->from].org],
+                           *b = &r->orgs[r->people[m->to].org];
+        bool eu_ua = (a->side == sides[0] && b->side == sides[1]) ||
+                     (a->side == sides[1] && b->side == sides[0]);
+        bool any = false;
+        for (int w = 0; w < 2; w++) {
+            uint64_t both = (a->offers[w] & b->needs[w]) | (b->offers[w] & a->needs[w]);
+            for (; both; both &= both - 1) {   /* each set bit, lowest first */
+                group_add(&r->areas[w * 64 + __builtin_ctzll(both)], m, eu_ua, led_mask);
+                any = true;
+            }
+        }
+        if (!any)
+            group_add(&r->areas[AREA_OTHER], m, eu_ua, led_mask);
+        group_add(&cells[a->kind_i * nk + b->kind_i], m, eu_ua, led_mask);
+    }
+    int rc = kind_pairs_list(r, cells, kinds, nk);
+    free(cells);
+    free(kinds);
+    if (rc || !(r->area_list = malloc((APP_AREAS_N + 1) * sizeof *r->area_list)))
+        return 1;
+    for (int i = 0; i < APP_AREAS_N; i++)
+        if (r->areas[i].meetings) {
+            struct group *g = &r->area_list[r->area_list_n++];
+            *g = r->areas[i];
+            if (app_area_name(i, "en")) {
+                g->en = app_area_name(i, "en");
+                g->uk = app_area_name(i, "uk");
+            }
+        }
+    if (r->area_list_n > 1)
+        qsort(r->area_list, (size_t)r->area_list_n, sizeof *r->area_list, by_group_meetings);
+    if (r->areas[AREA_OTHER].meetings)
+        r->area_list[r->area_list_n++] = r->areas[AREA_OTHER];
+    if (r->kind_pairs_n > 1)
+        qsort(r->kind_pairs, (size_t)r->kind_pairs_n, sizeof *r->kind_pairs, by_group_meetings);
+    return 0;
+}
+
 /* ---- reading: one pass over each table, joined by rowid ------------------------- */
 
 static int by_rid(const void *key, const void *elem)
@@ -264,6 +429,31 @@ static int meeting_read(void *ud, const struct store_report_meeting *m)
                                                       .both_arrived = m->both_arrived};
     r->people[from].met = r->people[to].met = true;
     return 0;
+}
+
+static int capability_read(void *ud, const struct store_report_capability *c)
+{
+    struct report *r = ud;
+    int o = index_of(r->orgs, r->orgs_n, sizeof *r->orgs, c->org), area = app_area_of(c->cpv);
+    if (o >= 0 && area >= 0) {
+        uint64_t *bits = c->offer ? r->orgs[o].offers : r->orgs[o].needs;
+        bits[area / 64] |= UINT64_C(1) << (area % 64);
+    }
+    return 0;
+}
+
+/* The classifier's label of a division or of one of 35's groups: an area's
+ * name where dfnc has none of its own. */
+static int area_label_read(void *ud, const char *code, const char *en, const char *uk)
+{
+    struct report *r = ud;
+    int area = app_area_of(code);
+    if (area < 0 || app_area_name(area, "en"))
+        return 0;
+    struct group *g = &r->areas[area];
+    g->en = en ? arena_strdup(r->a, en) : NULL;
+    g->uk = uk ? arena_strdup(r->a, uk) : NULL;
+    return (en && !g->en) || (uk && !g->uk);
 }
 
 static int begun_read(void *ud, long long slot, long long other, const char *text)
@@ -415,6 +605,12 @@ static int gather_read(struct store *s, const char *event, long long now, struct
         rc = store_report_marks_each(s, STORE_REPORT_ABSENCE, now, absence_read, r, err);
     if (!rc && !r->outcomes_only)
         rc = store_report_requests_each(s, r->event.id, requests_row, r, err);
+    if (!rc && !r->outcomes_only && !(r->areas = calloc(APP_AREAS_N + 1, sizeof *r->areas)))
+        rc = 1;
+    if (!rc && !r->outcomes_only)
+        rc = store_report_capabilities_each(s, capability_read, r, err);
+    if (!rc && !r->outcomes_only)
+        rc = store_report_area_labels_each(s, area_label_read, r, err);
     if (!rc && !r->outcomes_only &&
         (r->with_messages = store_message_thread_count(s, r->event.id, err)) < 0)
         rc = -1;
@@ -439,6 +635,8 @@ static int gather_read(struct store *s, const char *event, long long now, struct
         free(sorted);
         return rc;
     }
+    if (!rc)
+        rc = count_areas(r);
     if (!rc)
         rc = store_report_marks_each(s, STORE_REPORT_ATTENDEE, now, attendee_read, r, err);
     for (int i = 0; !rc && i < r->people_n; i++)
@@ -502,6 +700,9 @@ static void report_free(struct report *r)
     free(r->people);
     free(r->meetings);
     free(r->begun_slots);
+    free(r->areas);
+    free(r->area_list);
+    free(r->kind_pairs);
     json_decref(r->arrivals);
 }
 
@@ -593,11 +794,43 @@ static json_t *pairs_json(const struct report *r)
     return list;
 }
 
+/* The figures of n groups, each under name ("area", "kinds"): an area's
+ * names (null when unknown), its meetings, held, reported and led
+ * somewhere, with the four outcomes that led somewhere, and "eu_ua" the same
+ * among those between the EU/EEA and Ukraine. */
+static json_t *groups_json(const struct group *v, int n, const char *name, bool named)
+{
+    json_t *list = json_array();
+    for (int i = 0; list && i < n; i++) {
+        const struct group *g = &v[i];
+        json_t *j = json_pack("{ss sI sI sI s{sI sI sI}}", name, g->key, "meetings",
+                              (json_int_t)g->meetings, "held", (json_int_t)g->held,
+                              "reported", (json_int_t)g->reported, "eu_ua", "meetings",
+                              (json_int_t)g->eu_ua, "held", (json_int_t)g->held_eu_ua, "led",
+                              (json_int_t)g->led_eu_ua);
+        if (j && named &&
+            (json_object_set_new(j, "name_en", g->en ? json_string(g->en) : json_null()) < 0 ||
+             json_object_set_new(j, "name_uk", g->uk ? json_string(g->uk) : json_null()) < 0))
+            json_decref(j), j = NULL;
+        if (j && json_object_set_new(j, "led", json_integer(g->led)) < 0)
+            json_decref(j), j = NULL;
+        for (int k = 0; j && k < LED_OUTCOMES_N; k++)
+            if (json_object_set_new(
+                    j, led_outcomes[k],
+                    json_integer(g->by_outcome[app_outcome_index(led_outcomes[k])])) < 0)
+                json_decref(j), j = NULL;
+        if (!append(list, j))
+            json_decref(list), list = NULL;
+    }
+    return list;
+}
+
 static json_t *report_json(const struct report *r)
 {
     const struct store_event *e = &r->event;
     bool published = e->published_at != NULL;
-    return json_pack("{s{ss ss ss ss sb} so* s{sI sI sI sI sI sI} s{sI sI sI sI sI sI} so* so*}",
+    return json_pack("{s{ss ss ss ss sb} so* s{sI sI sI sI sI sI} s{sI sI sI sI sI sI} so* so*"
+                     " so* so*}",
                      "event",
                      "id", e->id, "name", e->name, "starts_on", e->starts_on, "ends_on",
                      e->ends_on, "published", published, "participants", participants_json(r),
@@ -609,7 +842,9 @@ static json_t *report_json(const struct report *r)
                      (json_int_t)(published ? r->scheduled : 0), "eu_ua",
                      (json_int_t)r->eu_ua.meetings, "begun", (json_int_t)r->begun, "held",
                      (json_int_t)r->held, "held_eu_ua", (json_int_t)r->held_eu_ua, "outcomes",
-                     outcomes_json(r), "pairs", pairs_json(r));
+                     outcomes_json(r), "pairs", pairs_json(r), "areas",
+                     groups_json(r->area_list, r->area_list_n, "area", true), "kind_pairs",
+                     groups_json(r->kind_pairs, r->kind_pairs_n, "kinds", false));
 }
 
 json_t *app_report_json(struct store *s, const char *event, long long now, struct df_err *err)
@@ -619,7 +854,7 @@ json_t *app_report_json(struct store *s, const char *event, long long now, struc
     struct report r = {0};
     json_t *j = gather(s, event, now, &a, &r, err) == 0 ? report_json(&r) : NULL;
     /* a section that could not be built leaves a report without it */
-    if (j && json_object_size(j) != 6)
+    if (j && json_object_size(j) != 8)
         json_decref(j), j = NULL;
     if (!j && !err->kind)
         df_err_set(err, DF_ERR_RUNTIME, "out of memory writing the report");
@@ -764,6 +999,34 @@ static int outcome_rows(struct rows *w, const struct report *r)
     return 0;
 }
 
+/* Each group's rows under section: an area's names, its meetings (all and
+ * EU-Ukraine, held), and once any outcome is reported how many were
+ * reported on and led somewhere and each outcome that led somewhere. */
+static int group_rows(struct rows *w, const struct report *r, const char *section,
+                      const struct group *v, int n)
+{
+    bool any = r->total.reported > 0;
+    for (int i = 0; i < n; i++) {
+        const struct group *g = &v[i];
+        if ((g->en && row(w, section, g->key, "name_en", g->en)) ||
+            (g->uk && row(w, section, g->key, "name_uk", g->uk)) ||
+            row_n(w, section, g->key, "meetings", g->meetings) ||
+            row_n(w, section, g->key, "eu_ua", g->eu_ua) ||
+            row_n(w, section, g->key, "held", g->held) ||
+            row_n(w, section, g->key, "held_eu_ua", g->held_eu_ua))
+            return -1;
+        if (any && (row_n(w, section, g->key, "reported", g->reported) ||
+                    row_n(w, section, g->key, "led", g->led) ||
+                    row_n(w, section, g->key, "led_eu_ua", g->led_eu_ua)))
+            return -1;
+        for (int k = 0; any && k < LED_OUTCOMES_N; k++)
+            if (row_n(w, section, g->key, led_outcomes[k],
+                      g->by_outcome[app_outcome_index(led_outcomes[k])]))
+                return -1;
+    }
+    return 0;
+}
+
 static int write_rows(const struct report *r, enum app_export_format format, FILE *out,
                       int *rows, struct df_err *err)
 {
@@ -773,7 +1036,11 @@ static int write_rows(const struct report *r, enum app_export_format format, FIL
         csv_write_record(out, header, 4);
     else if (!(w.book = xlsx_open("report", header, 4, err)))
         return -1;
-    int rc = who_came_rows(&w, r) || meeting_rows(&w, r) || outcome_rows(&w, r) ? -1 : 0;
+    int rc = who_came_rows(&w, r) || meeting_rows(&w, r) || outcome_rows(&w, r) ||
+                     group_rows(&w, r, "area", r->area_list, r->area_list_n) ||
+                     group_rows(&w, r, "kind_pair", r->kind_pairs, r->kind_pairs_n)
+                 ? -1
+                 : 0;
     if (w.book && rc == 0)
         rc = xlsx_close(w.book, out, err);
     else if (w.book)

@@ -28,7 +28,11 @@
  *  "outcomes": {"meetings","reported","eu_ua": {"meetings","reported"},
  *    "by_outcome": [{"outcome","meetings","eu_ua"}]},
  *  "pairs": [{"pair": "PL-UA","eu_ua","meetings","reported", and one count
- *    per outcome}]}
+ *    per outcome}],
+ *  "areas": [{"area": "356"|"33"|"other","name_en","name_uk","meetings","held",
+ *    "reported","led","follow_up","joint_project","purchase","agreement",
+ *    "eu_ua": {"meetings","held","led"}}],
+ *  "kind_pairs": [{"kinds": "company-government", the same but the names}]}
  * People and organisations are the forum's (dfnc keeps one register for
  * all its events); "people_met" and "organisations_met" count those of them
  * with at least one meeting at this event (requester, addressee or
@@ -52,7 +56,15 @@
  * countries, the two codes in alphabetical order but Ukraine's last; an
  * outcome counts the meetings at least one of their people said it of, as
  * app_outcome_figures does (a meeting judged differently counts under
- * both). Pairs by meetings, most first. A new reference, NULL with err
+ * both). Pairs by meetings, most first. A meeting is in a capability area
+ * (app/areas.h) when one side's organisation offers and the other's needs a
+ * code of it (either way round; a confidential need makes none), in several
+ * as they match, and in "other" when in none; an area's names are
+ * app_area_name's, else the classifier's labels, else null (always for
+ * "other"); "led" counts its meetings someone said led to a follow-up, a
+ * joint project, a purchase or an agreement. Areas by meetings, most first,
+ * "other" last; "kind_pairs" likewise by the two organisations' kinds in
+ * alphabetical order. A new reference, NULL with err
  * (DF_ERR_NOT_FOUND for an unknown event). */
 json_t *app_report_json(struct store *s, const char *event, long long now, struct df_err *err);
 

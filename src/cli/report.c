@@ -122,6 +122,42 @@ static void print_pairs(json_t *pairs, json_t *by_outcome, bool any)
     }
 }
 
+/* Meetings by group (a capability area, a pair of kinds): meetings, EU-Ukraine,
+ * held, and once any outcome is reported how many were reported on, led
+ * somewhere, and each outcome that did. */
+static void print_groups(const char *title, const char *note, json_t *groups, const char *key,
+                         bool any)
+{
+    static const char *const led[] = {"follow_up", "joint_project", "purchase", "agreement"};
+    printf("\n%s\n  %-48s meetings  EU-Ukraine  held", title, note);
+    if (any) {
+        printf("  reported  led");
+        for (size_t k = 0; k < sizeof led / sizeof led[0]; k++)
+            printf(" %s", led[k]);
+    }
+    putchar('\n');
+    size_t i;
+    json_t *x;
+    json_array_foreach(groups, i, x) {
+        const char *id = str_of(x, key), *name = str_of(x, "name_en");
+        char label[128];
+        if (strcmp(key, "area") != 0)
+            snprintf(label, sizeof label, "%s", id);
+        else if (strcmp(id, "other") == 0)
+            snprintf(label, sizeof label, "other: no offer met a need");
+        else
+            snprintf(label, sizeof label, "%-4s %s", id, *name ? name : "(no CPV label)");
+        printf("  %-48.48s %8lld %11lld %5lld", label, n_of(x, "meetings"),
+               n_of(json_object_get(x, "eu_ua"), "meetings"), n_of(x, "held"));
+        if (any) {
+            printf("  %8lld %4lld", n_of(x, "reported"), n_of(x, "led"));
+            for (size_t k = 0; k < sizeof led / sizeof led[0]; k++)
+                printf(" %*lld", (int)strlen(led[k]), n_of(x, led[k]));
+        }
+        putchar('\n');
+    }
+}
+
 static void print_text(json_t *j)
 {
     json_t *e = json_object_get(j, "event"), *q = json_object_get(j, "requests"),
@@ -157,6 +193,10 @@ static void print_text(json_t *j)
                    n_of(x, "meetings"), n_of(x, "eu_ua"));
     }
     print_pairs(json_object_get(j, "pairs"), by_outcome, any);
+    print_groups("Meetings by capability area: one side offers, the other needs a CPV code in it",
+                 "(CPV division; 35's by group)", json_object_get(j, "areas"), "area", any);
+    print_groups("Meetings by kinds of organisation", "", json_object_get(j, "kind_pairs"),
+                 "kinds", any);
 }
 
 /* ---- the command ---------------------------------------------------------------- */

@@ -71,6 +71,45 @@ int store_report_arrivals_each(struct store *s, const char *event, store_report_
     return stop;
 }
 
+int store_report_capabilities_each(struct store *s, store_report_capability_fn fn, void *ud,
+                                   struct df_err *err)
+{
+    static const char sql[] = "SELECT org_rid, direction = 'offer', cpv FROM capabilities"
+                              " WHERE confidential = 0";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_report_capability c = {.org = sqlite3_column_int64(st, 0),
+                                            .offer = sqlite3_column_int(st, 1) != 0,
+                                            .cpv = store_col(st, 2)};
+        stop = fn(ud, &c);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading the offers and needs");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_report_area_labels_each(struct store *s, store_report_label_fn fn, void *ud,
+                                  struct df_err *err)
+{
+    static const char sql[] = "SELECT code, label_en, label_uk FROM cpv"
+                              " WHERE code GLOB '[0-9][0-9]000000-?'"
+                              " OR code GLOB '35[0-9]00000-?'";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        stop = fn(ud, store_col(st, 0), store_col(st, 1), store_col(st, 2));
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading the CPV labels");
+    sqlite3_reset(st);
+    return stop;
+}
+
 int store_report_requests_each(struct store *s, const char *event, store_report_requests_fn fn,
                                void *ud, struct df_err *err)
 {

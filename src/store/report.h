@@ -42,6 +42,28 @@ typedef int (*store_report_arrivals_fn)(void *ud, const char *day, long long peo
 int store_report_arrivals_each(struct store *s, const char *event, store_report_arrivals_fn fn,
                                void *ud, struct df_err *err);
 
+/* An offer or need of the register, for the report's capability areas: its
+ * organisation's rowid and its CPV code. A need marked confidential (for
+ * organisers only) is left out: the report leaves the organisers' hands. */
+struct store_report_capability {
+    long long org;
+    bool offer;
+    const char *cpv;
+};
+typedef int (*store_report_capability_fn)(void *ud, const struct store_report_capability *c);
+/* Every capability but the confidential ones; as store_report_orgs_each. */
+int store_report_capabilities_each(struct store *s, store_report_capability_fn fn, void *ud,
+                                   struct df_err *err);
+
+/* The CPV classifier's labels (`dfnc import cpv`; none before) of its
+ * divisions ("33000000-0") and of division 35's groups ("35300000-7"): the
+ * code and its English and Ukrainian labels (either NULL); as
+ * store_report_orgs_each. */
+typedef int (*store_report_label_fn)(void *ud, const char *code, const char *en,
+                                     const char *uk);
+int store_report_area_labels_each(struct store *s, store_report_label_fn fn, void *ud,
+                                  struct df_err *err);
+
 /* The event's requests of one status, and how many of them have a meeting. */
 struct store_report_requests {
     const char *status;

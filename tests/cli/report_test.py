@@ -125,6 +125,30 @@ ok(t.returncode == 0 and 'What the meetings led to: %d of %d meetings reported' 
    in text and 'an agreement' in text and '\n  %s ' % key in text,
    'text: the outcomes and the pairs', text[-1500:])
 
+# ---- capability areas, recounted: one side offers, the other needs a code in the area -------
+def area(code):
+    """A CPV code's area: its division, or in division 35 its group."""
+    return code[:3] if code.startswith('35') else code[:2]
+
+
+caps = {}   # org rid -> (offer areas, need areas), confidential needs left out
+for org, direction, code in db.execute('SELECT org_rid, direction, cpv FROM capabilities'
+                                       ' WHERE confidential = 0'):
+    caps.setdefault(org, (set(), set()))[direction == 'need'].add(area(code))
+org_of = dict(db.execute('SELECT rid, org_rid FROM people'))
+areas = Counter()
+for rid, _, frm, to, _, _ in meetings:
+    (ao, an), (bo, bn) = (caps.get(org_of[frm], (set(), set())),
+                          caps.get(org_of[to], (set(), set())))
+    areas.update((ao & bn) | (bo & an) or {'other'})
+got_areas = {a['area']: a['meetings'] for a in doc.get('areas', [])}
+ok(got_areas == dict(areas) and len(areas) > 3, 'json: meetings by capability area',
+   (sorted(got_areas.items()), sorted(areas.items())))
+top = doc['areas'][0] if doc.get('areas') else {}
+ok('\n  %-4s %-43s %8d' % (top.get('area'), top.get('name_en'), top.get('meetings', -1)) in text
+   and 'Meetings by capability area' in text and '\n  company-company ' in text,
+   'text: the areas, named, and the kinds', text[-1500:])
+
 # ---- CSV, xlsx: the same rows; no note, no name ----------------------------------------------
 c = dfnc('report', '--format', 'csv', '--event', event)
 out = c.stdout.decode()

@@ -5487,6 +5487,10 @@ function pastForum(db) {
     + 'p-aft-ua,org-aft-ua,Оксана Підсумкова,aft-ua@after.test,Директорка,uk;en\n'
     + 'p-aft-pl,org-aft-pl,Jan Kowalski,jan@after.test,CTO,pl;en\n'
     + 'p-aft-fr,org-aft-fr,Marie Dupont,marie@after.test,CEO,fr;en\n')]);
+  // Kowalski offers what Яструб needs (drones: CPV 356); Dupont's radars meet no need of hers
+  run(['import', 'capabilities', file('capabilities', 'organisation,direction,cpv,title,description\n'
+    + 'org-aft-pl,offer,35613000-4,Drone cameras,\norg-aft-ua,need,35613000-4,Дрони,\n'
+    + 'org-aft-fr,offer,35722000-1,Radar,\n')]);
   run(['user', 'add', '--email', ORGANISER.email, '--role', 'organiser', '--password-stdin'], `${ORGANISER.password}\n`);
   const her = { email: 'aft-ua@after.test', password: 'aft-ua-secret-1' };
   run(['user', 'add', '--email', her.email, '--role', 'participant', '--person', 'p-aft-ua', '--password-stdin'], `${her.password}\n`);
@@ -5510,7 +5514,7 @@ async function pastForumScheduled(org, forum) {
   assert.equal(run.body.scheduled, 2, JSON.stringify(run.body));
 }
 
-test('after the forum a Ukrainian participant on a phone finds the people she met and gets their contacts; the organiser downloads the follow-up list', async () => {
+test('after the forum a Ukrainian participant on a phone finds the people she met and gets their contacts; the organiser sees what meetings led to by capability area and downloads the follow-up list', async () => {
   const db = path.join(TMP, 'after-forum.db');
   const forum = pastForum(db);
   await withServer(db, async () => {
@@ -5592,6 +5596,15 @@ test('after the forum a Ukrainian participant on a phone finds the people she me
     const held = org.page.locator('[data-figure="held"]');
     assert.equal(await held.locator('.value').textContent(), '1');
     assert.equal(await held.locator('.label').textContent(), UK['dash.held.one'].replace('{begun}', '2').replace('{eu_ua}', '1'));
+    // by capability area: Jan's in drones, held, led to an agreement; Marie's under "other"
+    const drones = org.page.locator('#dash-areas tr[data-area="356"]');
+    assert.equal(await drones.locator('th').textContent(), 'військові літаки, дрони та ракети');
+    assert.deepEqual(await drones.locator('td').allTextContents(), ['1', '1', '1', '1', '1']);
+    const other = org.page.locator('#dash-areas tr[data-area="other"]');
+    assert.equal(await other.locator('th').textContent(), UK['dash.area_other']);
+    assert.deepEqual(await other.locator('td').allTextContents(), ['1', '1', '0', '0', '0'], 'not held, led nowhere');
+    assert.equal(await org.page.locator('#dash-areas thead th').count(), 6);
+    assert.deepEqual(await axe(org.page), []);
     const figures = await apiCall(org.page, 'GET', '/console/events/after-2025/outcomes');
     assert.doesNotMatch(JSON.stringify(figures.body), /креслення|Дніпрі|note/);
     await assertUkrainian(org.page);
@@ -5602,6 +5615,8 @@ test('after the forum a Ukrainian participant on a phone finds the people she me
     assert.match(counted, /^meetings,all,begun,2$/m);
     assert.match(counted, /^meetings,all,held,1$/m);
     assert.match(counted, /^meetings,eu_ua,held,1$/m);
+    assert.match(counted, /^area,356,agreement,1$/m);
+    assert.match(counted, /^area,other,meetings,1$/m);
     assert.doesNotMatch(counted, /креслення|Дніпрі|Оксана|Jan/);
     // the organiser's follow-up list from the import page's downloads
     await open(org.page, '/console/import');

@@ -2,8 +2,9 @@
  * hand-made forum in memory: participants by country, side (Norway on the
  * EU/EEA side), kind and SME; check-ins; requests by status; meetings and
  * EU-Ukraine ones; outcomes by country pair, a cancelled meeting's left
- * out, a meeting judged differently counted under both; and the CSV rows,
- * which name no one and hold no note. */
+ * out, a meeting judged differently counted under both; meetings by
+ * capability area (one side offers what the other needs) and by pair of
+ * kinds; and the CSV rows, which name no one and hold no note. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
@@ -446,6 +447,129 @@ Test(report, csv_rows_count_and_name_no_one)
     cr_assert_null(strstr(text, "secret"));
     cr_assert_null(strstr(text, "anna"));
     cr_assert_null(strstr(text, "olena"));
+    free(text);
+}
+
+static void capability(const char *org_id, const char *direction, const char *cpv,
+                       int confidential)
+{
+    struct store_capability c = {.org = org_id, .direction = direction, .cpv = cpv,
+                                 .title = cpv, .confidential = confidential};
+    ok(store_capability_upsert(s, &c, NULL, &err));
+}
+
+/* pl offers drones (356) and medical consumables (33), needs ammunition
+ * (353); ua offers ammunition parts and needs combat drones; de needs
+ * medical equipment (33, another group than pl's offer); no needs EW (357)
+ * nobody offers; us needs ammunition parts, but in confidence. So r1 and r5
+ * (PL-UA) count in 353 and 356, r3 (PL-DE) in 33, r2 (NO-UA) and r4
+ * (US-UA) under "other". */
+static void capabilities(void)
+{
+    capability("pl", "offer", "35613000-4", 0);
+    capability("pl", "offer", "33140000-3", 0);
+    capability("pl", "need", "35331000-3", 0);
+    capability("ua", "offer", "35340000-9", 0);
+    capability("ua", "need", "35613100-5", 0);
+    capability("de", "need", "33100000-1", 0);
+    capability("de", "offer", "35613000-4", 0);   /* pl offers it too: no match */
+    capability("no", "need", "35730000-0", 0);
+    capability("us", "need", "35340000-9", 1);
+}
+
+Test(report, meetings_by_capability_area)
+{
+    capabilities();
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", NULL, SAID_AT, &err));
+    ok(app_outcome_set(s, "o@x", "olena", "r1", "agreement", NULL, SAID_AT, &err));
+    ok(app_outcome_set(s, "o@x", "olena", "r5", "purchase", NULL, SAID_AT, &err));
+    ok(app_outcome_set(s, "n@x", "nils", "r2", "no_fit", NULL, SAID_AT, &err));
+    json_t *j = report(), *areas = json_object_get(j, "areas");
+    cr_assert_eq(json_array_size(areas), 4, "353, 356, 33 and other");
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(areas, 0), "area")), "353");
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(areas, 3), "area")),
+                     "other", "other comes last");
+    json_t *drones = find(areas, "area", "356");
+    cr_assert_str_eq(json_string_value(json_object_get(drones, "name_en")),
+                     "military aircraft, drones and missiles");
+    cr_assert_str_eq(json_string_value(json_object_get(drones, "name_uk")),
+                     "військові літаки, дрони та ракети");
+    cr_assert_eq(n(drones, "meetings"), 2, "r1 and r5, whoever asked");
+    cr_assert_eq(n(drones, "held"), 2, "anna and olena came");
+    cr_assert_eq(n(drones, "reported"), 2);
+    cr_assert_eq(n(drones, "led"), 2);
+    cr_assert_eq(n(drones, "follow_up"), 1);
+    cr_assert_eq(n(drones, "agreement"), 1);
+    cr_assert_eq(n(drones, "purchase"), 1);
+    cr_assert_eq(n(drones, "joint_project"), 0);
+    json_t *eu_ua = json_object_get(drones, "eu_ua");
+    cr_assert_eq(n(eu_ua, "meetings"), 2);
+    cr_assert_eq(n(eu_ua, "held"), 2);
+    cr_assert_eq(n(eu_ua, "led"), 2);
+    cr_assert_eq(n(find(areas, "area", "353"), "meetings"), 2, "the same meetings, also here");
+    json_t *medical = find(areas, "area", "33");
+    cr_assert_eq(n(medical, "meetings"), 1, "r3: 33140000 lies in 33100000's division");
+    cr_assert_eq(n(json_object_get(medical, "eu_ua"), "meetings"), 0, "PL-DE");
+    cr_assert_eq(n(medical, "led"), 0);
+    json_t *other = find(areas, "area", "other");
+    cr_assert_eq(n(other, "meetings"), 2, "r2: nobody offers EW; r4: a confidential need");
+    cr_assert_eq(n(json_object_get(other, "eu_ua"), "meetings"), 1, "NO-UA, not US-UA");
+    cr_assert_eq(n(other, "held"), 1, "r2: nils said how it went");
+    cr_assert_eq(n(other, "reported"), 1);
+    cr_assert_eq(n(other, "led"), 0, "no fit leads nowhere");
+    cr_assert(json_is_null(json_object_get(other, "name_en")));
+    json_t *kinds = json_object_get(j, "kind_pairs");
+    cr_assert_eq(json_array_size(kinds), 3);
+    cr_assert_eq(n(find(kinds, "kinds", "company-company"), "meetings"), 3);
+    cr_assert_eq(n(find(kinds, "kinds", "company-company"), "led"), 2);
+    cr_assert_eq(n(find(kinds, "kinds", "company-research"), "meetings"), 1);
+    cr_assert_eq(n(find(kinds, "kinds", "company-government"), "meetings"), 1,
+                 "government-company reads as one");
+    json_decref(j);
+}
+
+/* An area dfnc has no name of is named by the classifier's labels, once
+ * imported; a meeting without any offer or need is "other". */
+Test(report, an_area_named_by_the_classifier)
+{
+    json_t *j = report(), *areas = json_object_get(j, "areas");
+    cr_assert_eq(json_array_size(areas), 1);
+    cr_assert_eq(n(find(areas, "area", "other"), "meetings"), 5, "no offers, no needs");
+    json_decref(j);
+    capability("pl", "offer", "45210000-2", 0);
+    capability("de", "need", "45000000-7", 0);
+    j = report();
+    json_t *building = find(json_object_get(j, "areas"), "area", "45");
+    cr_assert(json_is_null(json_object_get(building, "name_en")), "no classifier loaded");
+    json_decref(j);
+    ok(store_cpv_upsert(s, "45000000-7", "Construction work", "Будівельні роботи", NULL, &err));
+    j = report();
+    building = find(json_object_get(j, "areas"), "area", "45");
+    cr_assert_str_eq(json_string_value(json_object_get(building, "name_en")), "Construction work");
+    cr_assert_str_eq(json_string_value(json_object_get(building, "name_uk")), "Будівельні роботи");
+    cr_assert_eq(n(building, "meetings"), 1);
+    json_decref(j);
+}
+
+Test(report, csv_rows_of_the_areas)
+{
+    capabilities();
+    char *text = csv();
+    cr_assert(strstr(text, "\narea,353,name_en,weapons and ammunition\n"), "%s", text);
+    cr_assert(strstr(text, "\narea,353,name_uk,зброя та боєприпаси\n"), "%s", text);
+    cr_assert(strstr(text, "\narea,356,meetings,2\n"), "%s", text);
+    cr_assert(strstr(text, "\narea,356,eu_ua,2\n"), "%s", text);
+    cr_assert(strstr(text, "\narea,other,meetings,2\n"), "%s", text);
+    cr_assert(strstr(text, "\nkind_pair,company-company,meetings,3\n"), "%s", text);
+    cr_assert_null(strstr(text, "area,356,led"), "no outcome rows before any outcome");
+    free(text);
+    ok(app_outcome_set(s, "o@x", "olena", "r5", "purchase", NULL, SAID_AT, &err));
+    text = csv();
+    cr_assert(strstr(text, "\narea,356,led,1\n"), "%s", text);
+    cr_assert(strstr(text, "\narea,356,led_eu_ua,1\n"), "%s", text);
+    cr_assert(strstr(text, "\narea,356,purchase,1\n"), "%s", text);
+    cr_assert(strstr(text, "\narea,33,led,0\n"), "%s", text);
+    cr_assert(strstr(text, "\nkind_pair,company-company,purchase,1\n"), "%s", text);
     free(text);
 }
 

@@ -24,15 +24,17 @@ async function drawDashboard(main, picker) {
   // on the day, how many have arrived beside how many registered (the
   // check-in desk's count, as the check-in page says it: during the forum,
   // today's)
-  const [stats, counts, outcomes, arrived, absent, held, backups] = await Promise.all([api.stats().catch(() => ({})),
+  const [stats, counts, outcomes, arrived, absent, report, backups] = await Promise.all([api.stats().catch(() => ({})),
     ev ? api.meetingCounts(ev) : Promise.resolve({}),
     ev ? api.outcomeFigures(ev).catch(() => null) : null,
     api.people({ limit: 0 }).catch(() => undefined),
     // partners reported not at their table, not yet dealt with (the check-in page lists them)
     api.absences({ open: 1, limit: 0 }).then((r) => r.open).catch(() => undefined),
-    // once meetings have begun: how many took place (the funders' report's rule)
-    ev ? api.report(ev).then((r) => r.meetings).catch(() => undefined) : undefined,
+    // once meetings have begun: how many took place (the funders' report's
+    // rule); and the meetings by capability area
+    ev ? api.report(ev).catch(() => undefined) : undefined,
     api.backups().catch(() => null)]);
+  const held = report && report.meetings;
   const figure = (id, value, label) => h('div', { class: 'figure', dataset: { figure: id } },
     h('span', { class: 'value' }, num(value)), h('span', { class: 'label' }, label));
   add(main, h('h1', {}, t('dash.title')), picker,
@@ -78,6 +80,7 @@ async function drawDashboard(main, picker) {
     barChart({ title: t('dash.by_hour'), head: [t('dash.hour_col'), t('chart.meetings')], data: byHour.sort((a, b) => a[0] - b[0]).map(([k, v]) => ({ label: `${String(k).padStart(2, '0')}:00`, value: v })) })));
 
   if (outcomes) add(main, outcomesSection(outcomes));
+  if (outcomes && report && list(report.areas).length) add(main, areasSection(report.areas, outcomes.reported > 0));
 }
 
 // A CPV group of the chart: its digits and label, "CPV 356…" without one.
@@ -116,6 +119,28 @@ function outcomesSection(o) {
         return h('tr', { dataset: { outcome: code } }, h('th', { scope: 'row' }, t(`outcome.${code}`)),
           h('td', { class: 'num' }, num(x.meetings)), h('td', { class: 'num' }, num(x.eu_ua)));
       }))));
+}
+
+// The report's meetings by capability area (`dfnc report`): where one side
+// offers and the other needs a CPV code of the area (its division; in
+// division 35 its group), how many were held and, once any outcome is said,
+// how many led somewhere (a next step, a project, a purchase, an agreement).
+function areasSection(areas, anyOutcome) {
+  const name = (a) => (a.area === 'other' ? t('dash.area_other')
+    : cpvLabel({ label_en: a.name_en, label_uk: a.name_uk }) || cpvBare(a.area, true));
+  const cols = [['meetings', (a) => a.meetings], ['eu_ua', (a) => (a.eu_ua || {}).meetings], ['held', (a) => a.held]]
+    .concat(anyOutcome ? [['led', (a) => a.led], ['led_eu_ua', (a) => (a.eu_ua || {}).led]] : []);
+  const label = { meetings: t('chart.meetings'), eu_ua: t('dash.outcome_eu_ua'), held: t('dash.area_held'),
+    led: t('dash.area_led'), led_eu_ua: t('dash.outcome_eu_ua') };
+  return h('section', { class: 'card', id: 'dash-areas', 'aria-labelledby': 'areas-h' },
+    h('h2', { id: 'areas-h' }, t('dash.areas')),
+    h('p', { class: 'muted' }, t('dash.areas_lead')),
+    h('table', { 'aria-labelledby': 'areas-h' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('dash.area_col')),
+        ...cols.map(([k]) => h('th', { scope: 'col', class: 'num', dataset: { col: k } }, label[k])))),
+      h('tbody', {}, list(areas).map((a) => h('tr', { dataset: { area: a.area } },
+        h('th', { scope: 'row' }, name(a)),
+        ...cols.map(([, f]) => h('td', { class: 'num' }, num(f(a) || 0))))))));
 }
 
 // The report for the forum's funders (`dfnc report`): the event's figures,
