@@ -67,7 +67,8 @@
  * a 409's "reasons"): each a key of web/js/words.js's table WHY. */
 #define DF_CODES_IN_THE_WAY                                                                     \
     "slot_begun", "table_taken", "person_meets", "person_away", "no_interpreter_free",          \
-        "interpreter_busy", "interpreter_off", "no_table", "no_table_free", "table_out"
+        "interpreter_busy", "interpreter_off", "no_table", "no_table_free", "table_out",        \
+        "interpreter_needed"
 
 /* Why a schedule run left an accepted request without a meeting (GET
  * /events/{id}/unscheduled, an accept's not_placed): keys of words.js's

@@ -16,6 +16,7 @@ const WHY = {
   no_table: () => t('why.no_table'),
   no_table_free: () => t('why.no_table_free'),
   table_out: (v) => tx('why.table_out', { table: tableName({ location_name: v.table }) }),
+  interpreter_needed: (v) => tx('why.interpreter_needed', { person: dataName(v.person || ''), pair: data(String(v.pair || '').toUpperCase()) }),
 };
 
 // A server's English sentence as it stands, marked as English.
