@@ -7094,6 +7094,39 @@ test('on the forum\'s second day the desk, in Ukrainian on a phone, sees who cam
   }, ['--forum-clock-still', '2031-05-07T08:30:00+02:00']);
 });
 
+test('on the forum\'s second day the desk, in Ukrainian, records an arrival it forgot yesterday from her page, today\'s left as it was', async () => {
+  const db = path.join(TMP, 'twodays-forgot.db');
+  twoZonesForum(db);
+  const twoDays = { id: 'ev-2f', name: 'Forum of two days', venue: 'Brussels', timezone: 'Europe/Brussels',
+    starts_on: '2031-05-06', ends_on: '2031-05-07', sessions: [], locations: [{ id: 'ev-2f-t1', name: 'Table 1' }] };
+  await withServer(db, async () => {
+    const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
+    await ctx.addInitScript({ path: AXE_SOURCE });
+    assert.equal((await apiCall(page, 'POST', '/events', twoDays)).status, 201);
+    await open(page, '/console/people/p-tz-fr');
+    const when = new Intl.DateTimeFormat('uk', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Brussels' })
+      .format(new Date('2031-05-06T12:00:00Z'));
+    const part = page.locator('#desk-yesterday');
+    assert.equal(await page.textContent('#desk-yesterday-said'), UK['desk.no_arrival_on'].replace('{day}', when));
+    assert.equal(await page.textContent('#desk-checkin-yesterday'), UK['desk.checkin_yesterday']);
+    await page.click('#desk-checkin-yesterday');
+    await part.locator('.flash.ok').waitFor();
+    assert.equal(await page.textContent('#desk-yesterday-said'), UK['desk.arrival_recorded_on'].replace('{day}', when));
+    assert.equal(await page.locator('#desk-checkin-yesterday').count(), 0);
+    assert.equal(await page.getAttribute('#desk-checked-in', 'data-arrived'), '0', 'not today: the desk has not seen her yet');
+    const her = (await apiCall(page, 'GET', '/console/people/p-tz-fr')).body;
+    assert.equal(her.yesterday, '2031-05-06');
+    assert.ok(her.yesterday_checked_in_at, 'yesterday\'s arrival recorded');
+    assert.equal(her.checked_in_at, null);
+    assert.deepEqual(await axe(page), []);
+    await assertUkrainian(page);
+    // once recorded, her page offers it no more
+    await open(page, '/console/people/p-tz-fr');
+    assert.equal(await page.locator('#desk-yesterday').count(), 0);
+    await ctx.close();
+  }, ['--forum-clock-still', '2031-05-07T08:30:00+02:00']);
+});
+
 test('a request cancelled while her page was open is said so in Ukrainian when she answers it, with what to do, not a generic line', async () => {
   const who = newcomerLogin('gone', 'Galyna Gone', 'Gone Optics');
   const asker = newcomerLogin('gone2', 'Otto Asker', 'Gone Radar');

@@ -274,7 +274,8 @@ export const api = {
   unscheduled: (event, params) => call('GET', `/events/${enc(event)}/unscheduled${qs(params)}`),
   meetings: (event, params) => call('GET', `/console/events/${enc(event)}/meetings${qs(params)}`),
   meetingCounts: (event) => call('GET', `/console/events/${enc(event)}/summary`),
-  checkin: (person) => call('POST', `/console/people/${enc(person)}/checkin`),
+  // day: another of the forum's days, up to today (a forgotten arrival); none: today
+  checkin: (person, day) => call('POST', `/console/people/${enc(person)}/checkin`, day ? { day } : undefined),
   checkinUndo: (person) => call('DELETE', `/console/people/${enc(person)}/checkin`),
   // the help desk's view of one participant: who, and their agenda as they see it
   consolePerson: (id) => call('GET', `/console/people/${enc(id)}`),

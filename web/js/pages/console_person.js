@@ -7,7 +7,7 @@
 
 import { api } from '../api.js';
 import { h, add, clear, list, data, dataName, scroller, field, outcome } from '../dom.js';
-import { t, tn, tx, countryName, wallDayTime, dayTime, instant, errorText, getLang } from '../i18n.js';
+import { t, tn, tx, countryName, wallDayTime, dayTime, date, instant, errorText, getLang } from '../i18n.js';
 import { flash, state, whileBusy, zoneOf, refuse } from '../app.js';
 import { PAGE, askedOffset, pager } from '../pager.js';
 import { localName, tableName, nameAndOrg, openRequests } from '../people.js';
@@ -47,11 +47,44 @@ function contactCell(p, org) {
   return add(cell, contact ? [tx('desk.contact_other', { name: dataName(contact.name) }), ' '] : [t('desk.contact_none'), ' '], button);
 }
 
+// During the forum's second day or later, when she shows no arrival on
+// the day before: a button that records it (the desk forgot her then).
+function yesterdayPart(p) {
+  if (!p.yesterday || p.yesterday_checked_in_at) return null;
+  const when = date(p.yesterday, { dateStyle: undefined, weekday: 'long', day: 'numeric', month: 'long' });
+  const said = h('span', { id: 'desk-yesterday-said' }, tx('desk.no_arrival_on', { day: when }));
+  const part = h('p', { id: 'desk-yesterday', class: 'muted' }, said, ' ');
+  const button = h('button', {
+    type: 'button', id: 'desk-checkin-yesterday', 'aria-describedby': 'desk-yesterday-said',
+    onclick: async () => {
+      button.disabled = true;
+      try {
+        await api.checkin(p.id, p.yesterday);
+        add(clear(said), tx('desk.arrival_recorded_on', { day: when }));
+        button.remove();
+        flash(part, t('desk.checked_in'), 'ok', true);
+      } catch (e) {
+        button.disabled = false;
+        flash(part, `${t('error.save')} ${errorText(e)}`, 'error');
+        button.focus();
+      }
+    },
+  }, t('desk.checkin_yesterday'));
+  return add(part, button);
+}
+
 // Whether they have arrived, and when (during the forum: today, her last
 // arrival said when she came on an earlier day only); if not, a button that
 // checks them in here (the desk opened their page from the list or a
-// search, and should not have to look for them again on the check-in page).
+// search, and should not have to look for them again on the check-in page);
+// and the day before's arrival when the desk has none (yesterdayPart).
 function arrivalCell(p) {
+  const cell = arrivalToday(p);
+  const before = yesterdayPart(p);
+  return before ? add(cell, before) : cell;
+}
+
+function arrivalToday(p) {
   const before = !p.checked_in_at && p.day && p.last_checked_in_at;
   const said = h('span', { id: 'desk-checked-in', dataset: { arrived: p.checked_in_at ? '1' : '0' } },
     p.checked_in_at ? tx('desk.arrived_at', { when: dayTime(p.checked_in_at) })
