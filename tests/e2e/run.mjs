@@ -5778,6 +5778,17 @@ test('the organiser takes a table out of use on the table plan, in English on a 
     'nobody at the table out of use then');
   assert.deepEqual(await axe(page), []);
   await shoot(page, 'table-out-en');
+  // a second window of the same table, after the last slot (nothing to move then)
+  const later = new Date(new Date(last.ends_at).getTime() + 3600000).toISOString().replace(/\.\d+Z$/, 'Z');
+  assert.equal((await apiCall(page, 'POST', `/console/events/${forum.id}/locations/${m.location}/out-of-use`, { from: later })).status, 200);
+  await open(page, `/console/tables?event=${encodeURIComponent(forum.id)}&slot=${encodeURIComponent(last.id)}`);
+  await page.locator('#table-out-windows li').nth(1).waitFor();
+  // the first window given back: that one alone, the later one stays
+  await page.locator('#table-out-windows li').first().locator('button').click();
+  await page.waitForFunction(() => document.querySelectorAll('#table-out-windows li').length === 1);
+  const left = (await apiCall(page, 'GET', `/console/events/${forum.id}/out-of-use`)).body.out_of_use;
+  assert.equal(left.length, 1);
+  assert.equal(left[0].until, null, 'the later window, to the end, stays');
   // given back: no table out of use, and the desk is offered it again
   await page.click('#table-out-windows button');
   await page.locator('p#table-out-windows').waitFor();

@@ -294,7 +294,9 @@ export const api = {
   // (body {from, until?, dry_run?}), the event's tables out of use, one given back
   tablesOut: (event) => call('GET', `/console/events/${enc(event)}/out-of-use`),
   tableOut: (event, table, body) => call('POST', `/console/events/${enc(event)}/locations/${enc(table)}/out-of-use`, body),
-  tableBack: (event, table) => call('DELETE', `/console/events/${enc(event)}/locations/${enc(table)}/out-of-use`),
+  // one window (its from, and until unless it runs to the end) or, without from, every one
+  tableBack: (event, table, from, until) => call('DELETE', `/console/events/${enc(event)}/locations/${enc(table)}/out-of-use`
+    + (from ? `?from=${enc(from)}${until ? `&until=${enc(until)}` : ''}` : '')),
   // the organisers' announcements: the lines under every page's header
   announcements: () => call('GET', '/announcements'),
   // serve --backup-dir's copies, for the dashboard
