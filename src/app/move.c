@@ -880,8 +880,8 @@ int app_meeting_interpreter_fit(struct store *s, const char *meeting, const char
             }
             goto out;
         }
-    } else if (!b.m.interpreter) {
-        goto out;   /* none needed, none held */
+    } else if (!b.m.interpreter || person) {
+        goto out;   /* none needed and none held; or someone joined, who never ends a need */
     }
     /* the meeting as it is, its interpreter booked (pick) or let go (NULL) */
     struct store_meeting m = {.request = b.m.request, .slot = b.m.slot,
