@@ -115,24 +115,38 @@ static int mail_her(struct store *s, const struct store_request *r, const char *
     return app_mail_queue(s, &mt, &f, a, err);
 }
 
-/* Whether person her, just added to r's attendees, is free at r's meeting
- * when it is placed at a published event at now: 0 (or no such meeting),
- * -1 with err (DF_ERR_CONFLICT naming what is in the way, as said to
- * viewer, each thing in why). */
-static int check_free(struct store *s, const struct store_request *r,
-                      const struct store_person *her, const char *viewer, long long now,
-                      struct arena *a, struct app_whys *why, struct df_err *err)
+/* Whether r's meeting is one its people's changes are judged at once: r
+ * accepted at a published event (before, the next schedule run places
+ * them all, interpreters too). 1 yes, 0 no, -1 with err. */
+static int is_placed_now(struct store *s, const struct store_request *r, struct arena *a,
+                         struct df_err *err)
 {
     if (strcmp(r->status, "accepted") != 0)
         return 0;   /* a pending request has no meeting yet */
     struct store_event ev;
     if (store_event_get(s, r->event, a, &ev, err) < 0)
         return -1;
-    if (!ev.published_at)
-        return 0;   /* the next schedule run places her with the others */
+    return ev.published_at != NULL;
+}
+
+/* Whether person her, just added to r's attendees, is free at r's meeting
+ * when it is placed at a published event at now, and an interpreter booked
+ * when she shares no language with the others, as an accept's placing
+ * books one (app_meeting_interpreter_fit): 0 (or no such meeting), -1 with
+ * err (DF_ERR_CONFLICT naming what is in the way, as said to viewer, each
+ * thing in why). */
+static int check_free(struct store *s, const struct store_request *r,
+                      const struct store_person *her, const char *viewer, long long now,
+                      struct arena *a, struct app_whys *why, struct df_err *err)
+{
+    int placed = is_placed_now(s, r, a, err);
+    if (placed <= 0)
+        return placed;
     const char *words;
     struct df_err none = {0};
     int rc = app_meeting_person_fits(s, r->id, her->id, viewer, now, a, &words, why, &none);
+    if (rc == 0)
+        rc = app_meeting_interpreter_fit(s, r->id, her->id, now, a, &words, why, &none);
     if (rc < 0 && none.kind == DF_ERR_NOT_FOUND)
         return 0;   /* no meeting yet: the run that places it counts her */
     if (rc < 0) {
@@ -142,6 +156,24 @@ static int check_free(struct store *s, const struct store_request *r,
     if (rc > 0)
         return df_err_set(err, DF_ERR_CONFLICT, "%s cannot join the meeting: %s", her->name,
                           words);
+    return 0;
+}
+
+/* After someone left r's meeting: its interpreter let go when its people
+ * now share a language (app_meeting_interpreter_fit). 0, -1 with err. */
+static int fit_interpreter(struct store *s, const struct store_request *r, long long now,
+                           struct arena *a, struct df_err *err)
+{
+    int placed = is_placed_now(s, r, a, err);
+    if (placed <= 0)
+        return placed;
+    const char *words;
+    struct df_err none = {0};
+    if (app_meeting_interpreter_fit(s, r->id, NULL, now, a, &words, NULL, &none) < 0 &&
+        none.kind != DF_ERR_NOT_FOUND) {
+        *err = none;
+        return -1;
+    }
     return 0;
 }
 
@@ -306,7 +338,7 @@ int app_attendee_remove(struct store *s, const struct app_request_actor *who, co
     char detail[160];
     snprintf(detail, sizeof detail, "person %.128s%s", person, herself ? " (herself)" : "");
     if (store_request_remove_attendee(s, id, person, err) < 0 ||
-        store_meeting_bump(s, id, err) < 0 ||
+        store_meeting_bump(s, id, err) < 0 || fit_interpreter(s, &r, who->now, a, err) < 0 ||
         (!herself && mail_her(s, &r, "attendee_off", &her, &from, &to, st.by, a, err) < 0) ||
         store_audit(s, herself ? person : st.actor, "request.attendee_remove", "request", id,
                     detail, err) < 0 ||

@@ -39,4 +39,21 @@ int app_checkin_in(struct store *s, const char *actor, const char *person, long 
 int app_checkin_undo(struct store *s, const char *actor, const char *person, long long now,
                      struct df_err *err);
 
+/* The same for another day of the forum (a person the desk forgot to check
+ * in yesterday): day "YYYY-MM-DD", one of the forum's event's days (the
+ * event app_checkin_day reads) not after today there; NULL is today. The
+ * arrival's time is now, when the desk recorded it; the audit line names
+ * day. Another day (or none, or one to come) is DF_ERR_INPUT, code
+ * checkin_day (day; field "day"), nothing written. */
+int app_checkin_on(struct store *s, const char *actor, const char *person, const char *day,
+                   long long now, struct arena *a, const char **at, struct df_err *err);
+int app_checkin_undo_on(struct store *s, const char *actor, const char *person,
+                        const char *day, long long now, struct df_err *err);
+
+/* The forum's day before today at now into yesterday, when today is one of
+ * the forum's event's days and not its first (the day the desk may have
+ * forgotten someone): 1; else 0, yesterday "". -1 with err. */
+int app_checkin_yesterday(struct store *s, long long now, char yesterday[11],
+                          struct df_err *err);
+
 #endif

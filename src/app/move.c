@@ -894,26 +894,36 @@ out:
 
 /* ---- a request's meeting (move.h) ------------------------------------- */
 
-/* The pair request's people need when they share no language (the
- * scheduler's rule, app_interpreting_plan), into b->pair; NULL when none. */
-static int plan_pair(struct board *b, struct arena *a)
+/* The pair b's people, without person `without` (NULL: all of them),
+ * need when they share no language (the scheduler's rule,
+ * app_interpreting_plan), into *pair; NULL when none. -1 out of memory. */
+static int pair_needed(const struct board *b, struct arena *a, const char *without,
+                       const char **pair)
 {
-    int P = b->people_n;
-    const char **langs = arena_alloc(a, ((size_t)P + 1) * sizeof *langs);
-    int *people = arena_alloc(a, ((size_t)P + 1) * sizeof *people);
-    int off[2] = {0, P};
+    int P = 0;
+    const char **langs = arena_alloc(a, ((size_t)b->people_n + 1) * sizeof *langs);
+    int *people = arena_alloc(a, ((size_t)b->people_n + 1) * sizeof *people);
     if (!langs || !people)
         return -1;
-    for (int i = 0; i < P; i++) {
-        langs[i] = b->people[i].languages;
-        people[i] = i;
-    }
+    for (int i = 0; i < b->people_n; i++)
+        if (!without || strcmp(b->people[i].id, without) != 0) {
+            langs[P] = b->people[i].languages;
+            people[P] = P;
+            P++;
+        }
+    int off[2] = {0, P};
     struct app_interpreting ip;
     if (app_interpreting_plan(b->l.interp.data, b->l.interp.n, b->slots, b->S, langs, P, off,
                               people, 1, a, &ip) < 0)
         return -1;
-    b->pair = ip.meet_pair[0] >= 0 ? ip.pair_name[ip.meet_pair[0]] : NULL;
+    *pair = ip.meet_pair[0] >= 0 ? ip.pair_name[ip.meet_pair[0]] : NULL;
     return 0;
+}
+
+/* The pair request's people need, into b->pair (pair_needed). */
+static int plan_pair(struct board *b, struct arena *a)
+{
+    return pair_needed(b, a, NULL, &b->pair);
 }
 
 /* Per slot, an interpreter of b->pair working then and in no meeting then,
@@ -959,6 +969,65 @@ static int board_load_request(struct store *s, const struct store_request *r, st
     if (plan_pair(b, a) < 0 || (b->pair && mark_interpreters_free(b, a) < 0))
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
     return 0;
+}
+
+int app_meeting_interpreter_fit(struct store *s, const char *meeting, const char *person,
+                                long long now, struct arena *a, const char **why,
+                                struct app_whys *whys, struct df_err *err)
+{
+    struct arena scratch;   /* the board's: only what is said is in a */
+    arena_init(&scratch, 0);
+    struct board b;
+    const char *before = NULL;
+    int rc = -1;
+    *why = NULL;
+    if (whys)
+        whys->n = 0;
+    if (board_load(s, meeting, a, &scratch, &b, err) < 0)
+        goto out;
+    rc = 0;
+    if (b.here_k < 0 || meeting_has_begun(&b, now))
+        goto out;   /* in no b2b slot, or begun: its interpreter stays as it is */
+    if (plan_pair(&b, &scratch) < 0 ||
+        (person && pair_needed(&b, &scratch, person, &before) < 0)) {
+        rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory finding an interpreter");
+        goto out;
+    }
+    const char *pick = NULL;
+    if (b.pair) {
+        /* its own interpreter stays when they serve the pair needed then */
+        if (b.iv && app_interpreter_serves(b.iv, b.pair, b.slots + b.here_k))
+            goto out;
+        if (mark_interpreters_free(&b, &scratch) < 0) {
+            rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory finding an interpreter");
+            goto out;
+        }
+        pick = b.interp_free[b.here_k];
+        /* none free: refused only when the need is hers (a meeting that
+         * lacked one already is no reason to keep a colleague out) */
+        if (!pick) {
+            if (person && (!before || strcmp(before, b.pair) != 0)) {
+                const char *name = person_name(&b, person);
+                *why = arena_printf(a, "%s shares no language with the others, and no %s "
+                                       "interpreter is free then", name, b.pair);
+                why_add(whys, a, *why, "interpreter_needed", "person", name, "pair", b.pair);
+                whys_keep(whys, a);   /* their values are the board's, in scratch */
+                rc = *why ? 1 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+            }
+            goto out;
+        }
+    } else if (!b.m.interpreter || person) {
+        goto out;   /* none needed and none held; or someone joined, who never ends a need */
+    }
+    /* the meeting as it is, its interpreter booked (pick) or let go (NULL) */
+    struct store_meeting m = {.request = b.m.request, .slot = b.m.slot,
+                              .location = b.m.location, .video_room = b.m.video_room,
+                              .interpreter = pick, .locked = b.m.locked};
+    if (store_meeting_upsert(s, &m, err) < 0)
+        rc = -1;
+out:
+    arena_free(&scratch);
+    return rc;
 }
 
 /* The table request's meeting gets in slot k at `now`: its booth, or the

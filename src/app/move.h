@@ -99,6 +99,24 @@ int app_meeting_person_fits(struct store *s, const char *meeting, const char *pe
                             const char *viewer, long long now, struct arena *a,
                             const char **why, struct app_whys *whys, struct df_err *err);
 
+/* The interpreter of meeting (its request's id), its people changed in the
+ * caller's transaction (a colleague joined or left), as an accept's placing
+ * books one (app_request_place): when they share no language and its
+ * interpreter (if any) does not serve the pair they now need in its slot,
+ * the first of that pair working then and in no other meeting is booked
+ * instead; when they share one, its interpreter is let go (its SEQUENCE
+ * rises either way). Nothing for a meeting in no b2b slot or begun at
+ * `now`. 0 (done, or nothing to do); 1 when no interpreter of the pair is
+ * free and the need is person's (the one who joined: without her they
+ * needed none, or another pair), *why (in a) saying so and whys (may be
+ * NULL) by code interpreter_needed (person: her name, pair), nothing
+ * written; person NULL (someone left), or a need the meeting had before
+ * her, leaves it as it is then. -1 with err, DF_ERR_NOT_FOUND when it has
+ * no meeting. */
+int app_meeting_interpreter_fit(struct store *s, const char *meeting, const char *person,
+                                long long now, struct arena *a, const char **why,
+                                struct app_whys *whys, struct df_err *err);
+
 /* ---- a request's meeting, placed by its people at a published event ---- */
 
 /* The times request (pending; or one not yet sent, its id "", from and to

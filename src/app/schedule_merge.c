@@ -2,6 +2,7 @@
 #include "app/schedule_merge.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* A hash of a tuple of strings (NULL told apart from ""); an order-free
@@ -18,7 +19,10 @@ static uint64_t hash_tuple(const char *const *f, int n)
 }
 
 /* What a schedule rests on besides the meetings: the event's b2b slots,
- * tables and interpreters (*programme), the attendees of l's requests that
+ * tables, the windows its tables are out of use (migration 56: the solve
+ * kept its meetings off a table then, and one taken out or given back
+ * meanwhile would let the write seat one there, or keep a table idle for
+ * nothing) and interpreters (*programme), the attendees of l's requests that
  * are also in `both` (*attendees), and its people's unavailability (*away). */
 static void digest_load(const struct schedule_load *l, const struct idmap *both,
                         uint64_t *programme, uint64_t *attendees, uint64_t *away)
@@ -30,6 +34,13 @@ static void digest_load(const struct schedule_load *l, const struct idmap *both,
     const struct store_location *tb = l->tables.data;
     for (int i = 0; i < l->tables.n; i++)
         d += hash_tuple((const char *[]){"table", tb[i].id, tb[i].kind}, 3);
+    const struct store_table_out *ws = l->outs.data;
+    for (int i = 0; i < l->outs.n; i++) {
+        char from[24], until[24];
+        snprintf(from, sizeof from, "%lld", ws[i].from);
+        snprintf(until, sizeof until, "%lld", ws[i].until);
+        d += hash_tuple((const char *[]){"out", ws[i].location, from, until}, 4);
+    }
     const struct store_interpreter *iv = l->interp.data;
     for (int i = 0; i < l->interp.n; i++)
         d += hash_tuple((const char *[]){"interpreter", iv[i].id, iv[i].lang_a, iv[i].lang_b,
@@ -173,8 +184,9 @@ int schedule_merge_check(const struct schedule_load *was, const struct schedule_
     digest_load(was, &now->req_ix, &prog_was, &att_was, &away_was);
     digest_load(now, &was->req_ix, &prog_now, &att_now, &away_now);
     if (prog_was != prog_now)
-        return df_err_set(err, DF_ERR_CONFLICT, "the b2b slots, tables or interpreters of event "
-                                                "\"%s\" changed while the scheduler ran: %s",
+        return df_err_set(err, DF_ERR_CONFLICT, "the b2b slots, tables (or when they are out "
+                                                "of use) or interpreters of event \"%s\" "
+                                                "changed while the scheduler ran: %s",
                           was->event, again);
     if (att_was != att_now)
         return df_err_set(err, DF_ERR_CONFLICT, "the people of a request at event \"%s\" "

@@ -269,21 +269,51 @@ fail:
 }
 
 int app_table_back(struct store *s, const char *login, const char *event, const char *location,
-                   int *n, struct df_err *err)
+                   const char *from, const char *until, long long now, int *n,
+                   struct df_err *err)
 {
     *n = 0;
+    if (until && !from)
+        return df_err_set(err, DF_ERR_INPUT, "until names a window with its from: give both, "
+                          "or neither to give every window back");
+    struct arena a;
+    arena_init(&a, 0);
+    const char *tz;
+    long long t0 = 0, t1 = -1;   /* -1: a window ending whenever */
+    char detail[128];
     if (store_begin(s, err) < 0)
-        return -1;
-    char detail[32];
-    if (store_table_out_clear(s, event, location, n, err) < 0)
-        goto fail;
-    snprintf(detail, sizeof detail, "%d window(s)", *n);
+        goto out;
+    if (!from) {
+        if (store_table_out_clear(s, event, location, n, err) < 0)
+            goto fail;
+        snprintf(detail, sizeof detail, "%d window(s)", *n);
+    } else {
+        if (event_zone(s, event, &a, &tz, err) < 0 ||
+            app_table_out_time(tz, "from", from, now, &t0, err) < 0 ||
+            (until && app_table_out_time(tz, "until", until, now, &t1, err) < 0) ||
+            store_table_out_remove(s, event, location, t0, t1, n, err) < 0)
+            goto fail;
+        const char *f = zoned_text(tz, t0, &a), *u = until ? zoned_text(tz, t1, &a) : NULL;
+        if (*n == 0) {
+            df_err_set(err, DF_ERR_NOT_FOUND, "table %.128s is out of use from no window "
+                       "starting %s%s%s", location, f ? f : from, u ? " until " : "",
+                       u ? u : "");
+            goto fail;
+        }
+        snprintf(detail, sizeof detail, "window from %s%s%s", f ? f : from,
+                 u ? " until " : "", u ? u : "");
+    }
     if (*n > 0 && store_audit(s, login, "location.back_in_use", "location", location, detail,
                               err) < 0)
         goto fail;
-    return store_commit(s, err);
+    if (store_commit(s, err) < 0)
+        goto fail;
+    arena_free(&a);
+    return 0;
 fail:
     store_rollback(s);
+out:
+    arena_free(&a);
     return -1;
 }
 

@@ -57,9 +57,15 @@ int app_table_out(struct store *s, const char *login, const char *event, const c
 
 /* Gives location (one of event's) back: its windows removed (*n of them),
  * an audit line ("location.back_in_use") when there were any; meetings
- * stay where they went. DF_ERR_NOT_FOUND as app_table_out. */
+ * stay where they went. With from (NULL: every window), only the window
+ * starting then and, with until too, ending then (both as
+ * app_table_out_time reads them at `now`; the times GET .../out-of-use
+ * lists): the audit line names it, and none such is DF_ERR_NOT_FOUND.
+ * DF_ERR_NOT_FOUND as app_table_out; DF_ERR_INPUT for a time unreadable or
+ * until without from. */
 int app_table_back(struct store *s, const char *login, const char *event, const char *location,
-                   int *n, struct df_err *err);
+                   const char *from, const char *until, long long now, int *n,
+                   struct df_err *err);
 
 /* One window of event's tables out of use, its times in the event's zone. */
 struct app_table_window {

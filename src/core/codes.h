@@ -47,7 +47,7 @@
         "date_invalid", "date_past", "country_not_buyers", "funders_max", "shares_over",       \
         "id_taken", "no_video_service", "no_email", "email_other_login", "invalid_time",        \
         "ends_before_shown", "mail_ahead", "mail_off", "attendee_party", "attendee_org",        \
-        "attendee_twice", "attendee_cap", "event_over"
+        "attendee_twice", "attendee_cap", "event_over", "checkin_day"
 
 /* The procurement engine's reasons (src/engine/procure/plan.c): words
  * "proc.why.CODE", counted by "n" where the reason counts. */
@@ -67,7 +67,8 @@
  * a 409's "reasons"): each a key of web/js/words.js's table WHY. */
 #define DF_CODES_IN_THE_WAY                                                                     \
     "slot_begun", "table_taken", "person_meets", "person_away", "no_interpreter_free",          \
-        "interpreter_busy", "interpreter_off", "no_table", "no_table_free", "table_out"
+        "interpreter_busy", "interpreter_off", "no_table", "no_table_free", "table_out",        \
+        "interpreter_needed"
 
 /* Why a schedule run left an accepted request without a meeting (GET
  * /events/{id}/unscheduled, an accept's not_placed): keys of words.js's

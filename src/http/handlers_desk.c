@@ -26,13 +26,19 @@ void api_console_person(struct http_req *r)
     struct df_err err = {0};
     struct store_person p;
     struct store_org o;
-    char today[11];
+    char today[11], yesterday[11];
     bool within;
     const char *came = NULL;   /* during the forum today's arrival, else her last */
+    const char *came_before = NULL;   /* her arrival of the forum's day before today */
+    long long now = http_server_forum_now(r->srv);
+    int has_yesterday = 0;
     if (store_person_get(r->s, r->params[0], &r->a, &p, &err) < 0 ||
         store_org_get(r->s, p.org, &r->a, &o, &err) < 0 ||
-        app_checkin_day(r->s, NULL, http_server_forum_now(r->srv), today, &within, &err) < 0 ||
-        (within && store_arrival_on(r->s, p.id, today, &r->a, &came, &err) < 0)) {
+        app_checkin_day(r->s, NULL, now, today, &within, &err) < 0 ||
+        (within && store_arrival_on(r->s, p.id, today, &r->a, &came, &err) < 0) ||
+        (has_yesterday = app_checkin_yesterday(r->s, now, yesterday, &err)) < 0 ||
+        (has_yesterday &&
+         store_arrival_on(r->s, p.id, yesterday, &r->a, &came_before, &err) < 0)) {
         http_reply_df_err(r, &err);
         return;
     }
@@ -45,6 +51,10 @@ void api_console_person(struct http_req *r)
     json_object_set_new(j, "checked_in_at", api_str_or_null(came));
     json_object_set_new(j, "last_checked_in_at", api_str_or_null(p.checked_in_at));
     json_object_set_new(j, "day", within ? json_string(today) : json_null());
+    /* the forum's day before today and her arrival then, for the desk to
+     * record one it forgot (README "Arrivals by day") */
+    json_object_set_new(j, "yesterday", has_yesterday ? json_string(yesterday) : json_null());
+    json_object_set_new(j, "yesterday_checked_in_at", api_str_or_null(came_before));
     http_reply_json(r, 200, j);
 }
 

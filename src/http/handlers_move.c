@@ -128,12 +128,15 @@ void api_console_table_out(struct http_req *r)
                               o.unplaced, "moves", moves));
 }
 
-/* DELETE /console/events/{id}/locations/{item}/out-of-use: the table given back. */
+/* DELETE /console/events/{id}/locations/{item}/out-of-use[?from=&until=]:
+ * the table given back, every window of it or the one from names. */
 void api_console_table_back(struct http_req *r)
 {
     struct df_err err = {0};
     int n = 0;
-    if (app_table_back(r->s, r->user.email, r->params[0], r->params[1], &n, &err) < 0) {
+    if (app_table_back(r->s, r->user.email, r->params[0], r->params[1],
+                       http_url_param(&r->url, "from"), http_url_param(&r->url, "until"),
+                       http_server_forum_now(r->srv), &n, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }

@@ -306,14 +306,21 @@ static void h_people(struct http_req *r)
                                       q.day ? json_string(q.day) : json_null(), "people", list));
 }
 
+/* POST .../checkin, body optional {"day"}: she arrived today, or on an
+ * earlier day of the forum the desk forgot (README "Arrivals by day"). */
 static void h_checkin(struct http_req *r)
 {
+    static const struct http_field f[] = {
+        {"day", HJ_STRING, .nullable = true, .min = 1, .max = 10}, {NULL}};
     struct df_err err = {0};
     const char *at = NULL;
-    json_t *next = NULL;
-    if (app_checkin(r->s, r->user.email, r->params[0], http_server_forum_now(r->srv), &r->a, &at,
-                    &err) < 0 ||
-        !(next = api_next_meeting_json(r, r->params[0], &err))) {
+    json_t *b = NULL, *next = NULL;
+    if (r->body.len && !(b = http_body(r, f)))
+        return;
+    int rc = app_checkin_on(r->s, r->user.email, r->params[0], http_json_str(b, "day"),
+                            http_server_forum_now(r->srv), &r->a, &at, &err);
+    json_decref(b);
+    if (rc < 0 || !(next = api_next_meeting_json(r, r->params[0], &err))) {
         http_reply_df_err(r, &err);
         return;
     }
@@ -321,13 +328,13 @@ static void h_checkin(struct http_req *r)
                                       "next_meeting", next));
 }
 
-/* DELETE .../checkin: a check-in given to the wrong person is taken back
- * (today's: her other days' arrivals stay). */
+/* DELETE .../checkin[?day=]: a check-in given to the wrong person is taken
+ * back (today's, or that day's: her other days' arrivals stay). */
 static void h_checkin_undo(struct http_req *r)
 {
     struct df_err err = {0};
-    if (app_checkin_undo(r->s, r->user.email, r->params[0], http_server_forum_now(r->srv),
-                         &err) < 0) {
+    if (app_checkin_undo_on(r->s, r->user.email, r->params[0], http_url_param(&r->url, "day"),
+                            http_server_forum_now(r->srv), &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }

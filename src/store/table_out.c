@@ -49,10 +49,14 @@ int store_table_out_add(struct store *s, const char *event, const char *location
     return store_step_done(s, st, err, "marking a table out of use");
 }
 
-int store_table_out_clear(struct store *s, const char *event, const char *location, int *n,
-                          struct df_err *err)
+/* Removes location's windows (one of event's): all, or those starting at
+ * from and ending at until (-1: whenever; 0: to the end); how many in *n. */
+static int windows_remove(struct store *s, const char *event, const char *location, bool all,
+                          long long from, long long until, int *n, struct df_err *err)
 {
-    static const char sql[] = "DELETE FROM location_out_of_use WHERE location_rid = ?";
+    static const char sql[] =
+        "DELETE FROM location_out_of_use WHERE location_rid = ?1"
+        " AND (?4 OR (from_at = ?2 AND (?3 = -1 OR until_at IS nullif(?3, 0))))";
     *n = 0;
     sqlite3_int64 l = location_of_event(s, event, location, err);
     if (l < 0)
@@ -61,10 +65,25 @@ int store_table_out_clear(struct store *s, const char *event, const char *locati
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, l);
+    sqlite3_bind_int64(st, 2, from);
+    sqlite3_bind_int64(st, 3, until);
+    sqlite3_bind_int(st, 4, all);
     if (store_step_done(s, st, err, "giving a table back") < 0)
         return -1;
     *n = sqlite3_changes(s->db);
     return 0;
+}
+
+int store_table_out_clear(struct store *s, const char *event, const char *location, int *n,
+                          struct df_err *err)
+{
+    return windows_remove(s, event, location, true, 0, -1, n, err);
+}
+
+int store_table_out_remove(struct store *s, const char *event, const char *location,
+                           long long from, long long until, int *n, struct df_err *err)
+{
+    return windows_remove(s, event, location, false, from, until, n, err);
 }
 
 int store_table_out_each(struct store *s, const char *event, store_table_out_fn fn, void *ud,

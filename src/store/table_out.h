@@ -25,6 +25,12 @@ int store_table_out_add(struct store *s, const char *event, const char *location
 int store_table_out_clear(struct store *s, const char *event, const char *location, int *n,
                           struct df_err *err);
 
+/* Gives one window of location (one of event's) back: those starting at
+ * `from` and, when until is not -1, ending at until (0: to the end), their
+ * number in *n (0 when none is). DF_ERR_NOT_FOUND as store_table_out_add. */
+int store_table_out_remove(struct store *s, const char *event, const char *location,
+                           long long from, long long until, int *n, struct df_err *err);
+
 typedef int (*store_table_out_fn)(void *ud, const struct store_table_out *w);
 /* Event's windows, by table in the programme's order, then by start; the
  * strings live until fn returns (non-zero stops). */

@@ -5793,6 +5793,17 @@ test('the organiser takes a table out of use on the table plan, in English on a 
     'nobody at the table out of use then');
   assert.deepEqual(await axe(page), []);
   await shoot(page, 'table-out-en');
+  // a second window of the same table, after the last slot (nothing to move then)
+  const later = new Date(new Date(last.ends_at).getTime() + 3600000).toISOString().replace(/\.\d+Z$/, 'Z');
+  assert.equal((await apiCall(page, 'POST', `/console/events/${forum.id}/locations/${m.location}/out-of-use`, { from: later })).status, 200);
+  await open(page, `/console/tables?event=${encodeURIComponent(forum.id)}&slot=${encodeURIComponent(last.id)}`);
+  await page.locator('#table-out-windows li').nth(1).waitFor();
+  // the first window given back: that one alone, the later one stays
+  await page.locator('#table-out-windows li').first().locator('button').click();
+  await page.waitForFunction(() => document.querySelectorAll('#table-out-windows li').length === 1);
+  const left = (await apiCall(page, 'GET', `/console/events/${forum.id}/out-of-use`)).body.out_of_use;
+  assert.equal(left.length, 1);
+  assert.equal(left[0].until, null, 'the later window, to the end, stays');
   // given back: no table out of use, and the desk is offered it again
   await page.click('#table-out-windows button');
   await page.locator('p#table-out-windows').waitFor();
@@ -7245,6 +7256,39 @@ test('on the forum\'s second day the desk, in Ukrainian on a phone, sees who cam
     const her = (await apiCall(page, 'GET', '/console/people/p-tz-fr')).body;
     assert.equal(her.checked_in_at, null);
     assert.match(her.last_checked_in_at, /^2031-05-06T06:30:00Z$/, 'day one\'s at the forum\'s clock');
+    await ctx.close();
+  }, ['--forum-clock-still', '2031-05-07T08:30:00+02:00']);
+});
+
+test('on the forum\'s second day the desk, in Ukrainian, records an arrival it forgot yesterday from her page, today\'s left as it was', async () => {
+  const db = path.join(TMP, 'twodays-forgot.db');
+  twoZonesForum(db);
+  const twoDays = { id: 'ev-2f', name: 'Forum of two days', venue: 'Brussels', timezone: 'Europe/Brussels',
+    starts_on: '2031-05-06', ends_on: '2031-05-07', sessions: [], locations: [{ id: 'ev-2f-t1', name: 'Table 1' }] };
+  await withServer(db, async () => {
+    const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
+    await ctx.addInitScript({ path: AXE_SOURCE });
+    assert.equal((await apiCall(page, 'POST', '/events', twoDays)).status, 201);
+    await open(page, '/console/people/p-tz-fr');
+    const when = new Intl.DateTimeFormat('uk', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Brussels' })
+      .format(new Date('2031-05-06T12:00:00Z'));
+    const part = page.locator('#desk-yesterday');
+    assert.equal(await page.textContent('#desk-yesterday-said'), UK['desk.no_arrival_on'].replace('{day}', when));
+    assert.equal(await page.textContent('#desk-checkin-yesterday'), UK['desk.checkin_yesterday']);
+    await page.click('#desk-checkin-yesterday');
+    await part.locator('.flash.ok').waitFor();
+    assert.equal(await page.textContent('#desk-yesterday-said'), UK['desk.arrival_recorded_on'].replace('{day}', when));
+    assert.equal(await page.locator('#desk-checkin-yesterday').count(), 0);
+    assert.equal(await page.getAttribute('#desk-checked-in', 'data-arrived'), '0', 'not today: the desk has not seen her yet');
+    const her = (await apiCall(page, 'GET', '/console/people/p-tz-fr')).body;
+    assert.equal(her.yesterday, '2031-05-06');
+    assert.ok(her.yesterday_checked_in_at, 'yesterday\'s arrival recorded');
+    assert.equal(her.checked_in_at, null);
+    assert.deepEqual(await axe(page), []);
+    await assertUkrainian(page);
+    // once recorded, her page offers it no more
+    await open(page, '/console/people/p-tz-fr');
+    assert.equal(await page.locator('#desk-yesterday').count(), 0);
     await ctx.close();
   }, ['--forum-clock-still', '2031-05-07T08:30:00+02:00']);
 });

@@ -189,6 +189,89 @@ Test(app_attendees, at_a_published_meeting_she_must_be_free_then, .init = setup,
     cr_assert_str_eq(why.v[0].code, "slot_begun");
 }
 
+/* Person id's languages set to langs. */
+static void speaks(const char *id, const char *org, const char *langs)
+{
+    char email[32];
+    snprintf(email, sizeof email, "%s@org.test", id);
+    struct store_person p = {.id = id, .org = org, .name = id, .email = email, .languages = langs};
+    ok(store_person_upsert(s, &p, NULL, &err));
+}
+
+/* Interpreter id (uk-en) booked for the event. */
+static void interpreter(const char *id)
+{
+    struct store_interpreter iv = {.id = id, .event = "ev", .name = id, .lang_a = "uk",
+                                   .lang_b = "en"};
+    ok(store_interpreter_upsert(s, &iv, NULL, &err));
+}
+
+/* How many of r1's meetings have interpreter id (NULL: none). */
+static int r1_interpreter(const char *id)
+{
+    char sql[256];
+    if (!id)
+        return number("SELECT count(*) FROM meetings WHERE id = 'r1' AND interpreter_rid IS NULL");
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM meetings m JOIN interpreters i"
+             " ON i.rid = m.interpreter_rid WHERE m.id = 'r1' AND i.id = '%s'", id);
+    return number(sql);
+}
+
+Test(app_attendees, one_who_shares_no_language_gets_an_interpreter_or_is_refused,
+     .init = setup, .fini = teardown)
+{
+    struct app_whys why = {.n = 0};
+    speaks("x4", "X", "uk");
+    /* x1 and y1 speak English alone: none booked, so she cannot join */
+    cr_assert_eq(add(&requester, "x4", &why), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert_eq(why.n, 1);
+    cr_assert_str_eq(why.v[0].code, "interpreter_needed");
+    cr_assert_str_eq(why.v[0].value[0], "x4");
+    /* no pair booked: the covering pair named by the languages most spoken */
+    cr_assert_str_eq(why.v[0].value[1], "en-uk");
+    cr_assert_not_null(strstr(err.msg, "no en-uk interpreter"), "%s", err.msg);
+    cr_assert_eq(number("SELECT count(*) FROM request_attendees"), 0, "nothing kept");
+    /* the one booked interprets r2 then: still none free */
+    interpreter("iv1");
+    struct store_meeting m2 = {.request = "r2", .slot = "t1", .location = "B", .locked = 1,
+                               .interpreter = "iv1"};
+    ok(store_meeting_upsert(s, &m2, &err));
+    cr_assert_eq(add(&requester, "x4", &why), -1);
+    cr_assert_str_eq(why.v[0].code, "interpreter_needed");
+    cr_assert_str_eq(why.v[0].value[1], "uk-en", "the pair as booked");
+    /* a second one is free: booked for r1, its SEQUENCE risen */
+    interpreter("iv2");
+    int seq = number("SELECT sequence FROM meetings WHERE id = 'r1'");
+    ok(add(&requester, "x4", &why));
+    cr_assert_eq(r1_interpreter("iv2"), 1);
+    cr_assert_gt(number("SELECT sequence FROM meetings WHERE id = 'r1'"), seq);
+    /* another colleague who speaks English changes nothing */
+    ok(add(&requester, "x5", &why));
+    cr_assert_eq(r1_interpreter("iv2"), 1);
+    /* x5 leaving: x4 still needs one; x4 leaving: the interpreter is free again */
+    ok(take_off(&requester, "x5"));
+    cr_assert_eq(r1_interpreter("iv2"), 1);
+    ok(take_off(&requester, "x4"));
+    cr_assert_eq(r1_interpreter(NULL), 1);
+}
+
+Test(app_attendees, a_need_the_meeting_had_before_her_keeps_no_one_out, .init = setup,
+     .fini = teardown)
+{
+    /* y1 speaks Ukrainian alone: r1 needed an interpreter and has none */
+    speaks("y1", "Y", "uk");
+    ok(add(&requester, "x4", NULL));
+    cr_assert_eq(r1_interpreter(NULL), 1);
+    /* once one is booked, the next colleague's add books it */
+    interpreter("iv1");
+    ok(add(&requester, "x5", NULL));
+    cr_assert_eq(r1_interpreter("iv1"), 1);
+    /* someone leaving while they still need it keeps it */
+    ok(take_off(&requester, "x5"));
+    cr_assert_eq(r1_interpreter("iv1"), 1);
+}
+
 Test(app_attendees, a_change_raises_the_sequence_mails_her_and_is_audited, .init = setup,
      .fini = teardown)
 {

@@ -8,6 +8,7 @@
 #include "app/checkin.h"
 #include "store/web.h"
 #include "scratch_db.h"
+#include "store/store_internal.h"
 
 /* The forum's two days, 16 and 17 February 2031 in Brussels, and the desk's
  * mornings: 08:30 there each day (07:30 UTC), and 00:30 of the 17th there
@@ -177,4 +178,76 @@ Test(app_checkin, each_day_of_the_forum_has_its_own_arrivals, .init = setup, .fi
     q.day = NULL;
     ok(store_web_people_page(s, &q, keep_arrival, at, &total, &came, &err));
     cr_assert_eq(total, 0, "over the forum, she came");
+}
+
+/* How many audit lines of action on p-ua say detail (the day). */
+static int audit_lines(const char *action, const char *detail)
+{
+    sqlite3_stmt *st;
+    cr_assert_eq(sqlite3_prepare_v2(s->db, "SELECT count(*) FROM audit_log WHERE action = ?1"
+                                           " AND entity_id = 'p-ua' AND detail = ?2",
+                                    -1, &st, NULL),
+                 SQLITE_OK);
+    sqlite3_bind_text(st, 1, action, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, detail, -1, SQLITE_STATIC);
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* The desk on day two records the arrival it forgot on day one, and takes
+ * one given to the wrong person back: only the forum's days up to today. */
+Test(app_checkin, the_desk_records_an_arrival_for_an_earlier_day_of_the_forum, .init = setup,
+     .fini = teardown)
+{
+    char at[32];
+    const char *when = NULL;
+    ok(app_checkin(s, "desk@forum.test", "p-ua", DAY_TWO, &a, &when, &err));
+    ok(app_checkin_on(s, "desk@forum.test", "p-ua", "2031-02-16", DAY_TWO + 60, &a, &when,
+                      &err));
+    cr_assert_str_eq(when, "2031-02-17T07:31:00Z", "recorded when the desk wrote it");
+    cr_assert_str_eq(arrival_on("2031-02-16", at), when);
+    cr_assert_not_null(arrival_on("2031-02-17", at), "today's stays");
+    struct store_person p;
+    ok(store_person_get(s, "p-ua", &a, &p, &err));
+    cr_assert_str_eq(p.checked_in_day, "2031-02-17", "her last day is still today");
+    cr_assert_eq(audit_lines("person.checkin", "2031-02-16"), 1);
+
+    /* none of the forum's days, a day to come, no date at all: refused, nothing written */
+    int64_t lines = store_audit_count(s, &err);
+    const char *bad[][2] = {{"2031-02-15", "before"}, {"2031-02-18", "after"},
+                            {"yesterday", "no date"}};
+    for (int i = 0; i < 3; i++) {
+        err = (struct df_err){0};
+        cr_assert_eq(app_checkin_on(s, "desk@forum.test", "p-ua", bad[i][0], DAY_TWO, &a, &when,
+                                    &err), -1, "%s", bad[i][1]);
+        cr_assert_eq(err.kind, DF_ERR_INPUT);
+        cr_assert_str_eq(err.code, "checkin_day");
+    }
+    err = (struct df_err){0};
+    cr_assert_eq(app_checkin_on(s, "desk@forum.test", "p-ua", "2031-02-17", NOW, &a, &when,
+                                &err), -1, "day two is not yet on day one");
+    cr_assert_str_eq(err.code, "checkin_day");
+    cr_assert_eq(store_audit_count(s, &err), lines);
+
+    /* what the desk's page offers: day one, from day two on only */
+    char yesterday[11];
+    cr_assert_eq(app_checkin_yesterday(s, DAY_TWO, yesterday, &err), 1);
+    cr_assert_str_eq(yesterday, "2031-02-16");
+    cr_assert_eq(app_checkin_yesterday(s, NOW, yesterday, &err), 0, "the first day has none");
+    cr_assert_str_eq(yesterday, "");
+    cr_assert_eq(app_checkin_yesterday(s, DAY_TWO + 86400, yesterday, &err), 0,
+                 "after the forum: not the desk's day");
+
+    /* the undo of day one's alone */
+    ok(app_checkin_undo_on(s, "desk@forum.test", "p-ua", "2031-02-16", DAY_TWO, &err));
+    cr_assert_null(arrival_on("2031-02-16", at));
+    cr_assert_not_null(arrival_on("2031-02-17", at), "today's stays");
+    cr_assert_eq(audit_lines("person.checkin_undo", "2031-02-16"),
+                 1);
+    err = (struct df_err){0};
+    cr_assert_eq(app_checkin_undo_on(s, "desk@forum.test", "p-ua", "2031-02-18", DAY_TWO, &err),
+                 -1);
+    cr_assert_str_eq(err.code, "checkin_day");
 }

@@ -11,6 +11,7 @@
 #include "app/schedule.h"
 #include "app/table_out.h"
 #include "scratch_db.h"
+#include "store/table_out.h"
 
 static char db_path[64];
 static struct store *s;
@@ -272,7 +273,7 @@ Test(app_table_out, the_window_closes_the_table_to_the_desk_until_it_is_given_ba
         cr_assert_str_neq(times[i].location, "B", "%s", times[i].slot);
     /* given back */
     int back = 0;
-    ok(app_table_back(s, "desk@x.test", "ev", "B", &back, &err));
+    ok(app_table_back(s, "desk@x.test", "ev", "B", NULL, NULL, 0, &back, &err));
     cr_assert_eq(back, 1);
     cr_assert_str_eq(options("r2"), "t2/B t2/C t4/A t4/B t4/C", "its own table A first now");
     cr_assert_str_eq(where("r2"), "t2/A#1", "it stays where it went");
@@ -296,9 +297,47 @@ Test(app_table_out, a_schedule_run_seats_nobody_there_then, .init = setup, .fini
                  m.location);
     /* given back, the next run seats it there */
     int back;
-    ok(app_table_back(s, "desk@x.test", "ev", "B", &back, &err));
+    ok(app_table_back(s, "desk@x.test", "ev", "B", NULL, NULL, 0, &back, &err));
     ok(app_schedule_event(s, &run, &a, &rep, &err));
     cr_assert_str_eq(where("r6") + 2, "/B#0");
+}
+
+Test(app_table_out, one_window_given_back_the_others_kept, .init = setup, .fini = teardown)
+{
+    /* B out of use 09:30-09:45 and from 10:00 on, A from 09:30 on */
+    ok(store_table_out_add(s, "ev", "B", at("2025-06-05T07:30:00Z"), at("2025-06-05T07:45:00Z"),
+                           "desk@x.test", &err));
+    ok(store_table_out_add(s, "ev", "B", at("2025-06-05T08:00:00Z"), 0, "desk@x.test", &err));
+    ok(store_table_out_add(s, "ev", "A", at("2025-06-05T07:30:00Z"), 0, "desk@x.test", &err));
+    int back = 0;
+    int64_t lines = store_audit_count(s, &err);
+    /* none starts then, or none ends then: nothing given back */
+    cr_assert_eq(app_table_back(s, "desk@x.test", "ev", "B", "09:35", NULL, NOW, &back, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND, "%s", err.msg);
+    cr_assert_eq(app_table_back(s, "desk@x.test", "ev", "B", "09:30", "10:00", NOW, &back, &err),
+                 -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND, "%s", err.msg);
+    cr_assert_eq(app_table_back(s, "desk@x.test", "ev", "B", NULL, "09:45", NOW, &back, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_INPUT, "until alone names no window");
+    cr_assert_eq(store_audit_count(s, &err), lines);
+    /* the first of B's, as the list gives its times */
+    ok(app_table_back(s, "desk@x.test", "ev", "B", "2025-06-05T09:30:00+02:00",
+                      "2025-06-05T09:45:00+02:00", NOW, &back, &err));
+    cr_assert_eq(back, 1);
+    cr_assert_eq(store_audit_count(s, &err), lines + 1);
+    struct app_table_window *ws;
+    int n;
+    ok(app_tables_out(s, "ev", &a, &ws, &n, &err));
+    cr_assert_eq(n, 2, "B from 10:00 and A stay");
+    cr_assert_str_eq(ws[0].location, "A");
+    cr_assert_str_eq(ws[1].location, "B");
+    cr_assert_str_eq(ws[1].from, "2025-06-05T10:00:00+02:00");
+    /* B's other by its start alone (a window to the end) */
+    ok(app_table_back(s, "desk@x.test", "ev", "B", "10:00", NULL, NOW, &back, &err));
+    cr_assert_eq(back, 1);
+    ok(app_tables_out(s, "ev", &a, &ws, &n, &err));
+    cr_assert_eq(n, 1);
+    cr_assert_str_eq(ws[0].location, "A");
 }
 
 Test(app_table_out, the_times_the_desk_types, .init = setup, .fini = teardown)

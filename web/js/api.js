@@ -278,7 +278,8 @@ export const api = {
   unscheduled: (event, params) => call('GET', `/events/${enc(event)}/unscheduled${qs(params)}`),
   meetings: (event, params) => call('GET', `/console/events/${enc(event)}/meetings${qs(params)}`),
   meetingCounts: (event) => call('GET', `/console/events/${enc(event)}/summary`),
-  checkin: (person) => call('POST', `/console/people/${enc(person)}/checkin`),
+  // day: another of the forum's days, up to today (a forgotten arrival); none: today
+  checkin: (person, day) => call('POST', `/console/people/${enc(person)}/checkin`, day ? { day } : undefined),
   checkinUndo: (person) => call('DELETE', `/console/people/${enc(person)}/checkin`),
   // the help desk's view of one participant: who, and their agenda as they see it
   consolePerson: (id) => call('GET', `/console/people/${enc(id)}`),
@@ -297,7 +298,9 @@ export const api = {
   // (body {from, until?, dry_run?}), the event's tables out of use, one given back
   tablesOut: (event) => call('GET', `/console/events/${enc(event)}/out-of-use`),
   tableOut: (event, table, body) => call('POST', `/console/events/${enc(event)}/locations/${enc(table)}/out-of-use`, body),
-  tableBack: (event, table) => call('DELETE', `/console/events/${enc(event)}/locations/${enc(table)}/out-of-use`),
+  // one window (its from, and until unless it runs to the end) or, without from, every one
+  tableBack: (event, table, from, until) => call('DELETE', `/console/events/${enc(event)}/locations/${enc(table)}/out-of-use`
+    + (from ? `?from=${enc(from)}${until ? `&until=${enc(until)}` : ''}` : '')),
   // the organisers' announcements: the lines under every page's header
   announcements: () => call('GET', '/announcements'),
   // serve --backup-dir's copies, for the dashboard

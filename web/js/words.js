@@ -16,6 +16,7 @@ const WHY = {
   no_table: () => t('why.no_table'),
   no_table_free: () => t('why.no_table_free'),
   table_out: (v) => tx('why.table_out', { table: tableName({ location_name: v.table }) }),
+  interpreter_needed: (v) => tx('why.interpreter_needed', { person: dataName(v.person || ''), pair: data(String(v.pair || '').toUpperCase()) }),
 };
 
 // A server's English sentence as it stands, marked as English.
@@ -132,6 +133,7 @@ const REFUSED = {
   no_email: () => t('refused.no_email'),
   email_other_login: (v) => tx('refused.email_other_login', { value: data(v.value || '') }),
   same_person: () => t('refused.same_person'),
+  checkin_day: (v) => tx('refused.checkin_day', { day: data(v.day || '') }),
   attendee_party: (v) => tx('refused.attendee_party', { name: data(v.person || '') }),
   attendee_org: (v) => tx('refused.attendee_org', { name: data(v.person || '') }),
   attendee_twice: (v) => tx('refused.attendee_twice', { name: data(v.person || '') }),

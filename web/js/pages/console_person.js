@@ -7,7 +7,7 @@
 
 import { api } from '../api.js';
 import { h, add, clear, list, data, dataName, scroller, field, outcome } from '../dom.js';
-import { t, tn, tx, countryName, wallDayTime, dayTime, instant, errorText, getLang } from '../i18n.js';
+import { t, tn, tx, countryName, wallDayTime, dayTime, date, instant, errorText, getLang } from '../i18n.js';
 import { flash, state, whileBusy, zoneOf, refuse } from '../app.js';
 import { PAGE, askedOffset, pager } from '../pager.js';
 import { localName, tableName, nameAndOrg, openRequests } from '../people.js';
@@ -48,35 +48,59 @@ function contactCell(p, org) {
   return add(cell, contact ? [tx('desk.contact_other', { name: dataName(contact.name) }), ' '] : [t('desk.contact_none'), ' '], button);
 }
 
+// A check-in button (attrs, its words label) that checks p in on day (none:
+// today) and then says so in said (done(r)), flashed in where; a refusal
+// flashed there too, the button back for another try.
+function checkinButton(p, day, attrs, label, where, done) {
+  const button = h('button', {
+    type: 'button', ...attrs,
+    onclick: async () => {
+      button.disabled = true;
+      try {
+        done(await api.checkin(p.id, day));
+        button.remove();
+        flash(where, t('desk.checked_in'), 'ok', true);
+      } catch (e) {
+        button.disabled = false;
+        flash(where, `${t('error.save')} ${errorText(e)}`, 'error');
+        button.focus();
+      }
+    },
+  }, label);
+  return button;
+}
+
+// During the forum's second day or later, when she shows no arrival on
+// the day before: a button that records it (the desk forgot her then).
+function yesterdayPart(p) {
+  if (!p.yesterday || p.yesterday_checked_in_at) return null;
+  const when = date(p.yesterday, { dateStyle: undefined, weekday: 'long', day: 'numeric', month: 'long' });
+  const said = h('span', { id: 'desk-yesterday-said' }, tx('desk.no_arrival_on', { day: when }));
+  const part = h('p', { id: 'desk-yesterday', class: 'muted' }, said, ' ');
+  return add(part, checkinButton(p, p.yesterday, { id: 'desk-checkin-yesterday', 'aria-describedby': 'desk-yesterday-said' },
+    t('desk.checkin_yesterday'), part, () => add(clear(said), tx('desk.arrival_recorded_on', { day: when }))));
+}
+
 // Whether they have arrived, and when (during the forum: today, her last
 // arrival said when she came on an earlier day only); if not, a button that
 // checks them in here (the desk opened their page from the list or a
-// search, and should not have to look for them again on the check-in page).
+// search, and should not have to look for them again on the check-in page);
+// and the day before's arrival when the desk has none (yesterdayPart).
 function arrivalCell(p) {
   const before = !p.checked_in_at && p.day && p.last_checked_in_at;
   const said = h('span', { id: 'desk-checked-in', dataset: { arrived: p.checked_in_at ? '1' : '0' } },
     p.checked_in_at ? tx('desk.arrived_at', { when: dayTime(p.checked_in_at) })
       : before ? tx('desk.arrived_before', { when: dayTime(p.last_checked_in_at) }) : t('no'));
   const cell = h('div', { id: 'desk-arrival' }, said);
-  if (p.checked_in_at) return cell;
-  const button = h('button', {
-    type: 'button', class: 'primary', id: 'desk-checkin', 'aria-describedby': 'desk-title',
-    onclick: async () => {
-      button.disabled = true;
-      try {
-        const r = await api.checkin(p.id);
+  if (!p.checked_in_at) {
+    add(cell, ' ', checkinButton(p, null, { class: 'primary', id: 'desk-checkin', 'aria-describedby': 'desk-title' },
+      t('checkin.button'), cell, (r) => {
         said.dataset.arrived = '1';
         add(clear(said), tx('desk.arrived_at', { when: dayTime(r.checked_in_at) }));
-        button.remove();
-        flash(cell, t('desk.checked_in'), 'ok', true);
-      } catch (e) {
-        button.disabled = false;
-        flash(cell, `${t('error.save')} ${errorText(e)}`, 'error');
-        button.focus();
-      }
-    },
-  }, t('checkin.button'));
-  return add(cell, ' ', button);
+      }));
+  }
+  const yesterday = yesterdayPart(p);
+  return yesterday ? add(cell, yesterday) : cell;
 }
 
 // "I forgot my password", "I never got the mail": a new sign-in link, shown

@@ -36,7 +36,8 @@ function drawPlan(out, r, done) {
   r.unplaced ? h('p', { class: 'warning' }, tn('tableout.unplaced', r.unplaced)) : null);
 }
 
-// The tables out of use, each with its Give back button; reload draws the page again.
+// The tables out of use, each window with its Give back button (that window
+// alone: the table's others stay); reload draws the page again.
 function windowsList(event, windows, reload) {
   if (!windows.length) return h('p', { class: 'muted', id: 'table-out-windows' }, t('tableout.none'));
   return h('ul', { id: 'table-out-windows' }, windows.map((w) => {
@@ -47,7 +48,7 @@ function windowsList(event, windows, reload) {
     back.addEventListener('click', async () => {
       back.disabled = true;
       try {
-        await api.tableBack(event, w.location);
+        await api.tableBack(event, w.location, w.from, w.until);
         await reload();
       } catch (e) {
         back.disabled = false;
