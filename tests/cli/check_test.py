@@ -254,7 +254,13 @@ ok(digest(DB) == before, 'the database is byte-identical after --json')
 # ---- an older schema: read as migrated, the file untouched --------------------------------
 c = sqlite3.connect(DB)
 # (version 30's, 29's, 25's and 23's columns first: SQLite checks every trigger when one is dropped)
-c.executescript('DROP TABLE location_out_of_use;'   # 56's
+c.executescript('DROP TRIGGER sessions_changed; DROP TRIGGER sessions_left_programme;'   # 58's
+                'DROP TRIGGER sessions_withdrawn; DROP TRIGGER sessions_back_in_programme;'
+                'DROP TRIGGER sessions_made_programme; DROP TRIGGER events_changed_sessions;'
+                'DROP TRIGGER attendee_withdrawn; DROP TRIGGER attendee_back;'
+                'DROP TABLE withdrawn_sessions; DROP TABLE withdrawn_attendance;'
+                'ALTER TABLE sessions DROP COLUMN sequence;'
+                'DROP TABLE location_out_of_use;'   # 56's
                 'DROP TABLE arrivals;'   # 54's
                 'ALTER TABLE people ADD COLUMN checked_in_at TEXT;'
                 'ALTER TABLE supplies DROP COLUMN unit;'   # 51's

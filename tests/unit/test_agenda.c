@@ -120,7 +120,7 @@ static const char *ics_parse_ok(const char *text)
 Test(agenda, ics_has_a_stable_uid_the_time_zone_and_a_rising_sequence)
 {
     struct buf b = BUF_INIT(0);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     const char *ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "UID:m1@dfnc"), "%s", ics);
     cr_assert(strstr(ics, "DTSTART;TZID=Europe/Brussels:20270216T104000"), "%s", ics);
@@ -133,7 +133,7 @@ Test(agenda, ics_has_a_stable_uid_the_time_zone_and_a_rising_sequence)
     struct store_meeting moved = {.id = "m1", .request = "r1", .slot = "t2", .location = "l7"};
     ok(store_meeting_upsert(s, &moved, &err));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "UID:m1@dfnc"), "the UID survives a move");
     cr_assert(strstr(ics, "SEQUENCE:1"), "%s", ics);
@@ -148,7 +148,7 @@ Test(agenda, ics_has_a_stable_uid_the_time_zone_and_a_rising_sequence)
 Test(agenda, ics_description_names_the_event_and_the_session)
 {
     struct buf b = BUF_INIT(0);
-    ok(app_agenda_ics(s, "olena", &b, &err));
+    ok(app_agenda_ics(s, "olena", NULL, true, &b, &err));
     const char *ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "DESCRIPTION:DFNC2 test\\nB2B\\n"), "%s", ics);
     struct store_session x = {.id = "s1", .event = "ev", .day = "2027-02-16",
@@ -158,7 +158,7 @@ Test(agenda, ics_description_names_the_event_and_the_session)
     ok(store_session_upsert(s, &x, &err));
     ok(store_person_ui_language_set(s, "olena", "uk", &err));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "olena", &b, &err));
+    ok(app_agenda_ics(s, "olena", NULL, true, &b, &err));
     ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "DESCRIPTION:DFNC2 test\\nЗустрічі B2B I\\n"), "%s", ics);
     buf_free(&b);
@@ -170,12 +170,12 @@ Test(agenda, ics_speaks_the_language_the_person_reads_the_ui_in)
                            .kind = "company"};
     ok(store_org_upsert(s, &eu, NULL, &err));
     struct buf b = BUF_INIT(0);
-    ok(app_agenda_ics(s, "olena", &b, &err));
+    ok(app_agenda_ics(s, "olena", NULL, true, &b, &err));
     const char *ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "SUMMARY:B2B meeting: Anna (Acme GmbH)"), "%s", ics);
     ok(store_person_ui_language_set(s, "olena", "uk", &err));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "olena", &b, &err));
+    ok(app_agenda_ics(s, "olena", NULL, true, &b, &err));
     ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "SUMMARY:Зустріч B2B: Anna (Акме)"), "%s", ics);
     cr_assert_not(strstr(ics, "B2B meeting"), "%s", ics);
@@ -185,12 +185,12 @@ Test(agenda, ics_speaks_the_language_the_person_reads_the_ui_in)
     struct store_location round = {.id = "l7", .event = "ev", .name = "Table ronde A"};
     ok(store_location_upsert(s, &round, &err));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "olena", &b, &err));
+    ok(app_agenda_ics(s, "olena", NULL, true, &b, &err));
     ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "LOCATION:Table ronde A\\, Brussels"), "%s", ics);
     /* and anna, who never said, keeps English, with Сокіл Аеро as it is named */
     buf_reset(&b);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "SUMMARY:B2B meeting: "), "%s", ics);
     cr_assert_neq(store_person_ui_language_set(s, "olena", "fr", &err), 0);
@@ -229,7 +229,7 @@ Test(agenda, a_cancelled_meeting_stays_in_the_calendar_as_cancelled)
     struct buf b = BUF_INIT(0);
     for (int i = 0; i < 3; i++) {
         buf_reset(&b);
-        ok(app_agenda_ics(s, people[i], &b, &err));
+        ok(app_agenda_ics(s, people[i], NULL, true, &b, &err));
         char *ev = vevent_of(ics_parse_ok(buf_str(&b)), "m1@dfnc");
         cr_assert_not_null(ev, "%s's calendar keeps it: %s", people[i], buf_str(&b));
         cr_assert(strstr(ev, "STATUS:CANCELLED"), "%s", ev);
@@ -245,11 +245,11 @@ Test(agenda, a_cancelled_meeting_stays_in_the_calendar_as_cancelled)
     }
     /* someone not at it has nothing; in Ukrainian it says so in Ukrainian */
     buf_reset(&b);
-    ok(app_agenda_ics(s, "idle", &b, &err));
+    ok(app_agenda_ics(s, "idle", NULL, true, &b, &err));
     cr_assert_not(strstr(buf_str(&b), "m1@dfnc"), "%s", buf_str(&b));
     ok(store_person_ui_language_set(s, "olena", "uk", &err));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "olena", &b, &err));
+    ok(app_agenda_ics(s, "olena", NULL, true, &b, &err));
     cr_assert(strstr(buf_str(&b), "SUMMARY:Скасовано: Зустріч B2B: "), "%s", buf_str(&b));
     buf_free(&b);
 }
@@ -261,7 +261,7 @@ Test(agenda, a_meeting_placed_again_takes_up_its_calendar_s_sequence)
 {
     ok(store_meeting_delete_for_request(s, "r1", &err)); /* a run left it out */
     struct buf b = BUF_INIT(0);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     char *ev = vevent_of(ics_parse_ok(buf_str(&b)), "m1@dfnc");
     cr_assert_not_null(ev);
     cr_assert(strstr(ev, "STATUS:CANCELLED") && strstr(ev, "SEQUENCE:1"), "%s", ev);
@@ -269,7 +269,7 @@ Test(agenda, a_meeting_placed_again_takes_up_its_calendar_s_sequence)
     struct store_meeting back = {.id = "m1", .request = "r1", .slot = "t1", .location = "l7"};
     ok(store_meeting_upsert(s, &back, &err));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     ev = vevent_of(ics_parse_ok(buf_str(&b)), "m1@dfnc");
     cr_assert_not_null(ev);
     cr_assert(strstr(ev, "SEQUENCE:2"), "above the withdrawal's 1: %s", ev);
@@ -280,7 +280,7 @@ Test(agenda, a_meeting_placed_again_takes_up_its_calendar_s_sequence)
     struct store_meeting moved = {.id = "m1", .request = "r1", .slot = "t2", .location = "l7"};
     ok(store_meeting_upsert(s, &moved, &err));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     cr_assert(strstr(buf_str(&b), "SEQUENCE:3"), "%s", buf_str(&b));
     buf_free(&b);
 }
@@ -349,7 +349,7 @@ Test(agenda, a_removed_request_takes_its_withdrawn_meeting_with_it)
                  SQLITE_OK, "%s", sqlite3_errmsg(db));
     sqlite3_close(db);
     struct buf b = BUF_INIT(0);
-    ok(app_agenda_ics(s, "idle", &b, &err));
+    ok(app_agenda_ics(s, "idle", NULL, true, &b, &err));
     cr_assert_not(strstr(buf_str(&b), "m1@dfnc"), "%s", buf_str(&b));
     cr_assert_not(strstr(buf_str(&b), "m2@dfnc"), "%s", buf_str(&b));
     buf_free(&b);
@@ -446,7 +446,7 @@ Test(agenda, ics_gives_each_meeting_the_time_zone_of_its_event)
 {
     add_new_york_meeting();
     struct buf b = BUF_INIT(0);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     const char *ics = buf_str(&b);
     icalcomponent *cal = icalparser_parse_string(ics);
     cr_assert_not_null(cal);
@@ -484,7 +484,7 @@ Test(agenda, ics_gives_each_meeting_the_time_zone_of_its_event)
 Test(agenda, one_zone_names_the_calendar_s_zone)
 {
     struct buf b = BUF_INIT(0);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     cr_assert(strstr(buf_str(&b), "X-WR-TIMEZONE:Europe/Brussels"), "%s", buf_str(&b));
     cr_assert(strstr(buf_str(&b), "X-WR-CALNAME:DFNC2 test"), "%s", buf_str(&b));
     buf_free(&b);
@@ -551,7 +551,7 @@ Test(agenda, meetings_are_provisional_until_their_event_is_published)
     cr_assert(strstr(buf_str(&b), "\"published\":false"), "%s", buf_str(&b));
     cr_assert_null(strstr(buf_str(&b), "\"published\":true"), "%s", buf_str(&b));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     cr_assert(strstr(buf_str(&b), "STATUS:TENTATIVE"), "%s", buf_str(&b));
     cr_assert_null(strstr(buf_str(&b), "STATUS:CONFIRMED"), "%s", buf_str(&b));
     cr_assert_null(strstr(buf_str(&b), "SEQUENCE:1"), "%s", buf_str(&b));
@@ -570,7 +570,7 @@ Test(agenda, meetings_are_provisional_until_their_event_is_published)
     cr_assert(strstr(j, "\"sequence\":1,\"locked\":true,\"published\":true"), "%s", j);
     cr_assert(strstr(m2, "\"sequence\":0,\"locked\":false,\"published\":false"), "%s", j);
     buf_reset(&b);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     const char *ics = ics_parse_ok(buf_str(&b));
     const char *v2 = strstr(ics, "UID:m2@dfnc");
     cr_assert(v2, "%s", ics);
