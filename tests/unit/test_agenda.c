@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <libical/ical.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 #include "app/agenda.h"
 #include "app/export.h"
+#include "store/programme.h"
 #include "store/store.h"
 
 static char path[64];
@@ -662,4 +664,180 @@ Test(agenda, the_meetings_export_names_people_and_organisations_after_the_old_co
     cr_assert_str_eq(json_string_value(json_object_get(m, "session_name")), "B2B");
     json_decref(j);
     free(text);
+}
+
+/* What a calendar's entry shows, as libical reads it. */
+struct entry {
+    int seq;
+    icalproperty_status st;
+    char summary[128], where[128], about[256];
+};
+
+/* The entry uid of calendar text into *e; false when the calendar has none. */
+static bool entry_of(const char *text, const char *uid, struct entry *e)
+{
+    icalcomponent *cal = icalparser_parse_string(text);
+    cr_assert_not_null(cal);
+    cr_assert_eq(icalcomponent_count_errors(cal), 0, "libical found errors in:\n%s", text);
+    bool found = false;
+    for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+         ev && !found; ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+        if (strcmp(icalcomponent_get_uid(ev), uid) != 0)
+            continue;
+        found = true;
+        e->seq = icalcomponent_get_sequence(ev);
+        e->st = icalcomponent_get_status(ev);
+        snprintf(e->summary, sizeof e->summary, "%s", icalcomponent_get_summary(ev));
+        const char *where = icalcomponent_get_location(ev);
+        snprintf(e->where, sizeof e->where, "%s", where ? where : "");
+        const char *about = icalcomponent_get_description(ev);
+        snprintf(e->about, sizeof e->about, "%s", about ? about : "");
+    }
+    icalcomponent_free(cal);
+    return found;
+}
+
+/* The opening keynote in Hall A, a talk of the event's programme. */
+static void add_keynote(const char *starts_at)
+{
+    struct store_session k = {.id = "k1", .event = "ev", .day = "2027-02-16",
+                              .name = "Opening keynote", .name_uk = "Відкриття форуму",
+                              .kind = "conference", .starts_at = starts_at,
+                              .ends_at = "2027-02-16T10:30:00+01:00", .place = "Hall A",
+                              .place_uk = "Зала A", .description = "The commissioner opens",
+                              .description_uk = "Відкриває комісар"};
+    ok(store_session_upsert(s, &k, &err));
+}
+
+/* Her calendar (ICS) of person: with the programme of the events of her
+ * meetings and of event. */
+static char *calendar(const char *person, const char *event, bool programme)
+{
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_ics(s, person, event, programme, &b, &err));
+    return buf_take(&b);
+}
+
+/* The programme's talks are entries of her calendar, in her language, with
+ * their place and the venue; the B2B session is not (her meetings are). */
+Test(agenda, ics_carries_the_programme_in_her_language)
+{
+    add_keynote("2027-02-16T09:30:00+01:00");
+    struct entry e;
+    char *ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_str_eq(e.summary, "Opening keynote");
+    cr_assert_str_eq(e.where, "Hall A, Brussels");
+    cr_assert_eq(e.st, ICAL_STATUS_CONFIRMED);
+    cr_assert(strstr(ics, "DTSTART;TZID=Europe/Brussels:20270216T093000"), "%s", ics);
+    cr_assert_str_eq(e.about, "DFNC2 test\nOn the forum's programme\n\nThe commissioner opens");
+    cr_assert_not(entry_of(ics, "session-s1@dfnc", &e),
+                  "a B2B session is her meetings, not an entry: %s", ics);
+    cr_assert(entry_of(ics, "m1@dfnc", &e), "%s", ics);
+    free(ics);
+    ok(store_person_ui_language_set(s, "olena", "uk", &err));
+    ics = calendar("olena", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_str_eq(e.summary, "Відкриття форуму");
+    cr_assert_str_eq(e.where, "Зала A, Brussels");
+    cr_assert_str_eq(e.about, "DFNC2 test\nУ програмі форуму\n\nВідкриває комісар");
+    free(ics);
+    /* left out when asked */
+    ics = calendar("anna", NULL, false);
+    cr_assert_not(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    free(ics);
+    /* someone without a meeting there has it only when it is the forum's event */
+    ics = calendar("idle", NULL, true);
+    cr_assert_not(strstr(ics, "session-k1@dfnc"), "%s", ics);
+    free(ics);
+    ics = calendar("idle", "ev", true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert(strstr(ics, "X-WR-CALNAME:DFNC2 test"), "%s", ics);
+    free(ics);
+}
+
+/* A talk changed in place keeps its UID with a higher SEQUENCE; the same
+ * time written another way changes nothing; a talk removed stays as
+ * CANCELLED above it, and back in the programme above that. */
+Test(agenda, ics_programme_sequence_rises_and_a_removed_talk_is_cancelled)
+{
+    add_keynote("2027-02-16T09:30:00+01:00");
+    struct entry e0, e;
+    char *ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e0), "%s", ics);
+    free(ics);
+    add_keynote("2027-02-16T09:30");
+    ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_eq(e.seq, e0.seq, "the same wall clock written another way: %s", ics);
+    free(ics);
+    add_keynote("2027-02-16T09:45:00+01:00");
+    ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_gt(e.seq, e0.seq, "moved: %s", ics);
+    cr_assert(strstr(ics, "DTSTART;TZID=Europe/Brussels:20270216T094500"), "%s", ics);
+    free(ics);
+    int moved_seq = e.seq;
+    struct store_event ev = {.id = "ev", .name = "DFNC2 test", .venue = "Brussels Expo",
+                             .starts_on = "2027-02-16", .ends_on = "2027-02-16"};
+    ok(store_event_upsert(s, &ev, NULL, &err));
+    ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_gt(e.seq, moved_seq, "the venue its LOCATION names changed: %s", ics);
+    cr_assert_str_eq(e.where, "Hall A, Brussels Expo");
+    free(ics);
+    int before = e.seq, unscheduled = 0;
+    ok(store_session_remove(s, "ev", "k1", &unscheduled, &err));
+    ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_eq(e.st, ICAL_STATUS_CANCELLED, "%s", ics);
+    cr_assert_gt(e.seq, before, "%s", ics);
+    cr_assert_str_eq(e.summary, "Cancelled: Opening keynote");
+    free(ics);
+    int cancelled = e.seq;
+    add_keynote("2027-02-16T09:45:00+01:00");
+    ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_eq(e.st, ICAL_STATUS_CONFIRMED, "%s", ics);
+    cr_assert_gt(e.seq, cancelled, "back above its cancellation: %s", ics);
+    free(ics);
+}
+
+/* A colleague taken off a meeting gets it as CANCELLED above what she had;
+ * its two people keep it; joining again takes it above the cancellation. */
+Test(agenda, ics_a_colleague_taken_off_gets_the_meeting_cancelled)
+{
+    struct entry had, e;
+    char *ics = calendar("taras", NULL, true);
+    cr_assert(entry_of(ics, "m1@dfnc", &had), "%s", ics);
+    free(ics);
+    cr_assert_eq(store_request_remove_attendee(s, "r1", "taras", &err), 1, "%s", err.msg);
+    ics = calendar("taras", NULL, true);
+    cr_assert(entry_of(ics, "m1@dfnc", &e), "%s", ics);
+    cr_assert_eq(e.st, ICAL_STATUS_CANCELLED, "%s", ics);
+    cr_assert_gt(e.seq, had.seq, "%s", ics);
+    cr_assert(strstr(e.summary, "Cancelled: B2B meeting: "), "%s", e.summary);
+    cr_assert_str_eq(e.where, "Table 7, Brussels");
+    free(ics);
+    int cancelled = e.seq;
+    const char *others[] = {"anna", "olena"};
+    for (int i = 0; i < 2; i++) {
+        ics = calendar(others[i], NULL, true);
+        cr_assert(entry_of(ics, "m1@dfnc", &e), "%s", ics);
+        cr_assert_neq(e.st, ICAL_STATUS_CANCELLED, "%s keeps it: %s", others[i], ics);
+        free(ics);
+    }
+    /* not the agenda page's list of cancelled meetings: she is no longer of it */
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_cancelled_json(s, "taras", &b, &err));
+    cr_assert_str_eq(buf_str(&b), "[]");
+    buf_free(&b);
+    ok(store_request_add_attendee(s, "r1", "taras", &err));
+    ics = calendar("taras", NULL, true);
+    cr_assert(entry_of(ics, "m1@dfnc", &e), "%s", ics);
+    cr_assert_neq(e.st, ICAL_STATUS_CANCELLED, "%s", ics);
+    cr_assert_gt(e.seq, cancelled, "back above its cancellation: %s", ics);
+    const char *uid = strstr(ics, "UID:m1@dfnc");
+    cr_assert_null(strstr(uid + 1, "UID:m1@dfnc"), "one entry, not two: %s", ics);
+    free(ics);
 }
