@@ -189,16 +189,16 @@ static void table_name(const char *location, const struct ics_words *w, struct b
     buf_printf(b, "%s%s", numbered ? w->table : "", numbered ? k : location);
 }
 
-/* Meeting m's text key in w's language: key_uk for a Ukrainian reader where
- * it is given, else key; the other where the one is missing (a venue given
- * in Ukrainian only). NULL when neither is. */
 /* Text in w's language: the Ukrainian for a Ukrainian reader where it is
- * given, else the English; the other where the one is missing. */
+ * given, else the English; the other where the one is missing (a venue given
+ * in Ukrainian only). NULL when neither is. */
 static const char *local_text(const char *en, const char *uk, const struct ics_words *w)
 {
     return (w->uk && uk) || !en ? uk : en;
 }
 
+/* Meeting m's text key in w's language: key_uk for a Ukrainian reader where
+ * it is given, else key (local_text). */
 static const char *in_language(json_t *m, const char *key, const struct ics_words *w)
 {
     char key_uk[32];
@@ -257,7 +257,8 @@ static int on_programme(void *ud, const struct store_programme_row *x)
                                                   place && venue ? ", " : "",
                                                   venue ? venue : "")
                                    : NULL,
-        .description = arena_printf(p->a, "%s\n%s%s%s", entry->event_name, w->programme, about ? "\n\n" : "", about ? about : ""),
+        .description = arena_printf(p->a, "%s\n%s%s%s", entry->event_name, w->programme,
+                                    about ? "\n\n" : "", about ? about : ""),
         .start = arena_strdup(p->a, x->starts_at),
         .end = arena_strdup(p->a, x->ends_at),
         .tzid = arena_strdup(p->a, x->timezone),

@@ -326,8 +326,8 @@ enum { SCRUB_MIN = 3 };
 /* arrivals: kept as they are (store_privacy_erase says why) */
 const char store_privacy_erased_tables[] =
     "people arrivals request_messages requests meeting_outcomes request_message_reads unavailability"
-    " absence_reports request_attendees withdrawn_attendance feed_tokens org_contacts login_failures mail_outbox"
-    " applications audit_log schedule_runs announcements user_sessions device_tokens"
+    " absence_reports request_attendees withdrawn_attendance feed_tokens org_contacts"
+    " login_failures mail_outbox applications audit_log schedule_runs announcements user_sessions device_tokens"
     " invitations users unscheduled_reasons";
 
 static int run_rid(struct store *s, const char *sql, sqlite3_int64 rid, long long now,
