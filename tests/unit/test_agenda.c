@@ -801,6 +801,18 @@ Test(agenda, ics_programme_sequence_rises_and_a_removed_talk_is_cancelled)
     cr_assert_eq(e.st, ICAL_STATUS_CONFIRMED, "%s", ics);
     cr_assert_gt(e.seq, cancelled, "back above its cancellation: %s", ics);
     free(ics);
+    /* made a B2B session, it leaves the programme as a removal does */
+    int back = e.seq;
+    struct store_session b2b = {.id = "k1", .event = "ev", .day = "2027-02-16",
+                                .name = "Opening keynote", .kind = "b2b",
+                                .starts_at = "2027-02-16T09:45:00+01:00",
+                                .ends_at = "2027-02-16T10:30:00+01:00"};
+    ok(store_session_upsert(s, &b2b, &err));
+    ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_eq(e.st, ICAL_STATUS_CANCELLED, "%s", ics);
+    cr_assert_gt(e.seq, back, "%s", ics);
+    free(ics);
 }
 
 /* A colleague taken off a meeting gets it as CANCELLED above what she had;
