@@ -166,13 +166,16 @@ struct ics_words {
     const char *cancelled; /* before a withdrawn meeting's summary: not every app shows STATUS */
     const char *table;   /* "Table 12", the demo's and most imports' name of a table */
     const char *online;  /* where an online meeting is held, before its link */
+    const char *programme; /* a talk or break's, under its event's name: not one of hers */
     bool uk;   /* organisations by their Ukrainian names where they have one */
 };
 
 static const struct ics_words ics_en = {"B2B meeting: ", "Interpreter: ", "dfnc agenda",
-                                        "Cancelled: ", "Table ", "Online", false};
+                                        "Cancelled: ", "Table ", "Online",
+                                        "On the forum's programme", false};
 static const struct ics_words ics_uk = {"Зустріч B2B: ", "Перекладач: ", "Зустрічі dfnc",
-                                        "Скасовано: ", "Стіл ", "Онлайн", true};
+                                        "Скасовано: ", "Стіл ", "Онлайн",
+                                        "У програмі форуму", true};
 
 /* A table's name in w's words when it is "Table " and a number or a short
  * code (as the web page's agenda says it, web/js/people.js tableName);
@@ -186,16 +189,22 @@ static void table_name(const char *location, const struct ics_words *w, struct b
     buf_printf(b, "%s%s", numbered ? w->table : "", numbered ? k : location);
 }
 
-/* Meeting m's text key in w's language: key_uk for a Ukrainian reader where
- * it is given, else key; the other where the one is missing (a venue given
+/* Text in w's language: the Ukrainian for a Ukrainian reader where it is
+ * given, else the English; the other where the one is missing (a venue given
  * in Ukrainian only). NULL when neither is. */
+static const char *local_text(const char *en, const char *uk, const struct ics_words *w)
+{
+    return (w->uk && uk) || !en ? uk : en;
+}
+
+/* Meeting m's text key in w's language: key_uk for a Ukrainian reader where
+ * it is given, else key (local_text). */
 static const char *in_language(json_t *m, const char *key, const struct ics_words *w)
 {
     char key_uk[32];
     snprintf(key_uk, sizeof key_uk, "%s_uk", key);
-    const char *en = json_string_value(json_object_get(m, key));
-    const char *uk = json_string_value(json_object_get(m, key_uk));
-    return (w->uk && uk) || !en ? uk : en;
+    return local_text(json_string_value(json_object_get(m, key)),
+                      json_string_value(json_object_get(m, key_uk)), w);
 }
 
 /* "Olena Koval (Sokil Aero LLC), Jan Nowak (...)": everyone but the person. */
@@ -214,7 +223,55 @@ static void others(json_t *people, const char *person, bool uk, struct buf *b)
     }
 }
 
-int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct df_err *err)
+/* The talks and breaks of a calendar (store_programme_calendar_each) as
+ * its entries, in w's words, their texts in a. */
+struct programme_entry {
+    struct ics_event e;
+    const char *event_name;   /* in w's language: the calendar's name when all share it */
+};
+struct programme_entries {
+    struct programme_entry *v;
+    int n, cap;
+    const struct ics_words *w;
+    struct arena *a;
+};
+
+static int on_programme(void *ud, const struct store_programme_row *x)
+{
+    struct programme_entries *p = ud;
+    if (df_grow((void **)&p->v, &p->cap, p->n, sizeof *p->v) < 0)
+        return 1;
+    const struct ics_words *w = p->w;
+    const char *place = local_text(x->place, x->place_uk, w);
+    const char *venue = local_text(x->venue, x->venue_uk, w);
+    const char *about = local_text(x->description, x->description_uk, w);
+    struct programme_entry *entry = &p->v[p->n++];
+    struct ics_event *e = &entry->e;
+    entry->event_name = local_text(x->event_name, x->event_name_uk, w);
+    /* "session-": a request's id (a meeting's UID) may be a session's too */
+    *e = (struct ics_event){
+        .uid = arena_printf(p->a, "session-%s@dfnc", x->session),
+        .summary = arena_printf(p->a, "%s%s", x->withdrawn ? w->cancelled : "",
+                                local_text(x->name, x->name_uk, w)),
+        .location = place || venue ? arena_printf(p->a, "%s%s%s", place ? place : "",
+                                                  place && venue ? ", " : "",
+                                                  venue ? venue : "")
+                                   : NULL,
+        .description = arena_printf(p->a, "%s\n%s%s%s", entry->event_name, w->programme,
+                                    about ? "\n\n" : "", about ? about : ""),
+        .start = arena_strdup(p->a, x->starts_at),
+        .end = arena_strdup(p->a, x->ends_at),
+        .tzid = arena_strdup(p->a, x->timezone),
+        .sequence = x->sequence,
+        .cancelled = x->withdrawn,
+    };
+    entry->event_name = arena_strdup(p->a, entry->event_name);
+    return !e->uid || !e->summary || ((place || venue) && !e->location) || !e->description ||
+           !e->start || !e->end || !e->tzid || !entry->event_name;
+}
+
+int app_agenda_ics(struct store *s, const char *person, const char *event, bool programme,
+                   struct buf *out, struct df_err *err)
 {
     struct collect c;
     json_t *meetings = collect(s, person, store_agenda_calendar_each, &c, err);
@@ -223,17 +280,26 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
     const char *ui_language = NULL;
     struct arena a;
     arena_init(&a, 0);
-    if (store_person_ui_language(s, person, &a, &ui_language, err) < 0) {
-        arena_free(&a);
-        json_decref(meetings);
-        return -1;
-    }
-    const struct ics_words *w = ui_language && strcmp(ui_language, "uk") == 0 ? &ics_uk : &ics_en;
-    arena_free(&a);
     size_t n = json_array_size(meetings);
-    struct ics_event *events = calloc(n ? n : 1, sizeof *events);
-    struct buf *texts = calloc(n ? n * 4 : 1, sizeof *texts);
+    struct ics_event *events = NULL;
+    struct buf *texts = NULL;
+    struct programme_entries talks = {0};
     int rc = -1;
+    if (store_person_ui_language(s, person, &a, &ui_language, err) < 0)
+        goto out;
+    const struct ics_words *w = ui_language && strcmp(ui_language, "uk") == 0 ? &ics_uk : &ics_en;
+    talks.w = w;
+    talks.a = &a;
+    int got = programme
+                  ? store_programme_calendar_each(s, person, event, on_programme, &talks, err)
+                  : 0;
+    if (got != 0) {
+        if (got > 0)
+            df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        goto out;
+    }
+    events = calloc(n + (size_t)talks.n + 1, sizeof *events);
+    texts = calloc(n ? n * 4 : 1, sizeof *texts);
     if (!events || !texts) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
         goto out;
@@ -286,12 +352,23 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
             .cancelled = withdrawn,
         };
     }
-    rc = ics_write_calendar(out, calname ? calname : w->calendar, events, (int)n, err);
+    /* the programme after her meetings: an entry's place in the file says nothing */
+    for (int i = 0; i < talks.n; i++) {
+        if (n == 0 && i == 0)
+            calname = talks.v[i].event_name;
+        else if (calname && strcmp(calname, talks.v[i].event_name) != 0)
+            calname = NULL;
+        events[n + (size_t)i] = talks.v[i].e;
+    }
+    rc = ics_write_calendar(out, calname ? calname : w->calendar, events, (int)n + talks.n,
+                            err);
 out:
     for (size_t i = 0; texts && i < n * 4; i++)
         buf_free(&texts[i]);
     free(texts);
     free(events);
+    free(talks.v);
+    arena_free(&a);
     json_decref(meetings);
     return rc;
 }

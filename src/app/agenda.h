@@ -30,9 +30,17 @@ int app_agenda_cancelled_json(struct store *s, const char *person, struct buf *o
 /* Appends an iCalendar (RFC 5545) of the same meetings to out: each in its
  * event's zone, TENTATIVE until the event is published (ics.h); then each
  * meeting withdrawn from the agenda (cancelled, or left out by a later run)
- * as CANCELLED, its SEQUENCE raised and "Cancelled: " before its summary, so
- * that a calendar holding it from an earlier file or fetch marks it so. */
-int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct df_err *err);
+ * or that she was taken off as a colleague attending it, as CANCELLED, its
+ * SEQUENCE raised and "Cancelled: " before its summary, so that a calendar
+ * holding it from an earlier file or fetch marks it so. With programme, then
+ * the talks and breaks of the events of her calendar and of event (NULL:
+ * none; the forum's, app_forum_event, which the programme page shows her),
+ * each an entry of its own (UID "session-ID@dfnc", CONFIRMED, its place and
+ * the venue as LOCATION, its event's name, "On the forum's programme" and
+ * its description as DESCRIPTION), and those removed from the programme as
+ * CANCELLED the same way (store_programme_calendar_each). */
+int app_agenda_ics(struct store *s, const char *person, const char *event, bool programme,
+                   struct buf *out, struct df_err *err);
 /* Appends a plain-text agenda (one line a meeting, "(provisional)" at the end of
  * an unpublished one's; the zone after the times when there are several) to out. */
 int app_agenda_text(struct store *s, const char *person, struct buf *out, struct df_err *err);

@@ -2,8 +2,10 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/agenda.h"
+#include "app/forum_day.h"
 #include "cli/cli.h"
 
 int cli_cmd_agenda(struct cli_ctx *ctx, int argc, char **argv)
@@ -24,12 +26,21 @@ int cli_cmd_agenda(struct cli_ctx *ctx, int argc, char **argv)
     struct df_err err = {0};
     struct store *s = NULL;
     struct buf out = BUF_INIT(0);
+    struct arena a;
+    arena_init(&a, 0);
     int rc = store_open(&s, ctx->db_path, &err);
+    /* the calendar holds the forum's programme, as the feed does */
+    const char *forum = NULL;
+    if (rc == 0 && !strcmp(format, "ics") &&
+        !(forum = app_forum_event(s, (long long)time(NULL), &a, &err)) &&
+        err.kind != DF_ERR_NOT_FOUND)
+        rc = -1;
     if (rc == 0)
         rc = !strcmp(format, "json") ? app_agenda_json(s, person, &out, &err)
-             : !strcmp(format, "ics") ? app_agenda_ics(s, person, &out, &err)
+             : !strcmp(format, "ics") ? app_agenda_ics(s, person, forum, true, &out, &err)
                                       : app_agenda_text(s, person, &out, &err);
     store_close(s);
+    arena_free(&a);
     if (rc < 0) {
         buf_free(&out);
         return cli_fail(&err);

@@ -456,7 +456,22 @@ void api_reply_agenda(struct http_req *r, const char *person, bool ics)
     struct buf out = BUF_INIT(8u << 20);
     struct df_err err = {0};
     const char *ctype = ics ? "text/calendar; charset=utf-8" : "application/json; charset=utf-8";
-    char *key = arena_printf(&r->a, "%s:%s", ics ? "ics" : "json", person);
+    /* a calendar holds the programme of the forum's event too, unless
+     * ?programme=0 leaves the talks out */
+    int programme = 1;
+    const char *forum = NULL;
+    if (ics) {
+        if (!api_int_param(r, "programme", 0, 1, 1, &programme))
+            return;
+        forum = app_forum_event(r->s, http_server_forum_now(r->srv), &r->a, &err);
+        if (!forum && err.kind != DF_ERR_NOT_FOUND) {
+            http_reply_df_err(r, &err);
+            return;
+        }
+        err = (struct df_err){0};
+    }
+    char *key = ics ? arena_printf(&r->a, "ics:%s:%d:%s", person, programme, forum ? forum : "")
+                    : arena_printf(&r->a, "json:%s", person);
     size_t len;
     char *hit = key ? http_cache_get(r->s, key, &len) : NULL;
     if (hit) {
@@ -468,7 +483,7 @@ void api_reply_agenda(struct http_req *r, const char *person, bool ics)
     }
     int rc;
     if (ics) {
-        rc = app_agenda_ics(r->s, person, &out, &err);
+        rc = app_agenda_ics(r->s, person, forum, programme, &out, &err);
     } else {
         rc = person_meetings_json(r->s, person, app_agenda_json, &out, &err);
     }

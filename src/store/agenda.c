@@ -126,17 +126,95 @@ int store_agenda_withdrawn_each(struct store *s, const char *person, store_agend
     return walk(s, sql, person, 1, fn, ud, err);
 }
 
+/* The meetings person was taken off as a colleague attending them
+ * (withdrawn_attendance): as withdrawn meetings, at her last time and table,
+ * a row for each of their people now (she is none of them). */
+static int taken_off_each(struct store *s, const char *person, store_agenda_fn fn, void *ud,
+                          struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT w.meeting_id, r.id, e.id, e.name, e.venue, e.timezone, w.starts_at, w.ends_at,"
+        "  w.location, r.message, w.sequence, 0, p.id, p.name, o.id, o.name, o.country,"
+        "  NULL, e.published_at IS NOT NULL, o.name_uk, e.name_uk, e.venue_uk, NULL, NULL,"
+        "  r.status, r.cancelled_by, w.withdrawn_at, r.introduced"
+        " FROM withdrawn_attendance w JOIN requests r ON r.rid = w.request_rid"
+        " JOIN events e ON e.rid = r.event_rid"
+        EVERYONE_OF_R
+        " WHERE w.person_rid = ?1"
+        " ORDER BY julianday(w.starts_at), w.starts_at, w.meeting_id, p.id";
+    return walk(s, sql, person, 1, fn, ud, err);
+}
+
 static int calendar_each(struct store *s, const char *person, store_agenda_fn fn, void *ud,
                          struct df_err *err)
 {
     int rc = store_agenda_each(s, person, fn, ud, err);
-    return rc ? rc : store_agenda_withdrawn_each(s, person, fn, ud, err);
+    rc = rc ? rc : store_agenda_withdrawn_each(s, person, fn, ud, err);
+    return rc ? rc : taken_off_each(s, person, fn, ud, err);
 }
 
 int store_agenda_calendar_each(struct store *s, const char *person, store_agenda_fn fn,
                                void *ud, struct df_err *err)
 {
     IN_ONE_READ(s, err, calendar_each(s, person, fn, ud, err));
+}
+
+/* The events of person's calendar: those of her meetings, of her meetings
+ * withdrawn, of those she was taken off, and ?2 (NULL: none). */
+#define CALENDAR_EVENTS                                                                      \
+    "ev(rid) AS (SELECT r.event_rid FROM requests r WHERE (r.from_rid = ?1 OR r.to_rid = ?1"   \
+    "   OR r.rid IN (SELECT request_rid FROM request_attendees WHERE person_rid = ?1))"      \
+    "  AND (EXISTS (SELECT 1 FROM meetings m WHERE m.request_rid = r.rid)"                   \
+    "   OR EXISTS (SELECT 1 FROM withdrawn_meetings w WHERE w.request_rid = r.rid))"         \
+    " UNION SELECT r.event_rid FROM withdrawn_attendance w JOIN requests r"                  \
+    "  ON r.rid = w.request_rid WHERE w.person_rid = ?1"                                     \
+    " UNION SELECT rid FROM events WHERE id = ?2)"
+
+static int programme_walk(struct store *s, const char *person, const char *event,
+                          store_programme_fn fn, void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "WITH " CALENDAR_EVENTS
+        " SELECT x.id, e.id, e.name, e.name_uk, e.venue, e.venue_uk, e.timezone, x.name,"
+        "  x.name_uk, x.kind, x.starts_at, x.ends_at, x.place, x.place_uk, x.description,"
+        "  x.description_uk, x.sequence, 0"
+        " FROM ev JOIN events e ON e.rid = ev.rid JOIN sessions x ON x.event_rid = e.rid"
+        " WHERE x.kind <> 'b2b'"
+        " UNION ALL SELECT w.session_id, e.id, e.name, e.name_uk, e.venue, e.venue_uk,"
+        "  e.timezone, w.name, w.name_uk, w.kind, w.starts_at, w.ends_at, w.place, w.place_uk,"
+        "  w.description, w.description_uk, w.sequence, 1"
+        " FROM ev JOIN events e ON e.rid = ev.rid"
+        " JOIN withdrawn_sessions w ON w.event_rid = e.rid"
+        " ORDER BY 11, 1";
+    sqlite3_stmt *st = person_stmt(s, sql, person, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 2, event);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_programme_row row = {
+            .session = store_col(st, 0), .event = store_col(st, 1),
+            .event_name = store_col(st, 2), .event_name_uk = store_col(st, 3),
+            .venue = store_col(st, 4), .venue_uk = store_col(st, 5),
+            .timezone = store_col(st, 6), .name = store_col(st, 7),
+            .name_uk = store_col(st, 8), .kind = store_col(st, 9),
+            .starts_at = store_col(st, 10), .ends_at = store_col(st, 11),
+            .place = store_col(st, 12), .place_uk = store_col(st, 13),
+            .description = store_col(st, 14), .description_uk = store_col(st, 15),
+            .sequence = sqlite3_column_int(st, 16), .withdrawn = sqlite3_column_int(st, 17),
+        };
+        stop = fn(ud, &row);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading the programme of a calendar");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_programme_calendar_each(struct store *s, const char *person, const char *event,
+                                  store_programme_fn fn, void *ud, struct df_err *err)
+{
+    IN_ONE_READ(s, err, programme_walk(s, person, event, fn, ud, err));
 }
 
 static int met_walk(struct store *s, const char *person, int64_t now, store_met_fn fn,

@@ -54,10 +54,34 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
  * later run) and were not placed again: their last time and table, sequence
  * the calendar SEQUENCE their withdrawal takes, withdrawn 1, locked 0, no
  * interpreter or session (its slot may be gone), a row for everyone of the
- * request. Both in one read, so that no meeting is in both. What a calendar
- * holding the agenda must know. */
+ * request; then the same of the meetings she was taken off as a colleague
+ * attending them (as she last had them; a row for each of their people now).
+ * All in one read, so that no meeting is in two. What a calendar holding the
+ * agenda must know. */
 int store_agenda_calendar_each(struct store *s, const char *person, store_agenda_fn fn,
                                void *ud, struct df_err *err);
+
+/* A talk or break (a session not of B2B meetings) of the programme of an
+ * event in a person's calendar, or one that left it (withdrawn: removed, or
+ * made a B2B session), as it was then. Texts NULL where none is given. */
+struct store_programme_row {
+    const char *session, *event, *event_name, *event_name_uk, *venue, *venue_uk;
+    const char *timezone;          /* the event's IANA zone */
+    const char *name, *name_uk, *kind, *starts_at, *ends_at;
+    const char *place, *place_uk, *description, *description_uk;
+    int sequence;                  /* its calendar SEQUENCE (a withdrawn one's raised) */
+    int withdrawn;
+};
+typedef int (*store_programme_fn)(void *ud, const struct store_programme_row *row);
+
+/* Walks the talks and breaks, and those withdrawn, of the events in
+ * person's calendar: those of her meetings (scheduled or withdrawn, or
+ * that she was taken off as a colleague) and event (NULL: none; the
+ * forum's, which the programme page shows her). By start then id; fn's
+ * non-zero return stops the walk and is returned. DF_ERR_NOT_FOUND if
+ * no such person. */
+int store_programme_calendar_each(struct store *s, const char *person, const char *event,
+                                  store_programme_fn fn, void *ud, struct df_err *err);
 
 /* Walks only the withdrawn meetings store_agenda_calendar_each walks, with
  * their status, cancelled_by and withdrawn_at: what the agenda page lists as

@@ -1104,6 +1104,119 @@ static const char migration_57[] =
 #undef BOARD_TRIGGERS
 #undef BOARD_TRIGGER
 #undef BOARD_BUMP
+/* Version 58: the forum's programme in each participant's calendar. A talk
+ * or break (a session not of B2B meetings) is an entry of its own there: its
+ * SEQUENCE rises whenever what the entry shows changes under it (its times
+ * to the wall-clock second, its name, kind, place or description in either
+ * language; its event's zone or venue), and one that leaves the programme
+ * (removed, or made a B2B session) is kept as withdrawn, as it was then and
+ * its SEQUENCE raised, so that a calendar that imported it marks it
+ * cancelled; the same id back in the programme takes up the SEQUENCE above
+ * the withdrawal's. A colleague taken off a meeting she attended keeps the
+ * meeting as she last had it (its time, table and a SEQUENCE above hers) for
+ * her calendar to mark it cancelled, while its other people keep it; her
+ * joining it again takes the meeting's SEQUENCE above that. */
+#define WALL_CLOCK(t)                                                              \
+    "(substr(" t ", 1, 16) || CASE WHEN substr(" t ", 17, 1) = ':'"              \
+    " THEN substr(" t ", 17, 3) ELSE ':00' END)"
+#define SESSION_SHOWN(o, n)                                                        \
+    WALL_CLOCK(o ".starts_at") " IS NOT " WALL_CLOCK(n ".starts_at")              \
+    " OR " WALL_CLOCK(o ".ends_at") " IS NOT " WALL_CLOCK(n ".ends_at")           \
+    " OR " o ".name IS NOT " n ".name OR " o ".name_uk IS NOT " n ".name_uk"        \
+    " OR " o ".kind IS NOT " n ".kind OR " o ".place IS NOT " n ".place"            \
+    " OR " o ".place_uk IS NOT " n ".place_uk"                                      \
+    " OR " o ".description IS NOT " n ".description"                                \
+    " OR " o ".description_uk IS NOT " n ".description_uk"
+static const char migration_58[] =
+    "ALTER TABLE sessions ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;"
+    "CREATE TABLE withdrawn_sessions ("
+    "  session_id TEXT PRIMARY KEY,"
+    "  event_rid INTEGER NOT NULL REFERENCES events(rid) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL, name_uk TEXT, kind TEXT NOT NULL,"
+    "  starts_at TEXT NOT NULL, ends_at TEXT NOT NULL,"
+    "  place TEXT, place_uk TEXT, description TEXT, description_uk TEXT,"
+    "  sequence INTEGER NOT NULL,"
+    "  withdrawn_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+    ") STRICT;"
+    "CREATE INDEX withdrawn_sessions_event ON withdrawn_sessions(event_rid);"
+    "CREATE TRIGGER sessions_changed AFTER UPDATE OF starts_at, ends_at, name, name_uk, kind,"
+    "  place, place_uk, description, description_uk ON sessions"
+    " WHEN " SESSION_SHOWN("OLD", "NEW")
+    " BEGIN UPDATE sessions SET sequence = sequence + 1 WHERE rid = NEW.rid; END;"
+    /* a talk made a B2B session leaves the programme; a B2B session made a
+     * talk comes into it, above any withdrawal of its id */
+    "CREATE TRIGGER sessions_left_programme AFTER UPDATE OF kind ON sessions"
+    " WHEN OLD.kind <> 'b2b' AND NEW.kind = 'b2b' BEGIN"
+    "  INSERT OR REPLACE INTO withdrawn_sessions(session_id, event_rid, name, name_uk, kind,"
+    "    starts_at, ends_at, place, place_uk, description, description_uk, sequence)"
+    "  VALUES (OLD.id, OLD.event_rid, OLD.name, OLD.name_uk, OLD.kind, OLD.starts_at,"
+    "    OLD.ends_at, OLD.place, OLD.place_uk, OLD.description, OLD.description_uk,"
+    "    OLD.sequence + 1);"
+    " END;"
+    "CREATE TRIGGER sessions_withdrawn AFTER DELETE ON sessions"
+    " WHEN OLD.kind <> 'b2b' AND EXISTS (SELECT 1 FROM events WHERE rid = OLD.event_rid) BEGIN"
+    "  INSERT OR REPLACE INTO withdrawn_sessions(session_id, event_rid, name, name_uk, kind,"
+    "    starts_at, ends_at, place, place_uk, description, description_uk, sequence)"
+    "  VALUES (OLD.id, OLD.event_rid, OLD.name, OLD.name_uk, OLD.kind, OLD.starts_at,"
+    "    OLD.ends_at, OLD.place, OLD.place_uk, OLD.description, OLD.description_uk,"
+    "    OLD.sequence + 1);"
+    " END;"
+    "CREATE TRIGGER sessions_back_in_programme AFTER INSERT ON sessions"
+    " WHEN NEW.kind <> 'b2b' AND EXISTS (SELECT 1 FROM withdrawn_sessions"
+    "  WHERE session_id = NEW.id) BEGIN"
+    "  UPDATE sessions SET sequence = max(sequence,"
+    "    (SELECT sequence + 1 FROM withdrawn_sessions WHERE session_id = NEW.id))"
+    "  WHERE rid = NEW.rid;"
+    "  DELETE FROM withdrawn_sessions WHERE session_id = NEW.id;"
+    " END;"
+    "CREATE TRIGGER sessions_made_programme AFTER UPDATE OF kind ON sessions"
+    " WHEN NEW.kind <> 'b2b' AND EXISTS (SELECT 1 FROM withdrawn_sessions"
+    "  WHERE session_id = NEW.id) BEGIN"
+    "  UPDATE sessions SET sequence = max(sequence,"
+    "    (SELECT sequence + 1 FROM withdrawn_sessions WHERE session_id = NEW.id))"
+    "  WHERE rid = NEW.rid;"
+    "  DELETE FROM withdrawn_sessions WHERE session_id = NEW.id;"
+    " END;"
+    /* every entry is read in the event's zone and names its venue */
+    "CREATE TRIGGER events_changed_sessions AFTER UPDATE OF timezone, venue, venue_uk ON events"
+    " WHEN OLD.timezone IS NOT NEW.timezone OR OLD.venue IS NOT NEW.venue"
+    "  OR OLD.venue_uk IS NOT NEW.venue_uk"
+    " BEGIN UPDATE sessions SET sequence = sequence + 1 WHERE event_rid = NEW.rid; END;"
+    "CREATE TABLE withdrawn_attendance ("
+    "  request_rid INTEGER NOT NULL REFERENCES requests(rid) ON DELETE CASCADE,"
+    "  person_rid INTEGER NOT NULL REFERENCES people(rid) ON DELETE CASCADE,"
+    "  meeting_id TEXT NOT NULL,"
+    "  starts_at TEXT NOT NULL, ends_at TEXT NOT NULL,"
+    "  location TEXT,"
+    "  sequence INTEGER NOT NULL,"
+    "  withdrawn_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  PRIMARY KEY (request_rid, person_rid)"
+    ") STRICT;"
+    "CREATE INDEX withdrawn_attendance_person ON withdrawn_attendance(person_rid);"
+    /* her meeting as it is, or as it was withdrawn (she held it cancelled) */
+    "CREATE TRIGGER attendee_withdrawn AFTER DELETE ON request_attendees"
+    " WHEN EXISTS (SELECT 1 FROM requests WHERE rid = OLD.request_rid)"
+    "  AND EXISTS (SELECT 1 FROM people WHERE rid = OLD.person_rid) BEGIN"
+    "  INSERT OR REPLACE INTO withdrawn_attendance(request_rid, person_rid, meeting_id,"
+    "    starts_at, ends_at, location, sequence)"
+    "  SELECT OLD.request_rid, OLD.person_rid, m.id, t.starts_at, t.ends_at,"
+    "    (SELECT name FROM locations WHERE rid = m.location_rid), m.sequence + 1"
+    "  FROM meetings m JOIN slots t ON t.rid = m.slot_rid WHERE m.request_rid = OLD.request_rid"
+    "  UNION ALL SELECT OLD.request_rid, OLD.person_rid, w.meeting_id, w.starts_at, w.ends_at,"
+    "    w.location, w.sequence FROM withdrawn_meetings w WHERE w.request_rid = OLD.request_rid"
+    "   AND NOT EXISTS (SELECT 1 FROM meetings WHERE request_rid = OLD.request_rid);"
+    " END;"
+    "CREATE TRIGGER attendee_back AFTER INSERT ON request_attendees"
+    " WHEN EXISTS (SELECT 1 FROM withdrawn_attendance"
+    "  WHERE request_rid = NEW.request_rid AND person_rid = NEW.person_rid) BEGIN"
+    "  UPDATE meetings SET sequence = max(sequence, (SELECT sequence + 1 FROM"
+    "    withdrawn_attendance WHERE request_rid = NEW.request_rid"
+    "    AND person_rid = NEW.person_rid)) WHERE request_rid = NEW.request_rid;"
+    "  DELETE FROM withdrawn_attendance"
+    "  WHERE request_rid = NEW.request_rid AND person_rid = NEW.person_rid;"
+    " END;";
+#undef SESSION_SHOWN
+#undef WALL_CLOCK
 /* Version 60: the organisers remind the people whose meeting requests wait
  * for their answer (POST /console/events/{id}/remind-to-answer), and mail
  * each person her meetings of a day of the forum (POST
@@ -1208,6 +1321,8 @@ const struct store_migration store_migrations[] = {
     {55, "a session's place and short description, in English and Ukrainian", migration_55},
     {56, "a table out of use for a while", migration_56},
     {57, "a counter of changes to what an event's board reads", migration_57},
+    {58, "the forum's programme in calendars; a colleague taken off a meeting, for hers",
+     migration_58},
     {60, "reminders of requests to answer, and each day's meetings, are mailed", migration_60},
 };
 

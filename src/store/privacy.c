@@ -118,12 +118,19 @@ const struct store_privacy_part store_privacy_parts[] = {
          " JOIN sessions se ON se.rid = sl.session_rid"
          " LEFT JOIN locations l ON l.rid = m.location_rid"
          " LEFT JOIN interpreters i ON i.rid = m.interpreter_rid ORDER BY sl.starts_at, m.id")},
-    {"withdrawn_meetings", "withdrawn_meetings",
+    /* and those she was taken off as a colleague, as she last had them */
+    {"withdrawn_meetings", "withdrawn_meetings withdrawn_attendance",
      "WITH " MINE " SELECT " LIST(
          "SELECT json_object('id', w.meeting_id, 'request', r.id, 'starts_at', w.starts_at,"
-         " 'ends_at', w.ends_at, 'table', w.location, 'withdrawn_at', w.withdrawn_at) AS j"
+         " 'ends_at', w.ends_at, 'table', w.location, 'withdrawn_at', w.withdrawn_at,"
+         " 'taken_off', json('false')) AS j, w.starts_at AS at"
          " FROM mine JOIN requests r ON r.rid = mine.rid"
-         " JOIN withdrawn_meetings w ON w.request_rid = r.rid ORDER BY w.starts_at")},
+         " JOIN withdrawn_meetings w ON w.request_rid = r.rid"
+         " UNION ALL SELECT json_object('id', w.meeting_id, 'request', r.id,"
+         " 'starts_at', w.starts_at, 'ends_at', w.ends_at, 'table', w.location,"
+         " 'withdrawn_at', w.withdrawn_at, 'taken_off', json('true')), w.starts_at"
+         " FROM withdrawn_attendance w JOIN requests r ON r.rid = w.request_rid"
+         " WHERE w.person_rid = ?1 ORDER BY at")},
     {"outcomes", "meeting_outcomes",
      "SELECT " LIST("SELECT json_object('request', r.id, 'outcome', o.outcome, 'note', o.note,"
                     " 'updated_at', o.updated_at) AS j"
@@ -277,6 +284,8 @@ static const char *const erase_sql[] = {
     " AND NOT " BEGUN("absence_reports.request_rid"),
     "DELETE FROM request_attendees WHERE person_rid = ?1"
     " AND NOT " BEGUN("request_attendees.request_rid"),
+    /* after the line above, whose taking her off keeps such a record */
+    "DELETE FROM withdrawn_attendance WHERE person_rid = ?1",
     "DELETE FROM feed_tokens WHERE person_rid = ?1",
     "DELETE FROM org_contacts WHERE person_rid = ?1",
     ADDR "DELETE FROM login_failures WHERE key IN (SELECT 'acct:' || lower(a) FROM addr)",
@@ -317,8 +326,8 @@ enum { SCRUB_MIN = 3 };
 /* arrivals: kept as they are (store_privacy_erase says why) */
 const char store_privacy_erased_tables[] =
     "people arrivals request_messages requests meeting_outcomes request_message_reads unavailability"
-    " absence_reports request_attendees feed_tokens org_contacts login_failures mail_outbox"
-    " applications audit_log schedule_runs announcements user_sessions device_tokens"
+    " absence_reports request_attendees withdrawn_attendance feed_tokens org_contacts"
+    " login_failures mail_outbox applications audit_log schedule_runs announcements user_sessions device_tokens"
     " invitations users unscheduled_reasons";
 
 static int run_rid(struct store *s, const char *sql, sqlite3_int64 rid, long long now,

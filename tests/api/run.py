@@ -20,6 +20,9 @@ A case file is a list of blocks, each starting with `### title`:
     chunked: yes                             send the body with chunked encoding
     has: "code":"forbidden"                  body fragments that must appear ...
     lacks: secret                            ... or must not
+    has-re: UID:x@dfnc\r\n(?:(?!END:).)*?SEQUENCE:2\r\n   a regular expression (. matches a line
+                                             break) the body must match: what one entry of a
+                                             calendar says, whose lines no fragment spans
     header-has: Set-Cookie: dfnc_session=    a response header line must contain this
     save: req1 = id                          store a top-level JSON field of a 2xx reply in ${req1}
     save: tok = url ~ /feeds/([^.]+)         ... or the first group of a regular expression in it
@@ -306,7 +309,7 @@ def parse_cases(text):
         i += 1
         if line.startswith("### "):
             cur = {"title": line[4:].strip(), "headers": [], "has": [], "lacks": [],
-                   "header_has": [], "save": [], "as": ["anon"], "expect": None, "raw": [],
+                   "header_has": [], "save": [], "as": ["anon"], "has_re": [], "expect": None, "raw": [],
                    "csrf": "yes", "body": None, "chunked": False, "line": i, "log_has": [],
                    "body_encoding": "utf-8", "save_cookie": [], "save_session": None,
                    "is": []}
@@ -326,7 +329,7 @@ def parse_cases(text):
         if m and m.group(1) in ("as", "expect", "header", "csrf", "body", "body-repeat",
                                 "body-encoding", "chunked", "has", "lacks", "header-has", "save",
                                 "header-repeat", "header-raw", "log-has", "save-cookie",
-                                "save-session", "is"):
+                                "save-session", "is", "has-re"):
             k, v = m.group(1), m.group(2)
             if k == "as":
                 cur["as"] = [x.strip() for x in v.split(",")]
@@ -361,6 +364,8 @@ def parse_cases(text):
                 cur["has"].append(v)
             elif k == "lacks":
                 cur["lacks"].append(v)
+            elif k == "has-re":
+                cur["has_re"].append(v)
             elif k == "header-has":
                 cur["header_has"].append(v)
             elif k == "save":
@@ -520,6 +525,9 @@ def main():
                 for frag in b["lacks"]:
                     if sub(frag) in text:
                         problems.append(f"body has {frag!r}")
+                for pattern in b["has_re"]:
+                    if not re.search(sub(pattern), text, re.S):
+                        problems.append(f"body does not match {pattern!r}")
                 problems += uncoded(b["path"], text)
                 hl = [f"{k}: {v}" for k, v in rh]
                 for frag in b["header_has"]:

@@ -261,6 +261,12 @@ c.executescript('DROP TABLE day_mails;' +   # 60's
                                   'request_attendees', 'people', 'unavailability', 'meetings')
                         for w in ('insert', 'delete', 'update')) +
                 'DROP TABLE board_generation;'
+                'DROP TRIGGER sessions_changed; DROP TRIGGER sessions_left_programme;'   # 58's
+                'DROP TRIGGER sessions_withdrawn; DROP TRIGGER sessions_back_in_programme;'
+                'DROP TRIGGER sessions_made_programme; DROP TRIGGER events_changed_sessions;'
+                'DROP TRIGGER attendee_withdrawn; DROP TRIGGER attendee_back;'
+                'DROP TABLE withdrawn_sessions; DROP TABLE withdrawn_attendance;'
+                'ALTER TABLE sessions DROP COLUMN sequence;'
                 'DROP TABLE location_out_of_use;'   # 56's
                 'DROP TABLE arrivals;'   # 54's
                 'ALTER TABLE people ADD COLUMN checked_in_at TEXT;'

@@ -1379,10 +1379,9 @@ test('a Ukrainian drone maker on a phone reads the forum\'s programme in Ukraini
   const order = await page.locator('table.agenda').evaluateAll((ts) => ts.map((t) => [...t.querySelectorAll('tr.meeting, tr.programme')]
     .map((tr) => tr.cells[0].textContent.slice(0, 5))));
   for (const day of order) assert.deepEqual(day, day.slice().sort(), `a day's rows by time: ${day}`);
-  const days = new Set(ag.meetings.map((m) => m.start.slice(0, 10)));
   const shown = await page.locator('table.agenda tr.programme').evaluateAll((trs) => trs.map((tr) => tr.dataset.session));
-  assert.deepEqual(shown.sort(), sessions.filter((x) => x.kind !== 'b2b' && days.has(x.day)).map((x) => x.id).sort(),
-    'the talks and breaks of her days');
+  assert.deepEqual(shown.sort(), sessions.filter((x) => x.kind !== 'b2b').map((x) => x.id).sort(),
+    'the talks and breaks of every day of the event');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
   await assertUkrainian(page);
   assert.deepEqual(await axe(page), [], 'axe on the agenda with the programme');
@@ -1398,6 +1397,51 @@ test('a Ukrainian drone maker on a phone reads the forum\'s programme in Ukraini
   assert.equal(await en.page.locator(`li.session[data-id="${plenary.id}"] .about [lang=uk]`).textContent(), 'Міністри про спільні закупівлі');
   assert.ok(await en.page.locator('#nav-links a[href="/programme"][aria-current=page]').count() === 1, 'the menu names the page');
   await en.ctx.close();
+});
+
+test('her agenda gives the forum\'s talks on each day of the event, a day without her meetings saying so before them', async () => {
+  const org = await signedIn(ORGANISER, 'en-GB');
+  const csrf = await org.page.evaluate(() => sessionStorage.getItem('dfnc.csrf'));
+  const url = `${base}/api/v1/events/${state.demoEvent}`;
+  const ev = await (await org.ctx.request.get(url)).json();
+  // a day after the forum's, with a closing talk: none of her meetings is on it
+  const day = new Date(Date.parse(`${ev.ends_on}T12:00:00Z`) + 86400000).toISOString().slice(0, 10);
+  const offset = ev.sessions[0].starts_at.slice(19);
+  const closing = { id: 'e2e-closing', day, name: 'Closing talk', name_uk: 'Заключний виступ', kind: 'conference',
+    starts_at: `${day}T09:00:00${offset}`, ends_at: `${day}T10:00:00${offset}` };
+  const put = await org.ctx.request.put(url, { headers: { 'X-CSRF-Token': csrf }, data: { ends_on: day, sessions: [closing] } });
+  assert.equal(put.status(), 200, await put.text());
+  try {
+    const p = { ctx: await newContext('uk-UA', PHONE) };
+    await p.ctx.addInitScript({ path: AXE_SOURCE });
+    p.page = await p.ctx.newPage();
+    await signIn(p.page, SUPPLIER);
+    await open(p.page, '/agenda');
+    const ag = await (await p.ctx.request.get(`${base}/api/v1/me/agenda`)).json();
+    const shown = await p.page.locator('table.agenda tr.programme').evaluateAll((trs) => trs.map((tr) => tr.dataset.session));
+    assert.ok(shown.includes(closing.id), `the closing talk is on her agenda: ${shown}`);
+    assert.equal(await p.page.locator('table.agenda tr.meeting').count(), ag.meetings.length, 'her meetings only are meetings');
+    // the last day's heading, then "no meetings", then its table with the talk
+    const heads = p.page.locator('main h2[id^="day-"]');
+    const last = heads.last();
+    assert.equal(await heads.count(), new Set(ag.meetings.map((m) => m.start.slice(0, 10))).size + 1);
+    assert.equal(await p.page.locator('p.day-none').count(), 1, 'one day without her meetings');
+    assert.equal(await last.evaluate((h) => h.nextElementSibling.className), 'muted day-none');
+    assert.equal(await p.page.textContent('p.day-none'), UK['agenda.day_none']);
+    const row = await p.page.locator(`table.agenda tr.programme[data-session="${closing.id}"]`).textContent();
+    assert.ok(row.includes('09:00–10:00') && row.includes(closing.name_uk), row);
+    assert.equal(await p.page.textContent('p.count'), `${ag.meetings.length} ${ag.meetings.length < 5 ? 'зустрічі' : 'зустрічей'}`,
+      'talks are not counted as meetings');
+    await assertUkrainian(p.page);
+    assert.deepEqual(await axe(p.page), [], 'axe on the agenda with a day without meetings');
+    await p.ctx.close();
+  } finally {
+    // the forum as it was for the tests after this one (the talk stays a cancelled entry of calendars)
+    const removed = await org.ctx.request.delete(`${url}/sessions/${closing.id}`, { headers: { 'X-CSRF-Token': csrf } });
+    const back = await org.ctx.request.put(url, { headers: { 'X-CSRF-Token': csrf }, data: { ends_on: ev.ends_on } });
+    await org.ctx.close();
+    assert.deepEqual([removed.status(), back.status()], [200, 200], 'the extra day taken back');
+  }
 });
 
 test('a participant in Ukrainian asks for partners for a project idea, in Ukrainian', async () => {

@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <libical/ical.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 #include "app/agenda.h"
 #include "app/export.h"
+#include "store/programme.h"
 #include "store/store.h"
 
 static char path[64];
@@ -120,7 +122,7 @@ static const char *ics_parse_ok(const char *text)
 Test(agenda, ics_has_a_stable_uid_the_time_zone_and_a_rising_sequence)
 {
     struct buf b = BUF_INIT(0);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     const char *ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "UID:m1@dfnc"), "%s", ics);
     cr_assert(strstr(ics, "DTSTART;TZID=Europe/Brussels:20270216T104000"), "%s", ics);
@@ -133,7 +135,7 @@ Test(agenda, ics_has_a_stable_uid_the_time_zone_and_a_rising_sequence)
     struct store_meeting moved = {.id = "m1", .request = "r1", .slot = "t2", .location = "l7"};
     ok(store_meeting_upsert(s, &moved, &err));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "UID:m1@dfnc"), "the UID survives a move");
     cr_assert(strstr(ics, "SEQUENCE:1"), "%s", ics);
@@ -148,7 +150,7 @@ Test(agenda, ics_has_a_stable_uid_the_time_zone_and_a_rising_sequence)
 Test(agenda, ics_description_names_the_event_and_the_session)
 {
     struct buf b = BUF_INIT(0);
-    ok(app_agenda_ics(s, "olena", &b, &err));
+    ok(app_agenda_ics(s, "olena", NULL, true, &b, &err));
     const char *ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "DESCRIPTION:DFNC2 test\\nB2B\\n"), "%s", ics);
     struct store_session x = {.id = "s1", .event = "ev", .day = "2027-02-16",
@@ -158,7 +160,7 @@ Test(agenda, ics_description_names_the_event_and_the_session)
     ok(store_session_upsert(s, &x, &err));
     ok(store_person_ui_language_set(s, "olena", "uk", &err));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "olena", &b, &err));
+    ok(app_agenda_ics(s, "olena", NULL, true, &b, &err));
     ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "DESCRIPTION:DFNC2 test\\nЗустрічі B2B I\\n"), "%s", ics);
     buf_free(&b);
@@ -170,12 +172,12 @@ Test(agenda, ics_speaks_the_language_the_person_reads_the_ui_in)
                            .kind = "company"};
     ok(store_org_upsert(s, &eu, NULL, &err));
     struct buf b = BUF_INIT(0);
-    ok(app_agenda_ics(s, "olena", &b, &err));
+    ok(app_agenda_ics(s, "olena", NULL, true, &b, &err));
     const char *ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "SUMMARY:B2B meeting: Anna (Acme GmbH)"), "%s", ics);
     ok(store_person_ui_language_set(s, "olena", "uk", &err));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "olena", &b, &err));
+    ok(app_agenda_ics(s, "olena", NULL, true, &b, &err));
     ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "SUMMARY:Зустріч B2B: Anna (Акме)"), "%s", ics);
     cr_assert_not(strstr(ics, "B2B meeting"), "%s", ics);
@@ -185,12 +187,12 @@ Test(agenda, ics_speaks_the_language_the_person_reads_the_ui_in)
     struct store_location round = {.id = "l7", .event = "ev", .name = "Table ronde A"};
     ok(store_location_upsert(s, &round, &err));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "olena", &b, &err));
+    ok(app_agenda_ics(s, "olena", NULL, true, &b, &err));
     ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "LOCATION:Table ronde A\\, Brussels"), "%s", ics);
     /* and anna, who never said, keeps English, with Сокіл Аеро as it is named */
     buf_reset(&b);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "SUMMARY:B2B meeting: "), "%s", ics);
     cr_assert_neq(store_person_ui_language_set(s, "olena", "fr", &err), 0);
@@ -229,7 +231,7 @@ Test(agenda, a_cancelled_meeting_stays_in_the_calendar_as_cancelled)
     struct buf b = BUF_INIT(0);
     for (int i = 0; i < 3; i++) {
         buf_reset(&b);
-        ok(app_agenda_ics(s, people[i], &b, &err));
+        ok(app_agenda_ics(s, people[i], NULL, true, &b, &err));
         char *ev = vevent_of(ics_parse_ok(buf_str(&b)), "m1@dfnc");
         cr_assert_not_null(ev, "%s's calendar keeps it: %s", people[i], buf_str(&b));
         cr_assert(strstr(ev, "STATUS:CANCELLED"), "%s", ev);
@@ -245,11 +247,11 @@ Test(agenda, a_cancelled_meeting_stays_in_the_calendar_as_cancelled)
     }
     /* someone not at it has nothing; in Ukrainian it says so in Ukrainian */
     buf_reset(&b);
-    ok(app_agenda_ics(s, "idle", &b, &err));
+    ok(app_agenda_ics(s, "idle", NULL, true, &b, &err));
     cr_assert_not(strstr(buf_str(&b), "m1@dfnc"), "%s", buf_str(&b));
     ok(store_person_ui_language_set(s, "olena", "uk", &err));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "olena", &b, &err));
+    ok(app_agenda_ics(s, "olena", NULL, true, &b, &err));
     cr_assert(strstr(buf_str(&b), "SUMMARY:Скасовано: Зустріч B2B: "), "%s", buf_str(&b));
     buf_free(&b);
 }
@@ -261,7 +263,7 @@ Test(agenda, a_meeting_placed_again_takes_up_its_calendar_s_sequence)
 {
     ok(store_meeting_delete_for_request(s, "r1", &err)); /* a run left it out */
     struct buf b = BUF_INIT(0);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     char *ev = vevent_of(ics_parse_ok(buf_str(&b)), "m1@dfnc");
     cr_assert_not_null(ev);
     cr_assert(strstr(ev, "STATUS:CANCELLED") && strstr(ev, "SEQUENCE:1"), "%s", ev);
@@ -269,7 +271,7 @@ Test(agenda, a_meeting_placed_again_takes_up_its_calendar_s_sequence)
     struct store_meeting back = {.id = "m1", .request = "r1", .slot = "t1", .location = "l7"};
     ok(store_meeting_upsert(s, &back, &err));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     ev = vevent_of(ics_parse_ok(buf_str(&b)), "m1@dfnc");
     cr_assert_not_null(ev);
     cr_assert(strstr(ev, "SEQUENCE:2"), "above the withdrawal's 1: %s", ev);
@@ -280,7 +282,7 @@ Test(agenda, a_meeting_placed_again_takes_up_its_calendar_s_sequence)
     struct store_meeting moved = {.id = "m1", .request = "r1", .slot = "t2", .location = "l7"};
     ok(store_meeting_upsert(s, &moved, &err));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     cr_assert(strstr(buf_str(&b), "SEQUENCE:3"), "%s", buf_str(&b));
     buf_free(&b);
 }
@@ -349,7 +351,7 @@ Test(agenda, a_removed_request_takes_its_withdrawn_meeting_with_it)
                  SQLITE_OK, "%s", sqlite3_errmsg(db));
     sqlite3_close(db);
     struct buf b = BUF_INIT(0);
-    ok(app_agenda_ics(s, "idle", &b, &err));
+    ok(app_agenda_ics(s, "idle", NULL, true, &b, &err));
     cr_assert_not(strstr(buf_str(&b), "m1@dfnc"), "%s", buf_str(&b));
     cr_assert_not(strstr(buf_str(&b), "m2@dfnc"), "%s", buf_str(&b));
     buf_free(&b);
@@ -446,7 +448,7 @@ Test(agenda, ics_gives_each_meeting_the_time_zone_of_its_event)
 {
     add_new_york_meeting();
     struct buf b = BUF_INIT(0);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     const char *ics = buf_str(&b);
     icalcomponent *cal = icalparser_parse_string(ics);
     cr_assert_not_null(cal);
@@ -484,7 +486,7 @@ Test(agenda, ics_gives_each_meeting_the_time_zone_of_its_event)
 Test(agenda, one_zone_names_the_calendar_s_zone)
 {
     struct buf b = BUF_INIT(0);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     cr_assert(strstr(buf_str(&b), "X-WR-TIMEZONE:Europe/Brussels"), "%s", buf_str(&b));
     cr_assert(strstr(buf_str(&b), "X-WR-CALNAME:DFNC2 test"), "%s", buf_str(&b));
     buf_free(&b);
@@ -551,7 +553,7 @@ Test(agenda, meetings_are_provisional_until_their_event_is_published)
     cr_assert(strstr(buf_str(&b), "\"published\":false"), "%s", buf_str(&b));
     cr_assert_null(strstr(buf_str(&b), "\"published\":true"), "%s", buf_str(&b));
     buf_reset(&b);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     cr_assert(strstr(buf_str(&b), "STATUS:TENTATIVE"), "%s", buf_str(&b));
     cr_assert_null(strstr(buf_str(&b), "STATUS:CONFIRMED"), "%s", buf_str(&b));
     cr_assert_null(strstr(buf_str(&b), "SEQUENCE:1"), "%s", buf_str(&b));
@@ -570,7 +572,7 @@ Test(agenda, meetings_are_provisional_until_their_event_is_published)
     cr_assert(strstr(j, "\"sequence\":1,\"locked\":true,\"published\":true"), "%s", j);
     cr_assert(strstr(m2, "\"sequence\":0,\"locked\":false,\"published\":false"), "%s", j);
     buf_reset(&b);
-    ok(app_agenda_ics(s, "anna", &b, &err));
+    ok(app_agenda_ics(s, "anna", NULL, true, &b, &err));
     const char *ics = ics_parse_ok(buf_str(&b));
     const char *v2 = strstr(ics, "UID:m2@dfnc");
     cr_assert(v2, "%s", ics);
@@ -662,4 +664,192 @@ Test(agenda, the_meetings_export_names_people_and_organisations_after_the_old_co
     cr_assert_str_eq(json_string_value(json_object_get(m, "session_name")), "B2B");
     json_decref(j);
     free(text);
+}
+
+/* What a calendar's entry shows, as libical reads it. */
+struct entry {
+    int seq;
+    icalproperty_status st;
+    char summary[128], where[128], about[256];
+};
+
+/* The entry uid of calendar text into *e; false when the calendar has none. */
+static bool entry_of(const char *text, const char *uid, struct entry *e)
+{
+    icalcomponent *cal = icalparser_parse_string(text);
+    cr_assert_not_null(cal);
+    cr_assert_eq(icalcomponent_count_errors(cal), 0, "libical found errors in:\n%s", text);
+    bool found = false;
+    for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+         ev && !found; ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+        if (strcmp(icalcomponent_get_uid(ev), uid) != 0)
+            continue;
+        found = true;
+        e->seq = icalcomponent_get_sequence(ev);
+        e->st = icalcomponent_get_status(ev);
+        snprintf(e->summary, sizeof e->summary, "%s", icalcomponent_get_summary(ev));
+        const char *where = icalcomponent_get_location(ev);
+        snprintf(e->where, sizeof e->where, "%s", where ? where : "");
+        const char *about = icalcomponent_get_description(ev);
+        snprintf(e->about, sizeof e->about, "%s", about ? about : "");
+    }
+    icalcomponent_free(cal);
+    return found;
+}
+
+/* The opening keynote in Hall A, a talk of the event's programme. */
+static void add_keynote(const char *starts_at)
+{
+    struct store_session k = {.id = "k1", .event = "ev", .day = "2027-02-16",
+                              .name = "Opening keynote", .name_uk = "Відкриття форуму",
+                              .kind = "conference", .starts_at = starts_at,
+                              .ends_at = "2027-02-16T10:30:00+01:00", .place = "Hall A",
+                              .place_uk = "Зала A", .description = "The commissioner opens",
+                              .description_uk = "Відкриває комісар"};
+    ok(store_session_upsert(s, &k, &err));
+}
+
+/* Her calendar (ICS) of person: with the programme of the events of her
+ * meetings and of event. */
+static char *calendar(const char *person, const char *event, bool programme)
+{
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_ics(s, person, event, programme, &b, &err));
+    return buf_take(&b);
+}
+
+/* The programme's talks are entries of her calendar, in her language, with
+ * their place and the venue; the B2B session is not (her meetings are). */
+Test(agenda, ics_carries_the_programme_in_her_language)
+{
+    add_keynote("2027-02-16T09:30:00+01:00");
+    struct entry e;
+    char *ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_str_eq(e.summary, "Opening keynote");
+    cr_assert_str_eq(e.where, "Hall A, Brussels");
+    cr_assert_eq(e.st, ICAL_STATUS_CONFIRMED);
+    cr_assert(strstr(ics, "DTSTART;TZID=Europe/Brussels:20270216T093000"), "%s", ics);
+    cr_assert_str_eq(e.about, "DFNC2 test\nOn the forum's programme\n\nThe commissioner opens");
+    cr_assert_not(entry_of(ics, "session-s1@dfnc", &e),
+                  "a B2B session is her meetings, not an entry: %s", ics);
+    cr_assert(entry_of(ics, "m1@dfnc", &e), "%s", ics);
+    free(ics);
+    ok(store_person_ui_language_set(s, "olena", "uk", &err));
+    ics = calendar("olena", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_str_eq(e.summary, "Відкриття форуму");
+    cr_assert_str_eq(e.where, "Зала A, Brussels");
+    cr_assert_str_eq(e.about, "DFNC2 test\nУ програмі форуму\n\nВідкриває комісар");
+    free(ics);
+    /* left out when asked */
+    ics = calendar("anna", NULL, false);
+    cr_assert_not(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    free(ics);
+    /* someone without a meeting there has it only when it is the forum's event */
+    ics = calendar("idle", NULL, true);
+    cr_assert_not(strstr(ics, "session-k1@dfnc"), "%s", ics);
+    free(ics);
+    ics = calendar("idle", "ev", true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert(strstr(ics, "X-WR-CALNAME:DFNC2 test"), "%s", ics);
+    free(ics);
+}
+
+/* A talk changed in place keeps its UID with a higher SEQUENCE; the same
+ * time written another way changes nothing; a talk removed stays as
+ * CANCELLED above it, and back in the programme above that. */
+Test(agenda, ics_programme_sequence_rises_and_a_removed_talk_is_cancelled)
+{
+    add_keynote("2027-02-16T09:30:00+01:00");
+    struct entry e0, e;
+    char *ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e0), "%s", ics);
+    free(ics);
+    add_keynote("2027-02-16T09:30");
+    ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_eq(e.seq, e0.seq, "the same wall clock written another way: %s", ics);
+    free(ics);
+    add_keynote("2027-02-16T09:45:00+01:00");
+    ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_gt(e.seq, e0.seq, "moved: %s", ics);
+    cr_assert(strstr(ics, "DTSTART;TZID=Europe/Brussels:20270216T094500"), "%s", ics);
+    free(ics);
+    int moved_seq = e.seq;
+    struct store_event ev = {.id = "ev", .name = "DFNC2 test", .venue = "Brussels Expo",
+                             .starts_on = "2027-02-16", .ends_on = "2027-02-16"};
+    ok(store_event_upsert(s, &ev, NULL, &err));
+    ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_gt(e.seq, moved_seq, "the venue its LOCATION names changed: %s", ics);
+    cr_assert_str_eq(e.where, "Hall A, Brussels Expo");
+    free(ics);
+    int before = e.seq, unscheduled = 0;
+    ok(store_session_remove(s, "ev", "k1", &unscheduled, &err));
+    ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_eq(e.st, ICAL_STATUS_CANCELLED, "%s", ics);
+    cr_assert_gt(e.seq, before, "%s", ics);
+    cr_assert_str_eq(e.summary, "Cancelled: Opening keynote");
+    free(ics);
+    int cancelled = e.seq;
+    add_keynote("2027-02-16T09:45:00+01:00");
+    ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_eq(e.st, ICAL_STATUS_CONFIRMED, "%s", ics);
+    cr_assert_gt(e.seq, cancelled, "back above its cancellation: %s", ics);
+    free(ics);
+    /* made a B2B session, it leaves the programme as a removal does */
+    int back = e.seq;
+    struct store_session b2b = {.id = "k1", .event = "ev", .day = "2027-02-16",
+                                .name = "Opening keynote", .kind = "b2b",
+                                .starts_at = "2027-02-16T09:45:00+01:00",
+                                .ends_at = "2027-02-16T10:30:00+01:00"};
+    ok(store_session_upsert(s, &b2b, &err));
+    ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_eq(e.st, ICAL_STATUS_CANCELLED, "%s", ics);
+    cr_assert_gt(e.seq, back, "%s", ics);
+    free(ics);
+}
+
+/* A colleague taken off a meeting gets it as CANCELLED above what she had;
+ * its two people keep it; joining again takes it above the cancellation. */
+Test(agenda, ics_a_colleague_taken_off_gets_the_meeting_cancelled)
+{
+    struct entry had, e;
+    char *ics = calendar("taras", NULL, true);
+    cr_assert(entry_of(ics, "m1@dfnc", &had), "%s", ics);
+    free(ics);
+    cr_assert_eq(store_request_remove_attendee(s, "r1", "taras", &err), 1, "%s", err.msg);
+    ics = calendar("taras", NULL, true);
+    cr_assert(entry_of(ics, "m1@dfnc", &e), "%s", ics);
+    cr_assert_eq(e.st, ICAL_STATUS_CANCELLED, "%s", ics);
+    cr_assert_gt(e.seq, had.seq, "%s", ics);
+    cr_assert(strstr(e.summary, "Cancelled: B2B meeting: "), "%s", e.summary);
+    cr_assert_str_eq(e.where, "Table 7, Brussels");
+    free(ics);
+    int cancelled = e.seq;
+    const char *others[] = {"anna", "olena"};
+    for (int i = 0; i < 2; i++) {
+        ics = calendar(others[i], NULL, true);
+        cr_assert(entry_of(ics, "m1@dfnc", &e), "%s", ics);
+        cr_assert_neq(e.st, ICAL_STATUS_CANCELLED, "%s keeps it: %s", others[i], ics);
+        free(ics);
+    }
+    /* not the agenda page's list of cancelled meetings: she is no longer of it */
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_cancelled_json(s, "taras", &b, &err));
+    cr_assert_str_eq(buf_str(&b), "[]");
+    buf_free(&b);
+    ok(store_request_add_attendee(s, "r1", "taras", &err));
+    ics = calendar("taras", NULL, true);
+    cr_assert(entry_of(ics, "m1@dfnc", &e), "%s", ics);
+    cr_assert_neq(e.st, ICAL_STATUS_CANCELLED, "%s", ics);
+    cr_assert_gt(e.seq, cancelled, "back above its cancellation: %s", ics);
+    const char *uid = strstr(ics, "UID:m1@dfnc");
+    cr_assert_null(strstr(uid + 1, "UID:m1@dfnc"), "one entry, not two: %s", ics);
+    free(ics);
 }

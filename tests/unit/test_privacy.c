@@ -516,6 +516,31 @@ Test(privacy, her_copy_holds_her_data_and_her_threads_and_not_others)
     buf_free(&out);
 }
 
+/* A meeting she was taken off as a colleague is in her copy, marked so, as
+ * her calendar holds it cancelled (not the request's words: no longer hers);
+ * erasure leaves no such record. */
+Test(privacy, her_copy_holds_a_meeting_she_was_taken_off)
+{
+    sql("INSERT INTO meetings(id,request_rid,slot_rid,location_rid) VALUES ('r3',3,2,1);"
+        "INSERT INTO request_attendees(request_rid,person_rid) VALUES (3,1);"
+        "DELETE FROM request_attendees WHERE request_rid = 3 AND person_rid = 1;");
+    struct buf out = BUF_INIT(8u << 20);
+    ok(app_person_data(s, "olena", 1000, &out, &err));
+    json_t *doc = json_loads(out.data, 0, NULL);
+    cr_assert_not_null(doc, "%s", out.data);
+    json_t *w = json_object_get(json_object_get(doc, "data"), "withdrawn_meetings");
+    cr_assert_eq(json_array_size(w), 1, "%s", out.data);
+    json_t *m = json_array_get(w, 0);
+    cr_assert_str_eq(json_string_value(json_object_get(m, "request")), "r3");
+    cr_assert(json_is_true(json_object_get(m, "taken_off")), "%s", out.data);
+    cr_assert_str_eq(json_string_value(json_object_get(m, "table")), "Table 1");
+    cr_assert_null(strstr(out.data, "KARL-ANNA-ONLY"), "not the request's words");
+    json_decref(doc);
+    buf_free(&out);
+    ok(erase("organiser@forum.test", false, BEFORE, NULL));
+    cr_assert_eq(count("SELECT count(*) FROM withdrawn_attendance"), 0);
+}
+
 /* Whether word is one of the space-separated words of list. */
 static bool has_word(const char *list, const char *word)
 {

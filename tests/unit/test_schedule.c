@@ -369,7 +369,7 @@ Test(app_schedule, interpreters_bound_the_meetings_that_need_them, .init = setup
         bool named = strstr(buf_str(&out), "\"interpreter\":\"Iryna (uk-en)\"") != NULL;
         cr_assert_eq(named, i < 4, "%s", buf_str(&out));
         buf_reset(&out);
-        ok(app_agenda_ics(s, who[i][1], &out, &err));
+        ok(app_agenda_ics(s, who[i][1], NULL, true, &out, &err));
         cr_assert_eq(strstr(buf_str(&out), "Interpreter: Iryna (uk-en)") != NULL, i < 4);
         buf_free(&out);
     }

@@ -419,6 +419,14 @@ Test(store_migrations, version_52_keeps_each_arrival_as_one_of_its_day, .init = 
     cr_assert_eq(store_person_upsert(s, &p, NULL, &err), 0, "%s", err.msg);
     cr_assert_eq(store_exec_for_tests(s,
                                       UNDO_MIGRATION_57
+                                      "DROP TRIGGER sessions_changed; DROP TRIGGER sessions_left_programme;"
+                                      "DROP TRIGGER sessions_withdrawn;"
+                                      "DROP TRIGGER sessions_back_in_programme;"
+                                      "DROP TRIGGER sessions_made_programme;"
+                                      "DROP TRIGGER events_changed_sessions;"
+                                      "DROP TRIGGER attendee_withdrawn; DROP TRIGGER attendee_back;"
+                                      "DROP TABLE withdrawn_sessions; DROP TABLE withdrawn_attendance;"
+                                      "ALTER TABLE sessions DROP COLUMN sequence;"
                                       "DROP TABLE arrivals;"
                                       "ALTER TABLE people ADD COLUMN checked_in_at TEXT;"
                                       "UPDATE people SET checked_in_at = '2031-02-16T07:30:00Z'"
@@ -434,7 +442,7 @@ Test(store_migrations, version_52_keeps_each_arrival_as_one_of_its_day, .init = 
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 6, "53, 54, 55, 56, 57 and 60");
+    cr_assert_eq(applied, 7, "53, 54, 55, 56, 57, 58 and 60");
     struct arena a;
     arena_init(&a, 0);
     struct store_person got;
@@ -454,7 +462,19 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
      .fini = close_and_remove)
 {
     add_event_with_slots();
-    cr_assert_eq(store_exec_for_tests(s, UNDO_MIGRATION_57 /* migration 54's */
+    cr_assert_eq(store_exec_for_tests(s, UNDO_MIGRATION_57 /* migration 58's */
+                                         "DROP TRIGGER sessions_changed;"
+                                         "DROP TRIGGER sessions_left_programme;"
+                                         "DROP TRIGGER sessions_withdrawn;"
+                                         "DROP TRIGGER sessions_back_in_programme;"
+                                         "DROP TRIGGER sessions_made_programme;"
+                                         "DROP TRIGGER events_changed_sessions;"
+                                         "DROP TRIGGER attendee_withdrawn;"
+                                         "DROP TRIGGER attendee_back;"
+                                         "DROP TABLE withdrawn_sessions;"
+                                         "DROP TABLE withdrawn_attendance;"
+                                         "ALTER TABLE sessions DROP COLUMN sequence;"
+                                         /* migration 54's */
                                          "DROP TABLE arrivals;"
                                          "ALTER TABLE people ADD COLUMN checked_in_at TEXT;"
                                          /* migration 51's */
@@ -644,6 +664,14 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
     /* back at 43: what the migrations after it added, taken out again */
     cr_assert_eq(store_exec_for_tests(s,
                                       UNDO_MIGRATION_57
+                                      "DROP TRIGGER sessions_changed; DROP TRIGGER sessions_left_programme;"
+                                      "DROP TRIGGER sessions_withdrawn;"
+                                      "DROP TRIGGER sessions_back_in_programme;"
+                                      "DROP TRIGGER sessions_made_programme;"
+                                      "DROP TRIGGER events_changed_sessions;"
+                                      "DROP TRIGGER attendee_withdrawn; DROP TRIGGER attendee_back;"
+                                      "DROP TABLE withdrawn_sessions; DROP TABLE withdrawn_attendance;"
+                                      "ALTER TABLE sessions DROP COLUMN sequence;"
                                       "DROP TABLE arrivals;"
                                       "ALTER TABLE people ADD COLUMN checked_in_at TEXT;"
                                       "ALTER TABLE supplies DROP COLUMN unit;"
@@ -660,7 +688,7 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 11, "44, 47, 50, 51, 52, 53, 54, 55, 56, 57 and 60");
+    cr_assert_eq(applied, 12, "44, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58 and 60");
     char *after = outbox_dump();
     cr_assert_str_eq(after, before, "every row and column kept");
     free(before);

@@ -265,26 +265,20 @@ function threadLink(m) {
 }
 
 // The forum's programme around her meetings: the talks and breaks (the
-// sessions not of B2B meetings) of her meetings' events on the days she has
-// meetings there (GET /events/{id}), each with its event's zone. They are
-// not hers: not counted, no outcome, marked as the programme's. Unread
-// (offline, say), the agenda is her meetings alone.
-async function programmeAround(meetings, start) {
-  const days = new Map();
-  for (const m of meetings) {
-    if (!m.event) continue;
-    if (!days.has(m.event)) days.set(m.event, new Set());
-    days.get(m.event).add(dayKey(start(m), zoneOfIt(m)));
-  }
-  const events = await Promise.all([...days.keys()].map((id) => api.event(id).catch(() => null)));
+// sessions not of B2B meetings) of her meetings' events, on every day of
+// the event (GET /events/{id}), each with its event's zone: on a day she
+// has no meeting she still looks for the keynote. They are not hers: not
+// counted, no outcome, marked as the programme's. Unread (offline, say),
+// the agenda is her meetings alone.
+async function programmeAround(meetings) {
+  const ids = [...new Set(meetings.map((m) => m.event).filter(Boolean))];
+  const events = await Promise.all(ids.map((id) => api.event(id).catch(() => null)));
   const out = [];
   for (const ev of events) {
-    if (!ev || !days.has(ev.id)) continue;
+    if (!ev) continue;
     const zone = zoneOfIt(ev);
     for (const s of list(ev.sessions)) {
-      if (s.kind !== 'b2b' && days.get(ev.id).has(dayKey(s.starts_at, zone))) {
-        out.push({ ...s, event: ev.id, timezone: zone, programme: true });
-      }
+      if (s.kind !== 'b2b') out.push({ ...s, event: ev.id, timezone: zone, programme: true });
     }
   }
   return out;
@@ -373,7 +367,7 @@ export async function renderAgenda(main) {
   const [toAnswer, waiting, cancelled, availability, said, met, programme] = await Promise.all([toAnswerNotice(requests),
     waitingSection(meetings, requests), cancelledSection(requests), availabilitySection(meetings),
     meetings.some(begun) ? myOutcomes().catch(() => null) : null,
-    meetings.some(begun) ? metSection() : null, programmeAround(meetings, start)]);
+    meetings.some(begun) ? metSection() : null, programmeAround(meetings)]);
   const title = main.querySelector('h1');
   if (toAnswer && title) title.after(toAnswer);
   const unsentNote = unsentNotes(later, unsent.size);
@@ -420,6 +414,8 @@ export async function renderAgenda(main) {
   // talk before a meeting that starts with it)
   const items = [...meetings, ...programme].sort((a, b) => instant(start(a)) - instant(start(b))
     || (b.programme ? 1 : 0) - (a.programme ? 1 : 0));
+  // the days she meets someone: another of the event's days says she does not
+  const meetingDays = new Set(meetings.map((m) => dayKey(start(m), zoneOfIt(m))));
   for (const m of items) {
     const zone = zoneOfIt(m);
     const d = dayKey(start(m), zone);
@@ -435,7 +431,9 @@ export async function renderAgenda(main) {
           h('th', { scope: 'col', role: 'columnheader' }, t('agenda.time')),
           h('th', { scope: 'col', role: 'columnheader' }, t('agenda.table')),
           h('th', { scope: 'col', role: 'columnheader' }, t('agenda.with')))));
-      add(main, h('h2', { id: `day-${days}` }, d), scroller({ 'aria-labelledby': `day-${days}` }, table));
+      add(main, h('h2', { id: `day-${days}` }, d),
+        meetingDays.has(d) ? null : h('p', { class: 'muted day-none' }, t('agenda.day_none')),
+        scroller({ 'aria-labelledby': `day-${days}` }, table));
     }
     if (m.programme) {
       // a row group of its own: the meetings after it start a new one
