@@ -264,6 +264,8 @@ static int on_programme(void *ud, const struct store_programme_row *x)
         .tzid = arena_strdup(p->a, x->timezone),
         .sequence = x->sequence,
         .cancelled = x->withdrawn,
+        /* as the meetings: the programme is provisional until published */
+        .tentative = !x->published && !x->withdrawn,
     };
     entry->event_name = arena_strdup(p->a, entry->event_name);
     return !e->uid || !e->summary || ((place || venue) && !e->location) || !e->description ||

@@ -65,8 +65,11 @@ static int desk_day(struct store *s, const char *day, long long now, char out[11
     struct store_event e = {0};
     const char *event = date_is_valid(day) ? app_forum_event(s, now, &a, err) : NULL;
     int rc = event ? store_event_get(s, event, &a, &e, err) : 0;
-    if (event && rc < 0)
+    /* no event at all is no day of the forum; a failure to read is itself */
+    if ((event && rc < 0) || (!event && date_is_valid(day) && err->kind != DF_ERR_NOT_FOUND)) {
+        rc = -1;
         goto out;
+    }
     df_err_clear(err);
     /* an event's day not after today (ISO dates compare as text) */
     if (!event || strcmp(day, e.starts_on) < 0 || strcmp(day, e.ends_on) > 0 ||

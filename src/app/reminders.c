@@ -38,7 +38,11 @@ static int flush(struct reminding *m)
             .kind = "to_answer", .event = app_mail_event_name(m->ev, m->to.lang),
             .items = m->items, .items_n = m->n < APP_REMIND_LISTED ? m->n : APP_REMIND_LISTED,
             .items_more = m->n > APP_REMIND_LISTED ? m->n - APP_REMIND_LISTED : 0};
-        rc = m->dry_run ? 0 : app_mail_queue(m->s, &m->to, &f, &m->one, m->err);
+        rc = m->dry_run ? 0
+             : app_mail_queue(m->s, &m->to, &f, &m->one, m->err) < 0 ||
+                       store_answer_reminded(m->s, m->ev->id, m->person, m->err) < 0
+                 ? -1
+                 : 0;
         m->out->mailed += rc == 0;
     }
     arena_free(&m->one);

@@ -50,6 +50,9 @@ void api_console_person(struct http_req *r)
     json_object_set_new(j, "country", json_string(o.country));
     json_object_set_new(j, "checked_in_at", api_str_or_null(came));
     json_object_set_new(j, "last_checked_in_at", api_str_or_null(p.checked_in_at));
+    /* the day that arrival counts for: one recorded later for a day before
+       has its time of recording */
+    json_object_set_new(j, "last_checked_in_day", api_str_or_null(p.checked_in_day));
     json_object_set_new(j, "day", within ? json_string(today) : json_null());
     /* the forum's day before today and her arrival then, for the desk to
      * record one it forgot (README "Arrivals by day") */

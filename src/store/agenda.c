@@ -177,12 +177,12 @@ static int programme_walk(struct store *s, const char *person, const char *event
         "WITH " CALENDAR_EVENTS
         " SELECT x.id, e.id, e.name, e.name_uk, e.venue, e.venue_uk, e.timezone, x.name,"
         "  x.name_uk, x.kind, x.starts_at, x.ends_at, x.place, x.place_uk, x.description,"
-        "  x.description_uk, x.sequence, 0"
+        "  x.description_uk, x.sequence, 0, e.published_at IS NOT NULL"
         " FROM ev JOIN events e ON e.rid = ev.rid JOIN sessions x ON x.event_rid = e.rid"
         " WHERE x.kind <> 'b2b'"
         " UNION ALL SELECT w.session_id, e.id, e.name, e.name_uk, e.venue, e.venue_uk,"
         "  e.timezone, w.name, w.name_uk, w.kind, w.starts_at, w.ends_at, w.place, w.place_uk,"
-        "  w.description, w.description_uk, w.sequence, 1"
+        "  w.description, w.description_uk, w.sequence, 1, 1"
         " FROM ev JOIN events e ON e.rid = ev.rid"
         " JOIN withdrawn_sessions w ON w.event_rid = e.rid"
         " ORDER BY 11, 1";
@@ -202,6 +202,7 @@ static int programme_walk(struct store *s, const char *person, const char *event
             .place = store_col(st, 12), .place_uk = store_col(st, 13),
             .description = store_col(st, 14), .description_uk = store_col(st, 15),
             .sequence = sqlite3_column_int(st, 16), .withdrawn = sqlite3_column_int(st, 17),
+            .published = sqlite3_column_int(st, 18) != 0,
         };
         stop = fn(ud, &row);
     }

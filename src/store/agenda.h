@@ -70,11 +70,13 @@ struct store_programme_row {
     const char *name, *name_uk, *kind, *starts_at, *ends_at;
     const char *place, *place_uk, *description, *description_uk;
     int sequence;                  /* its calendar SEQUENCE (a withdrawn one's raised) */
-    int withdrawn;
+    int withdrawn;                 /* taken out once the event's agendas were published */
+    bool published;                /* the event's agendas are: confirmed, else tentative */
 };
 typedef int (*store_programme_fn)(void *ud, const struct store_programme_row *row);
 
-/* Walks the talks and breaks, and those withdrawn, of the events in
+/* Walks the talks and breaks, and those withdrawn once their event's
+ * agendas were published (migration 58 keeps no others), of the events in
  * person's calendar: those of her meetings (scheduled or withdrawn, or
  * that she was taken off as a colleague) and event (NULL: none; the
  * forum's, which the programme page shows her). By start then id; fn's

@@ -97,8 +97,8 @@ int store_to_answer_each(struct store *s, const char *event, store_to_answer_fn 
     static const char sql[] =
         "SELECT p.id, p.email, p.ui_language, p.languages, o.country,"
         " p.mail_off OR p.erased_at IS NOT NULL,"
-        " EXISTS (SELECT 1 FROM mail_outbox mo WHERE mo.person_rid = p.rid"
-        "   AND mo.kind = 'to_answer' AND mo.created_at >= strftime('%Y-%m-%dT%H:%M:%SZ',"
+        " EXISTS (SELECT 1 FROM answer_reminders ar WHERE ar.person_rid = p.rid"
+        "   AND ar.event_rid = e.rid AND ar.reminded_at >= strftime('%Y-%m-%dT%H:%M:%SZ',"
         "   'now', '-" STORE_REMINDED_HOURS_TEXT " hours')),"
         " r.id, f.name, fo.name, fo.name_uk"
         " FROM requests r JOIN events e ON e.rid = r.event_rid"
@@ -125,6 +125,22 @@ int store_to_answer_each(struct store *s, const char *event, store_to_answer_fn 
         stop = store_fail(s, err, "listing the requests to answer");
     sqlite3_reset(st);
     return stop;
+}
+
+int store_answer_reminded(struct store *s, const char *event, const char *person,
+                          struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT OR REPLACE INTO answer_reminders(event_rid, person_rid)"
+        " SELECT e.rid, p.rid FROM events e, people p WHERE e.id = ?1 AND p.id = ?2";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    store_bind_text(st, 2, person);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : store_fail(s, err, "keeping who was reminded");
 }
 
 int store_day_mail_get(struct store *s, const char *event, const char *day, struct arena *a,

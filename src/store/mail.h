@@ -42,7 +42,8 @@ int store_mail_readers_each(struct store *s, store_mail_reader_fn fn, void *ud,
 struct store_to_answer {
     const char *person, *email, *ui_language, *languages, *country;   /* her */
     bool mail_off;          /* she turned mail off, or she was erased */
-    bool reminded_lately;   /* a reminder went to her within STORE_REMINDED_HOURS */
+    bool reminded_lately;   /* reminded of this event's within STORE_REMINDED_HOURS
+                               (store_answer_reminded, by the machine's clock) */
     const char *request;
     const char *from, *from_org, *from_org_uk;   /* who asks, and her organisation */
 };
@@ -54,6 +55,11 @@ typedef int (*store_to_answer_fn)(void *ud, const struct store_to_answer *t);
  * stops the walk and is returned. */
 int store_to_answer_each(struct store *s, const char *event, store_to_answer_fn fn, void *ud,
                          struct df_err *err);
+
+/* Keeps that person was reminded now of her requests to answer at event.
+ * In the caller's transaction. */
+int store_answer_reminded(struct store *s, const char *event, const char *person,
+                          struct df_err *err);
 
 /* When the mail of each person's meetings of event's day went (migration
  * 60), by whom, to how many people. */

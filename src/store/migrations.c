@@ -1145,8 +1145,12 @@ static const char migration_58[] =
     " BEGIN UPDATE sessions SET sequence = sequence + 1 WHERE rid = NEW.rid; END;"
     /* a talk made a B2B session leaves the programme; a B2B session made a
      * talk comes into it, above any withdrawal of its id */
+    /* (a talk taken out of a draft programme, before the agendas are
+     * published, leaves nothing: calendars only had it as tentative, and a
+     * draft deleted is no cancellation to show everyone) */
     "CREATE TRIGGER sessions_left_programme AFTER UPDATE OF kind ON sessions"
-    " WHEN OLD.kind <> 'b2b' AND NEW.kind = 'b2b' BEGIN"
+    " WHEN OLD.kind <> 'b2b' AND NEW.kind = 'b2b' AND EXISTS (SELECT 1 FROM events"
+    "  WHERE rid = OLD.event_rid AND published_at IS NOT NULL) BEGIN"
     "  INSERT OR REPLACE INTO withdrawn_sessions(session_id, event_rid, name, name_uk, kind,"
     "    starts_at, ends_at, place, place_uk, description, description_uk, sequence)"
     "  VALUES (OLD.id, OLD.event_rid, OLD.name, OLD.name_uk, OLD.kind, OLD.starts_at,"
@@ -1154,7 +1158,8 @@ static const char migration_58[] =
     "    OLD.sequence + 1);"
     " END;"
     "CREATE TRIGGER sessions_withdrawn AFTER DELETE ON sessions"
-    " WHEN OLD.kind <> 'b2b' AND EXISTS (SELECT 1 FROM events WHERE rid = OLD.event_rid) BEGIN"
+    " WHEN OLD.kind <> 'b2b' AND EXISTS (SELECT 1 FROM events WHERE rid = OLD.event_rid"
+    "  AND published_at IS NOT NULL) BEGIN"
     "  INSERT OR REPLACE INTO withdrawn_sessions(session_id, event_rid, name, name_uk, kind,"
     "    starts_at, ends_at, place, place_uk, description, description_uk, sequence)"
     "  VALUES (OLD.id, OLD.event_rid, OLD.name, OLD.name_uk, OLD.kind, OLD.starts_at,"
@@ -1178,9 +1183,12 @@ static const char migration_58[] =
     "  DELETE FROM withdrawn_sessions WHERE session_id = NEW.id;"
     " END;"
     /* every entry is read in the event's zone and names its venue */
-    "CREATE TRIGGER events_changed_sessions AFTER UPDATE OF timezone, venue, venue_uk ON events"
+    "CREATE TRIGGER events_changed_sessions AFTER UPDATE OF timezone, venue, venue_uk,"
+    "  published_at ON events"
     " WHEN OLD.timezone IS NOT NEW.timezone OR OLD.venue IS NOT NEW.venue"
     "  OR OLD.venue_uk IS NOT NEW.venue_uk"
+    /* published or withdrawn: its talks go from tentative to confirmed */
+    "  OR (OLD.published_at IS NULL) <> (NEW.published_at IS NULL)"
     " BEGIN UPDATE sessions SET sequence = sequence + 1 WHERE event_rid = NEW.rid; END;"
     "CREATE TABLE withdrawn_attendance ("
     "  request_rid INTEGER NOT NULL REFERENCES requests(rid) ON DELETE CASCADE,"
@@ -1264,6 +1272,14 @@ static const char migration_60[] =
     "  mailed_by TEXT NOT NULL,"
     "  people INTEGER NOT NULL CHECK (people >= 0),"
     "  PRIMARY KEY (event_rid, day)"
+    ") STRICT, WITHOUT ROWID;"
+    /* who was last reminded of her requests to answer at an event, when
+       (not twice within a day, each event apart) */
+    "CREATE TABLE answer_reminders ("
+    "  event_rid INTEGER NOT NULL REFERENCES events(rid) ON DELETE CASCADE,"
+    "  person_rid INTEGER NOT NULL REFERENCES people(rid) ON DELETE CASCADE,"
+    "  reminded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  PRIMARY KEY (event_rid, person_rid)"
     ") STRICT, WITHOUT ROWID";
 
 const struct store_migration store_migrations[] = {
@@ -1324,6 +1340,9 @@ const struct store_migration store_migrations[] = {
     {58, "the forum's programme in calendars; a colleague taken off a meeting, for hers",
      migration_58},
     {60, "reminders of requests to answer, and each day's meetings, are mailed", migration_60},
+    /* 59 was never used (branches worked side by side): the next is 61. A
+       database's version is its last migration's, so a number below it is
+       never run: a new migration always goes at the end. */
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -37,12 +37,16 @@ static const char person_rid_sql[] = "SELECT rid FROM people WHERE id = ?";
 #define LIST(inner) "json((SELECT json_group_array(json(j)) FROM (" inner ")))"
 
 const struct store_privacy_part store_privacy_parts[] = {
-    /* with the days she came to the forum (the desk's check-ins) */
-    {"person", "people arrivals",
+    /* with the days she came to the forum (the desk's check-ins) and when
+     * the organisers last reminded her of requests to answer, each event */
+    {"person", "people arrivals answer_reminders",
      "SELECT json_object('id', p.id, 'name', p.name, 'email', p.email, 'title', p.title,"
      " 'languages', p.languages, 'booth', p.booth, 'arrivals', " LIST(
          "SELECT json_object('day', v.day, 'at', v.at) AS j FROM arrivals v"
          " WHERE v.person_rid = ?1 ORDER BY v.day") ","
+     " 'reminded_to_answer', " LIST(
+         "SELECT json_object('event', e.id, 'at', ar.reminded_at) AS j FROM answer_reminders ar"
+         " JOIN events e ON e.rid = ar.event_rid WHERE ar.person_rid = ?1 ORDER BY e.id") ","
      " 'ui_language', p.ui_language, 'mail_off', " BOOL("p.mail_off") ","
      " 'created_at', p.created_at, 'updated_at', p.updated_at, 'erased_at', p.erased_at)"
      " FROM people p WHERE p.rid = ?1"},
@@ -280,6 +284,7 @@ static const char *const erase_sql[] = {
     "UPDATE meeting_outcomes SET note = '' WHERE person_rid = ?1 AND note <> ''",
     "DELETE FROM request_message_reads WHERE person_rid = ?1",
     "DELETE FROM unavailability WHERE person_rid = ?1",
+    "DELETE FROM answer_reminders WHERE person_rid = ?1",
     "DELETE FROM absence_reports WHERE reporter_rid = ?1"
     " AND NOT " BEGUN("absence_reports.request_rid"),
     "DELETE FROM request_attendees WHERE person_rid = ?1"
@@ -299,6 +304,8 @@ static const char *const erase_sql[] = {
     FORGET_ADDR("announcements", "created_by"),
     FORGET_ADDR("absence_reports", "dealt_by"),
     FORGET_ADDR("applications", "decided_by"),
+    FORGET_ADDR("location_out_of_use", "set_by"),
+    FORGET_ADDR("day_mails", "mailed_by"),
     "DELETE FROM user_sessions WHERE " OF_HER_LOGINS,
     "DELETE FROM device_tokens WHERE " OF_HER_LOGINS,
     "DELETE FROM invitations WHERE " OF_HER_LOGINS,
@@ -328,7 +335,7 @@ const char store_privacy_erased_tables[] =
     "people arrivals request_messages requests meeting_outcomes request_message_reads unavailability"
     " absence_reports request_attendees withdrawn_attendance feed_tokens org_contacts"
     " login_failures mail_outbox applications audit_log schedule_runs announcements user_sessions device_tokens"
-    " invitations users unscheduled_reasons";
+    " invitations users unscheduled_reasons location_out_of_use day_mails answer_reminders";
 
 static int run_rid(struct store *s, const char *sql, sqlite3_int64 rid, long long now,
                    struct df_err *err)

@@ -6025,6 +6025,7 @@ test('a steward moves a meeting from the table plan, in Ukrainian: where it may 
   const label = await button.getAttribute('aria-label');
   assert.ok(label.startsWith(UK['desk.move_label'].split('{when}')[0]), label);
   assert.ok(label.includes(m.start.slice(11, 16)), 'named by its time');
+  assert.ok(label.includes('Tamara Plan') && label.includes('Тарас План'), `and its people: ${label}`);
   await button.click();
   await row.locator('form.move-form select[name=time]').waitFor();
   const moves = (await apiCall(page, 'GET', `/console/meetings/${m.request}/moves`)).body;
@@ -7125,7 +7126,7 @@ test('a participant turns the forum\'s mail off on her profile page, in Ukrainia
   const { queued } = (await apiCall(org, 'GET', '/console/mail')).body;
   assert.ok(queued > 0, 'the earlier test\'s links wait');
   assert.equal(await org.textContent('#mail-line'),
-    `${EN['mail.console_off']} ${EN['mail.console_held'].replace('{queued}', String(queued))}`, 'this forum has no mail set up');
+    `${EN['mail.console_off']} ${EN['mail.console_held'].replace('{queued}', new Intl.NumberFormat('en-GB').format(queued))}`, 'this forum has no mail set up');
   await octx.close();
 });
 

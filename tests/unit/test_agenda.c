@@ -726,6 +726,13 @@ Test(agenda, ics_carries_the_programme_in_her_language)
     struct entry e;
     char *ics = calendar("anna", NULL, true);
     cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_eq(e.st, ICAL_STATUS_TENTATIVE, "provisional until published, as meetings: %s", ics);
+    int draft = e.seq;
+    free(ics);
+    publish("ev");
+    ics = calendar("anna", NULL, true);
+    cr_assert(entry_of(ics, "session-k1@dfnc", &e), "%s", ics);
+    cr_assert_gt(e.seq, draft, "published: calendars take it as confirmed: %s", ics);
     cr_assert_str_eq(e.summary, "Opening keynote");
     cr_assert_str_eq(e.where, "Hall A, Brussels");
     cr_assert_eq(e.st, ICAL_STATUS_CONFIRMED);
@@ -761,9 +768,19 @@ Test(agenda, ics_carries_the_programme_in_her_language)
  * CANCELLED above it, and back in the programme above that. */
 Test(agenda, ics_programme_sequence_rises_and_a_removed_talk_is_cancelled)
 {
+    /* a draft talk taken out before publication leaves no entry at all */
+    struct store_session draft = {.id = "k0", .event = "ev", .day = "2027-02-16",
+                                  .name = "Draft panel", .kind = "conference",
+                                  .starts_at = "2027-02-16T11:30:00+01:00",
+                                  .ends_at = "2027-02-16T12:00:00+01:00"};
+    ok(store_session_upsert(s, &draft, &err));
+    int gone = 0;
+    ok(store_session_remove(s, "ev", "k0", &gone, &err));
+    publish("ev");
     add_keynote("2027-02-16T09:30:00+01:00");
     struct entry e0, e;
     char *ics = calendar("anna", NULL, true);
+    cr_assert_not(strstr(ics, "session-k0@dfnc"), "a draft removed is no cancellation: %s", ics);
     cr_assert(entry_of(ics, "session-k1@dfnc", &e0), "%s", ics);
     free(ics);
     add_keynote("2027-02-16T09:30");

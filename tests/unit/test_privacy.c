@@ -551,6 +551,34 @@ static bool has_word(const char *list, const char *word)
     return false;
 }
 
+/* A column "..._by" names who did something, by login address (an
+ * organiser's, who may be a participant too): each such table is one that
+ * erasure writes, forgetting her address there. */
+Test(privacy, every_table_naming_a_doer_by_address_is_erased)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(db,
+                                    "SELECT DISTINCT m.name FROM sqlite_master m"
+                                    " JOIN pragma_table_info(m.name) c"
+                                    " WHERE m.type = 'table' AND c.name LIKE '%\\_by' ESCAPE '\\'"
+                                    /* a role, no address; a delivery date */
+                                    " AND c.name NOT IN ('cancelled_by', 'deliver_by')",
+                                    -1, &st, NULL),
+                 SQLITE_OK, "%s", sqlite3_errmsg(db));
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        n++;
+        cr_assert(has_word(store_privacy_erased_tables, t),
+                  "table %s names who did something but erasure writes it not", t);
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    cr_assert_geq(n, 7, "the schema's tables naming a doer: %d", n);
+}
+
 /* The schema's tables that hold a person's data: those with a foreign key
  * to people or users, or a column holding an address. A new one fails here
  * until store/privacy.c reads it into her copy and erasure writes it. */

@@ -84,6 +84,39 @@ Test(store_migrations, an_older_schema_is_migrated_keeping_its_rows)
     close_and_remove();
 }
 
+/* The versions only go up (a database's version is its last migration's,
+ * so a number below it would never run), and the board's generation has
+ * its three triggers on each table the board reads: a migration that
+ * rebuilds such a table must make them again, or kept boards go stale. */
+Test(store_migrations, versions_rise_and_the_board_triggers_stand)
+{
+    for (int i = 1; i < store_migrations_n; i++)
+        cr_assert_gt(store_migrations[i].version, store_migrations[i - 1].version,
+                     "migration %d after %d", store_migrations[i].version,
+                     store_migrations[i - 1].version);
+    open_fresh();
+    static const char *const watched[] = {"events", "sessions", "slots", "locations",
+                                          "location_out_of_use", "interpreters", "requests",
+                                          "request_attendees", "people", "unavailability",
+                                          "meetings"};
+    for (size_t i = 0; i < sizeof watched / sizeof watched[0]; i++) {
+        sqlite3_stmt *st;
+        cr_assert_eq(sqlite3_prepare_v2(s->db,
+                                        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+                                        " AND tbl_name = ?1 AND name IN (?1 || '_board_insert',"
+                                        " ?1 || '_board_update', ?1 || '_board_delete')",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+        sqlite3_bind_text(st, 1, watched[i], -1, SQLITE_STATIC);
+        cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+        /* a new person is on no board until a request names her */
+        int want = strcmp(watched[i], "people") == 0 ? 2 : 3;
+        cr_assert_eq(sqlite3_column_int(st, 0), want, "%s's board triggers", watched[i]);
+        sqlite3_finalize(st);
+    }
+    close_and_remove();
+}
+
 Test(store_migrations, refuses_a_newer_schema)
 {
     open_fresh();
@@ -436,7 +469,7 @@ Test(store_migrations, version_52_keeps_each_arrival_as_one_of_its_day, .init = 
                                       "ALTER TABLE sessions DROP COLUMN description;"
                                       "ALTER TABLE sessions DROP COLUMN description_uk;"
                                       "DROP TABLE location_out_of_use;"
-                                      "DROP TABLE day_mails;"
+                                      "DROP TABLE day_mails; DROP TABLE answer_reminders;"
                                       "PRAGMA user_version=52;",
                                       &err),
                  0, "%s", err.msg);
@@ -528,7 +561,7 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
                                          /* migration 56's */
                                          "DROP TABLE location_out_of_use;"
                                          /* migration 60's */
-                                         "DROP TABLE day_mails;"
+                                         "DROP TABLE day_mails; DROP TABLE answer_reminders;"
                                          "PRAGMA user_version=22;", &err), 0, "%s", err.msg);
     int applied = 0, after_22 = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
@@ -682,7 +715,7 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                                       "ALTER TABLE sessions DROP COLUMN description;"
                                       "ALTER TABLE sessions DROP COLUMN description_uk;"
                                       "DROP TABLE location_out_of_use;"
-                                      "DROP TABLE day_mails;"
+                                      "DROP TABLE day_mails; DROP TABLE answer_reminders;"
                                       "PRAGMA user_version=43;",
                                       &err),
                  0, "%s", err.msg);

@@ -1467,9 +1467,11 @@ function drawPlan(out, meetings, moved) {
           const ps = list(m.people, 'people');
           const table = tableName(m);
           const move = h('td', { class: 'no-print' });
-          // named by its time and table: a slot's rows share the time
+          // named by its time, table and people: a slot's rows share the
+          // time, and its online meetings the "table"
           if (m.request && instant(m.starts_at) > serverNow()) {
-            move.append(moveButton(m.request, `${wallDayTime(m.starts_at)}, ${typeof table === 'string' ? table : table.textContent}`, move, moved));
+            const who = ps.map((p) => p.name).join(' – ');
+            move.append(moveButton(m.request, `${wallDayTime(m.starts_at)}, ${typeof table === 'string' ? table : table.textContent}, ${who}`, move, moved));
           }
           return h('tr', { dataset: { request: m.request } }, h('td', {}, table), h('td', {}, party(ps[0])), h('td', {}, party(ps[1])),
             h('td', { class: 'interpreter', translate: 'no' }, m.interpreter || ''), move);

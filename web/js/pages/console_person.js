@@ -7,7 +7,7 @@
 
 import { api } from '../api.js';
 import { h, add, clear, list, data, dataName, scroller, field, outcome } from '../dom.js';
-import { t, tn, tx, countryName, wallDayTime, dayTime, date, instant, errorText, getLang } from '../i18n.js';
+import { t, tn, tx, countryName, wallDayTime, dayTime, date, isoDay, instant, errorText, getLang } from '../i18n.js';
 import { flash, state, whileBusy, zoneOf, refuse } from '../app.js';
 import { PAGE, askedOffset, pager } from '../pager.js';
 import { localName, tableName, nameAndOrg, openRequests } from '../people.js';
@@ -88,9 +88,15 @@ function yesterdayPart(p) {
 // and the day before's arrival when the desk has none (yesterdayPart).
 function arrivalCell(p) {
   const before = !p.checked_in_at && p.day && p.last_checked_in_at;
+  // an arrival the desk recorded later for its day (one forgotten) is said
+  // by that day: the time is when it was recorded, not when she came
+  const lastDay = p.last_checked_in_day;
+  const beforeWhen = () => (lastDay && lastDay !== isoDay(new Date(p.last_checked_in_at))
+    ? date(`${lastDay}T12:00:00Z`, { dateStyle: undefined, weekday: 'long', day: 'numeric', month: 'long' }, 'UTC')
+    : dayTime(p.last_checked_in_at));
   const said = h('span', { id: 'desk-checked-in', dataset: { arrived: p.checked_in_at ? '1' : '0' } },
     p.checked_in_at ? tx('desk.arrived_at', { when: dayTime(p.checked_in_at) })
-      : before ? tx('desk.arrived_before', { when: dayTime(p.last_checked_in_at) }) : t('no'));
+      : before ? tx('desk.arrived_before', { when: beforeWhen() }) : t('no'));
   const cell = h('div', { id: 'desk-arrival' }, said);
   if (!p.checked_in_at) {
     add(cell, ' ', checkinButton(p, null, { class: 'primary', id: 'desk-checkin', 'aria-describedby': 'desk-title' },

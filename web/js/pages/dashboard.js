@@ -2,7 +2,7 @@
 // meetings: the EU x Ukraine country-pair matrix, by capability, by hour.
 
 import { api } from '../api.js';
-import { h, add, list, data, whileSeen } from '../dom.js';
+import { h, add, list, data, whileSeen, scroller } from '../dom.js';
 import { t, tx, tn, num, countryName, isoDay, dayTime } from '../i18n.js';
 import { state, eventPicker } from '../app.js';
 import { barChart, matrix } from '../charts.js';
@@ -131,16 +131,17 @@ function areasSection(areas, anyOutcome) {
   const cols = [['meetings', (a) => a.meetings], ['eu_ua', (a) => (a.eu_ua || {}).meetings], ['held', (a) => a.held]]
     .concat(anyOutcome ? [['led', (a) => a.led], ['led_eu_ua', (a) => (a.eu_ua || {}).led]] : []);
   const label = { meetings: t('chart.meetings'), eu_ua: t('dash.outcome_eu_ua'), held: t('dash.area_held'),
-    led: t('dash.area_led'), led_eu_ua: t('dash.outcome_eu_ua') };
+    led: t('dash.area_led'), led_eu_ua: t('dash.area_led_eu_ua') };
   return h('section', { class: 'card', id: 'dash-areas', 'aria-labelledby': 'areas-h' },
     h('h2', { id: 'areas-h' }, t('dash.areas')),
     h('p', { class: 'muted' }, t('dash.areas_lead')),
-    h('table', { 'aria-labelledby': 'areas-h' },
+    // five figures beside a name: scrolled sideways on a phone, as data tables are
+    scroller({ 'aria-labelledby': 'areas-h' }, h('table', { 'aria-labelledby': 'areas-h' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('dash.area_col')),
         ...cols.map(([k]) => h('th', { scope: 'col', class: 'num', dataset: { col: k } }, label[k])))),
       h('tbody', {}, list(areas).map((a) => h('tr', { dataset: { area: a.area } },
         h('th', { scope: 'row' }, name(a)),
-        ...cols.map(([, f]) => h('td', { class: 'num' }, num(f(a) || 0))))))));
+        ...cols.map(([, f]) => h('td', { class: 'num' }, num(f(a) || 0)))))))));
 }
 
 // The report for the forum's funders (`dfnc report`): the event's figures,
