@@ -160,16 +160,18 @@ static int check_free(struct store *s, const struct store_request *r,
 }
 
 /* After someone left r's meeting: its interpreter let go when its people
- * now share a language (app_meeting_interpreter_fit). 0, -1 with err. */
+ * now share a language, one of the pair they now need booked when theirs
+ * serves another (app_meeting_interpreter_fit); none free: the removal
+ * stands, and why (may be NULL) says the meeting lacks one. 0, -1 with err. */
 static int fit_interpreter(struct store *s, const struct store_request *r, long long now,
-                           struct arena *a, struct df_err *err)
+                           struct arena *a, struct app_whys *why, struct df_err *err)
 {
     int placed = is_placed_now(s, r, a, err);
     if (placed <= 0)
         return placed;
     const char *words;
     struct df_err none = {0};
-    if (app_meeting_interpreter_fit(s, r->id, NULL, now, a, &words, NULL, &none) < 0 &&
+    if (app_meeting_interpreter_fit(s, r->id, NULL, now, a, &words, why, &none) < 0 &&
         none.kind != DF_ERR_NOT_FOUND) {
         *err = none;
         return -1;
@@ -304,11 +306,13 @@ out:
 
 int app_attendee_remove(struct store *s, const struct app_request_actor *who, const char *id,
                         const char *person, struct arena *a, struct store_request *out,
-                        struct df_err *err)
+                        struct app_whys *warn, struct df_err *err)
 {
     struct store_request r;
     struct store_person from, to, her;
     struct standing st;
+    if (warn)
+        warn->n = 0;
     if (store_begin(s, err) < 0)
         return -1;
     if (store_request_get(s, id, a, &r, err) < 0 ||
@@ -338,7 +342,8 @@ int app_attendee_remove(struct store *s, const struct app_request_actor *who, co
     char detail[160];
     snprintf(detail, sizeof detail, "person %.128s%s", person, herself ? " (herself)" : "");
     if (store_request_remove_attendee(s, id, person, err) < 0 ||
-        store_meeting_bump(s, id, err) < 0 || fit_interpreter(s, &r, who->now, a, err) < 0 ||
+        store_meeting_bump(s, id, err) < 0 ||
+        fit_interpreter(s, &r, who->now, a, warn, err) < 0 ||
         (!herself && mail_her(s, &r, "attendee_off", &her, &from, &to, st.by, a, err) < 0) ||
         store_audit(s, herself ? person : st.actor, "request.attendee_remove", "request", id,
                     detail, err) < 0 ||

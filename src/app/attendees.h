@@ -40,10 +40,15 @@ int app_attendee_add(struct store *s, const struct app_request_actor *who, const
  * her off); DF_ERR_CONFLICT (neither pending nor accepted: request_status).
  * Done: its meeting's SEQUENCE raised, an audit line
  * "request.attendee_remove", and her mail ("attendee_off") when someone
- * else took her off. *out the request after. */
+ * else took her off. At a published event its interpreter follows the
+ * people left, as app_meeting_interpreter_fit says: let go when they share
+ * a language, one of the pair they now need booked when theirs serves
+ * another; when none is free she is taken off all the same and warn (may
+ * be NULL; emptied first) says so by code no_interpreter_free (pair),
+ * for the desk to find one. *out the request after. */
 int app_attendee_remove(struct store *s, const struct app_request_actor *who, const char *id,
                         const char *person, struct arena *a, struct store_request *out,
-                        struct df_err *err);
+                        struct app_whys *warn, struct df_err *err);
 
 /* In the caller's transaction (`dfnc import requests`' attendees column):
  * each person of list (ids separated by ";", blanks around them ignored)

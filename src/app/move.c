@@ -1004,7 +1004,8 @@ int app_meeting_interpreter_fit(struct store *s, const char *meeting, const char
         }
         pick = b.interp_free[b.here_k];
         /* none free: refused only when the need is hers (a meeting that
-         * lacked one already is no reason to keep a colleague out) */
+         * lacked one already is no reason to keep a colleague out); someone
+         * left: the meeting stays as it is, and the desk is told it lacks one */
         if (!pick) {
             if (person && (!before || strcmp(before, b.pair) != 0)) {
                 const char *name = person_name(&b, person);
@@ -1012,6 +1013,12 @@ int app_meeting_interpreter_fit(struct store *s, const char *meeting, const char
                                        "interpreter is free then", name, b.pair);
                 why_add(whys, a, *why, "interpreter_needed", "person", name, "pair", b.pair);
                 whys_keep(whys, a);   /* their values are the board's, in scratch */
+                rc = *why ? 1 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+            } else if (!person) {
+                *why = arena_printf(a, "the meeting needs an interpreter for %s, and none is free "
+                                       "then", b.pair);
+                why_add(whys, a, *why, "no_interpreter_free", "pair", b.pair, NULL, NULL);
+                whys_keep(whys, a);
                 rc = *why ? 1 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
             }
             goto out;

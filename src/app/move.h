@@ -110,9 +110,12 @@ int app_meeting_person_fits(struct store *s, const char *meeting, const char *pe
  * free and the need is person's (the one who joined: without her they
  * needed none, or another pair), *why (in a) saying so and whys (may be
  * NULL) by code interpreter_needed (person: her name, pair), nothing
- * written; person NULL (someone left), or a need the meeting had before
- * her, leaves it as it is then. -1 with err, DF_ERR_NOT_FOUND when it has
- * no meeting. */
+ * written; a need the meeting had before her leaves it as it is then (0).
+ * person NULL (someone left): 1 when the pair the rest need has no
+ * interpreter free and its own serves not that pair, the meeting left as
+ * it is (its interpreter kept), *why and whys by code
+ * no_interpreter_free (pair) saying so, for the desk to find one. -1
+ * with err, DF_ERR_NOT_FOUND when it has no meeting. */
 int app_meeting_interpreter_fit(struct store *s, const char *meeting, const char *person,
                                 long long now, struct arena *a, const char **why,
                                 struct app_whys *whys, struct df_err *err);

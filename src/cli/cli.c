@@ -363,7 +363,8 @@ const struct cli_command cli_commands[] = {
      "          erased"},
     {"mail", cli_cmd_mail,
      "dfnc mail setup --public-url URL | setup --off | send --smtp URL --mail-from ADDR "
-     "[--smtp-user U] [--timeout S] | status",
+     "[--smtp-user U] [--timeout S] | status | remind EVENT [--dry-run] | day EVENT DAY "
+     "[--dry-run]",
      "The mail dfnc sends people: \"X asks to meet you\" to a request's addressee,\n"
      "\"your request was accepted\" (its time and table when placed) or \"declined\" to\n"
      "its requester; the organisers' introductions and bookings to both people;\n"
@@ -392,7 +393,24 @@ const struct cli_command cli_commands[] = {
      "                          failed try is tried again after 1, 5, 30 minutes, 2\n"
      "                          and 6 hours, then kept as failed\n"
      "  status                  whether mail is on, the outbox's queued, sent and\n"
-     "                          failed mails and the last error"},
+     "                          failed mails and the last error\n"
+     "  remind EVENT            the organisers' reminder, as the console's \"Remind\n"
+     "                          them by e-mail\": each person whose meeting requests\n"
+     "                          at EVENT wait for her answer is mailed who asks\n"
+     "                          (not twice within 20 hours); says the people, their\n"
+     "                          requests, how many were mailed, reminded lately and\n"
+     "                          not mailed (mail off or no address)\n"
+     "  day EVENT DAY           each person's meetings of DAY (YYYY-MM-DD, a day of\n"
+     "                          EVENT, today or later in its zone) mailed to her,\n"
+     "                          for cron on each day's eve, as the scheduler page's\n"
+     "                          \"Each day's meetings by e-mail\" (published agendas\n"
+     "                          only); says the people, meetings, how many were\n"
+     "                          mailed and the send of that day before (a second\n"
+     "                          send mails everyone again)\n"
+     "                          --dry-run (remind, day): counts, queues nothing and\n"
+     "                          keeps nothing. Both are refused while the forum\n"
+     "                          sends no mail, for an unknown event or one over\n"
+     "                          (exit 3); each send is an audit line by cli"},
     {"procure", cli_cmd_procure,
      "dfnc procure plan|export --instrument edirpa|edip|safe [--as-of DATE] [--json] "
      "[--format ocds] [--instruments FILE]",

@@ -1,5 +1,7 @@
 /* dfnc mail: whether the forum sends mail, sending what is due (for cron
- * and tests), the outbox's figures; and the sender options serve shares. */
+ * and tests), the outbox's figures, the organisers' reminder and day's mail
+ * (app/reminders.h, as the console sends them); and the sender options
+ * serve shares. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +9,7 @@
 #include <time.h>
 
 #include "app/mail.h"
+#include "app/reminders.h"
 #include "cli/cli.h"
 #include "io/mailmsg.h"
 #include "store/mail.h"
@@ -180,6 +183,82 @@ static int mail_status(struct cli_ctx *ctx, int argc, char **argv)
     return on < 0 ? cli_fail(&err) : 0;
 }
 
+/* The options of remind and day: --dry-run alone, before or after the
+ * arguments; want of them. 0 with *dry set, or the usage error's code. */
+static int mail_dry_run_opts(int argc, char **argv, int want, bool *dry)
+{
+    static const struct option opts[] = {{"dry-run", no_argument, NULL, 'n'}, {0, 0, 0, 0}};
+    unsigned long long seen = 0;
+    *dry = false;
+    optind = 0;
+    for (int c; (c = cli_getopt(argc, argv, "", opts, &seen)) != -1;) {
+        if (c != 'n')
+            return cli_usage("mail");
+        *dry = true;
+    }
+    return argc - optind == want ? 0 : cli_usage("mail");
+}
+
+/* The line that opens a run's figures: a dry run says nothing went. */
+static void mail_said_dry(bool dry)
+{
+    if (dry)
+        printf("dry run: nothing queued, nothing kept (the figures are what a send would do)\n");
+}
+
+static int mail_remind(struct cli_ctx *ctx, int argc, char **argv)
+{
+    bool dry;
+    int usage = mail_dry_run_opts(argc, argv, 1, &dry);
+    if (usage)
+        return usage;
+    const char *event = argv[optind];
+    struct df_err err = {0};
+    struct store *s = NULL;
+    struct app_remind o;
+    int rc = store_open(&s, ctx->db_path, &err);
+    if (rc == 0)
+        rc = app_remind_to_answer(s, "cli", event, dry, (long long)time(NULL), &o, &err);
+    store_close(s);
+    if (rc < 0)
+        return cli_fail(&err);
+    mail_said_dry(dry);
+    printf("event: %s\npeople: %d\nrequests: %d\nmailed: %d\nreminded lately: %d\n"
+           "not mailed: %d\n", event, o.people, o.requests, o.mailed, o.reminded_lately,
+           o.not_mailed);
+    return 0;
+}
+
+static int mail_day(struct cli_ctx *ctx, int argc, char **argv)
+{
+    bool dry;
+    int usage = mail_dry_run_opts(argc, argv, 2, &dry);
+    if (usage)
+        return usage;
+    const char *event = argv[optind], *day = argv[optind + 1];
+    struct df_err err = {0};
+    struct store *s = NULL;
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_day_mail o;
+    int rc = store_open(&s, ctx->db_path, &err);
+    if (rc == 0)
+        rc = app_day_mail(s, "cli", event, day, dry, (long long)time(NULL), &a, &o, &err);
+    store_close(s);
+    if (rc == 0) {
+        mail_said_dry(dry);
+        printf("event: %s\nday: %s\npeople: %d\nmeetings: %d\nmailed: %d\n", event, day,
+               o.people, o.meetings, o.mailed);
+        if (o.before_at)
+            printf("sent before: %s by %s, %d mailed\n", o.before_at, o.before_by,
+                   o.before_people);
+        else
+            printf("sent before: never\n");
+    }
+    arena_free(&a);
+    return rc < 0 ? cli_fail(&err) : 0;
+}
+
 int cli_cmd_mail(struct cli_ctx *ctx, int argc, char **argv)
 {
     if (argc < 2)
@@ -190,5 +269,9 @@ int cli_cmd_mail(struct cli_ctx *ctx, int argc, char **argv)
         return mail_send(ctx, argc - 1, argv + 1);
     if (strcmp(argv[1], "status") == 0)
         return mail_status(ctx, argc - 1, argv + 1);
+    if (strcmp(argv[1], "remind") == 0)
+        return mail_remind(ctx, argc - 1, argv + 1);
+    if (strcmp(argv[1], "day") == 0)
+        return mail_day(ctx, argc - 1, argv + 1);
     return cli_usage("mail");
 }

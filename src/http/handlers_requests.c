@@ -608,15 +608,21 @@ void api_request_attendee_post(struct http_req *r)
     reply_request(r, rc, 200, &q, &err, &why);
 }
 
-/* DELETE /requests/{id}/attendees/{person}: she no longer joins it. */
+/* DELETE /requests/{id}/attendees/{person}: she no longer joins it; its
+ * "warnings" what the desk should see to (an interpreter none is free of). */
 void api_request_attendee_delete(struct http_req *r)
 {
     struct df_err err = {0};
     struct store_request q;
+    struct app_whys warn = {.n = 0};
     struct app_request_actor who = actor_of(r);
-    json_t *j;
-    if (app_attendee_remove(r->s, &who, r->params[0], r->params[1], &r->a, &q, &err) < 0)
+    if (app_attendee_remove(r->s, &who, r->params[0], r->params[1], &r->a, &q, &warn, &err) < 0) {
         http_reply_df_err(r, &err);
-    else if ((j = request_json(r, &q)))
-        http_reply_json(r, 200, j);
+        return;
+    }
+    json_t *j = request_json(r, &q);
+    if (!j)
+        return;   /* it replied */
+    json_object_set_new(j, "warnings", api_whys_json(&warn));
+    http_reply_json(r, 200, j);
 }

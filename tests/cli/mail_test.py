@@ -10,7 +10,9 @@ person her meetings once, a move by the organisers both people the new
 time, a cancel the other side, an introduction both, an accept the run
 places its time, a booking both; two messages one mail until the thread is
 read; an import moving the session one mail each. The From's display name
-arrives encoded; serve --smtp on a port in use leaves the mail off.
+arrives encoded; serve --smtp on a port in use leaves the mail off. The
+organisers' reminder and day's mail from the command line (dfnc mail remind,
+dfnc mail day): counts, dry runs, audit lines by cli, refusals by exit code.
 Usage: mail_test.py DFNC_BINARY   (TAP on stdout)"""
 import csv
 import email
@@ -805,4 +807,86 @@ ok(p.returncode == 0 and queued >= 2 and len(srv5.got) == queued and
    count("SELECT count(*) FROM mail_outbox WHERE status = 'queued'") == 0,
    'a server closing each connection after one message: each mail delivered once, '
    'a new connection for each', (r, queued, len(srv5.got), srv5.connections, p.stdout, p.stderr))
+# ---- the organisers' reminder and day's mail from the command line (cron, a terminal) ----------
+c = sqlite3.connect(DB)
+c.execute("INSERT INTO requests(id, event_rid, from_rid, to_rid, status, created_at)"
+          " SELECT 'cli-rm', (SELECT rid FROM events WHERE id = 'ev-kyiv'),"
+          " (SELECT rid FROM people WHERE id = 'p-anna'), (SELECT rid FROM people WHERE id = 'p-hans'),"
+          " 'pending', '2027-01-01T10:00:00Z'")
+c.commit()
+c.close()
+pending = count("SELECT count(*) FROM requests r JOIN events e ON e.rid = r.event_rid"
+                " WHERE e.id = 'ev-kyiv' AND r.status = 'pending'")
+m = mark()
+p = dfnc('mail', 'remind', 'ev-kyiv', '--dry-run')
+ok(p.returncode == 0 and p.stdout.startswith('dry run: nothing queued') and
+   'event: ev-kyiv\npeople: 1\nrequests: %d\nmailed: 1\nreminded lately: 0\nnot mailed: 0\n'
+   % pending in p.stdout and mails(m) == {} and
+   count("SELECT count(*) FROM audit_log WHERE action = 'reminders.to_answer'") == 0,
+   'dfnc mail remind EVENT --dry-run: hans would be mailed; nothing queued, no audit line',
+   (pending, p.stdout, p.stderr, mails(m)))
+p = dfnc('mail', 'remind', 'ev-kyiv')
+got = mails(m)
+ok(p.returncode == 0 and 'dry run' not in p.stdout and 'mailed: 1\n' in p.stdout and
+   sorted(got) == ['hans@de.example'] and got['hans@de.example'][0][0] == 'to_answer' and
+   'Anna Nowak (Vistula Optics)' in got['hans@de.example'][0][2],
+   'dfnc mail remind EVENT: hans is mailed who asks him', (p.stdout, p.stderr, got))
+audit = count("SELECT coalesce((SELECT actor || ' ' || entity_id || ': ' || detail"
+              " FROM audit_log WHERE action = 'reminders.to_answer'), '')")
+ok(audit == 'cli ev-kyiv: mailed 1 of 1 (0 reminded lately, 0 without mail)',
+   '... its audit line by cli, as the CLI\'s other writes', audit)
+m = mark()
+p = dfnc('mail', '--dry-run', 'remind', 'ev-kyiv')
+ok(p.returncode == 2 and 'usage' in p.stderr, 'an option before the subcommand: usage (2)', p.stderr)
+p = dfnc('mail', 'remind', 'ev-kyiv')
+ok(p.returncode == 0 and 'mailed: 0\nreminded lately: 1\n' in p.stdout and mails(m) == {},
+   '... again within the hour: hans reminded lately, not mailed twice', p.stdout)
+p = dfnc('mail', 'day', 'ev-kyiv', '2027-06-10', '--dry-run')
+figures = dict(line.split(': ', 1) for line in p.stdout.splitlines() if ': ' in line)
+ok(p.returncode == 0 and p.stdout.startswith('dry run: nothing queued') and
+   figures.get('day') == '2027-06-10' and int(figures.get('people', 0)) >= 2 and
+   int(figures.get('meetings', 0)) >= 1 and
+   1 <= int(figures.get('mailed', 0)) <= int(figures.get('people', 0)) and
+   figures.get('sent before') == 'never' and mails(m) == {},
+   'dfnc mail day EVENT DAY --dry-run: the day\'s people and meetings, nothing queued, '
+   'never sent before', (p.stdout, p.stderr))
+p = dfnc('mail', 'day', 'ev-kyiv', '2027-06-10')
+got = mails(m)
+sent = dict(line.split(': ', 1) for line in p.stdout.splitlines() if ': ' in line)
+ok(p.returncode == 0 and 'dry run' not in p.stdout and sent.get('mailed') == figures.get('mailed')
+   and len(got) == int(sent.get('mailed', -1)) and
+   all(len(v) == 1 and v[0][0] == 'day' for v in got.values()),
+   'dfnc mail day EVENT DAY: each of the day\'s people mailed her meetings once',
+   (p.stdout, p.stderr, got))
+audit = count("SELECT coalesce((SELECT actor || ' ' || entity_id || ': ' || detail"
+              " FROM audit_log WHERE action = 'agendas.day_mail'), '')")
+ok(audit == 'cli ev-kyiv: 2027-06-10: mailed %s of %s' % (sent.get('mailed'), sent.get('people')),
+   '... its audit line by cli', audit)
+p = dfnc('mail', 'day', 'ev-kyiv', '2027-06-10', '--dry-run')
+ok(p.returncode == 0 and re.search(r'\nsent before: 20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ by cli, %s mailed\n'
+                                   % sent.get('mailed'), p.stdout),
+   '... a second says the send before: when, by whom, to how many', p.stdout)
+m = mark()
+for args, code, said, name in (
+        (['remind'], 2, 'usage', 'remind without an event'),
+        (['remind', 'ev-kyiv', 'more'], 2, 'usage', 'remind with two events'),
+        (['day', 'ev-kyiv'], 2, 'usage', 'day without a day'),
+        (['remind', 'ev-kyiv', '--now'], 2, 'usage', 'an unknown option'),
+        (['remind', 'no-such-event'], 3, 'no-such-event', 'remind an unknown event'),
+        (['day', 'no-such-event', '2027-06-10'], 3, 'no-such-event', 'day of an unknown event'),
+        (['day', 'ev-kyiv', '2027-06-11'], 3, 'is not a day of event ev-kyiv', 'a day not of the event'),
+        (['day', 'ev-kyiv', '10.06.2027'], 3, 'is not a day of event ev-kyiv', 'a day not a date'),
+        (['day', 'ev', '2027-06-03'], 3, 'not published', 'an event not published')):
+    p = dfnc('mail', *args)
+    ok(p.returncode == code and said in p.stderr, 'dfnc mail %s: %s, exit %d' % (' '.join(args), name, code),
+       (p.returncode, p.stderr))
+ok(mails(m) == {}, '... none queued anything', mails(m))
+p = dfnc('help', 'mail')
+ok(p.returncode == 0 and 'remind EVENT [--dry-run]' in p.stdout and 'day EVENT DAY' in p.stdout,
+   'dfnc help mail names remind and day', p.stdout)
+p = dfnc('mail', 'setup', '--off')
+p = dfnc('mail', 'remind', 'ev-kyiv', '--dry-run')
+q = dfnc('mail', 'day', 'ev-kyiv', '2027-06-10', '--dry-run')
+ok(p.returncode == 3 and q.returncode == 3 and 'mail' in p.stderr and 'mail' in q.stderr,
+   'while the forum sends no mail: both refused, exit 3', (p.stderr, q.stderr))
 end()

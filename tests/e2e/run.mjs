@@ -7324,6 +7324,7 @@ test('on the forum\'s second day the desk, in Ukrainian, records an arrival it f
     await part.locator('.flash.ok').waitFor();
     assert.equal(await page.textContent('#desk-yesterday-said'), UK['desk.arrival_recorded_on'].replace('{day}', when));
     assert.equal(await page.locator('#desk-checkin-yesterday').count(), 0);
+    assert.equal(await page.textContent('#desk-checkin-yesterday-undo'), UK['desk.checkin_undo_yesterday'], 'its undo beside it');
     assert.equal(await page.getAttribute('#desk-checked-in', 'data-arrived'), '0', 'not today: the desk has not seen her yet');
     const her = (await apiCall(page, 'GET', '/console/people/p-tz-fr')).body;
     assert.equal(her.yesterday, '2031-05-06');
@@ -7331,9 +7332,50 @@ test('on the forum\'s second day the desk, in Ukrainian, records an arrival it f
     assert.equal(her.checked_in_at, null);
     assert.deepEqual(await axe(page), []);
     await assertUkrainian(page);
-    // once recorded, her page offers it no more
+    // once recorded, her page says so, with its undo and no second record
     await open(page, '/console/people/p-tz-fr');
-    assert.equal(await page.locator('#desk-yesterday').count(), 0);
+    assert.equal(await page.textContent('#desk-yesterday-said'), UK['desk.arrival_recorded_on'].replace('{day}', when));
+    assert.equal(await page.textContent('#desk-checkin-yesterday-undo'), UK['desk.checkin_undo_yesterday']);
+    assert.equal(await page.locator('#desk-checkin-yesterday').count(), 0);
+    await ctx.close();
+  }, ['--forum-clock-still', '2031-05-07T08:30:00+02:00']);
+});
+
+test('on the forum\'s second day the desk takes back, from her page in English, an arrival of yesterday given to the wrong person, today\'s kept', async () => {
+  const db = path.join(TMP, 'twodays-undo.db');
+  twoZonesForum(db);
+  const twoDays = { id: 'ev-2u', name: 'Forum of two days', venue: 'Brussels', timezone: 'Europe/Brussels',
+    starts_on: '2031-05-06', ends_on: '2031-05-07', sessions: [], locations: [{ id: 'ev-2u-t1', name: 'Table 1' }] };
+  await withServer(db, async () => {
+    const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+    await ctx.addInitScript({ path: AXE_SOURCE });
+    assert.equal((await apiCall(page, 'POST', '/events', twoDays)).status, 201);
+    // the desk checked her in yesterday by mistake, and again today
+    assert.equal((await apiCall(page, 'POST', '/console/people/p-tz-fr/checkin', { day: '2031-05-06' })).status, 200);
+    assert.equal((await apiCall(page, 'POST', '/console/people/p-tz-fr/checkin')).status, 200);
+    await open(page, '/console/people/p-tz-fr');
+    const when = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Brussels' })
+      .format(new Date('2031-05-06T12:00:00Z'));
+    const part = page.locator('#desk-yesterday');
+    assert.equal(await page.textContent('#desk-yesterday-said'), EN['desk.arrival_recorded_on'].replace('{day}', when));
+    assert.equal(await page.textContent('#desk-checkin-yesterday-undo'), EN['desk.checkin_undo_yesterday']);
+    assert.equal(await page.getAttribute('#desk-checkin-yesterday-undo', 'aria-describedby'), 'desk-yesterday-said');
+    assert.deepEqual(await axe(page), []);
+    await page.click('#desk-checkin-yesterday-undo');
+    await part.locator('.flash.ok').waitFor();
+    assert.equal(await part.locator('.flash.ok').textContent(), EN['checkin.undone']);
+    assert.equal(await page.textContent('#desk-yesterday-said'), EN['desk.no_arrival_on'].replace('{day}', when));
+    assert.equal(await page.locator('#desk-checkin-yesterday-undo').count(), 0);
+    assert.equal(await page.textContent('#desk-checkin-yesterday'), EN['desk.checkin_yesterday'], 'to record it again');
+    assert.equal(await page.getAttribute('#desk-checked-in', 'data-arrived'), '1', 'today\'s arrival as it was');
+    const her = (await apiCall(page, 'GET', '/console/people/p-tz-fr')).body;
+    assert.equal(her.yesterday_checked_in_at, null, 'yesterday\'s taken back');
+    assert.ok(her.checked_in_at, 'today\'s kept');
+    // recorded again from the page: the undo is back beside it
+    await page.click('#desk-checkin-yesterday');
+    await part.locator('.flash.ok').waitFor();
+    assert.equal(await page.textContent('#desk-checkin-yesterday-undo'), EN['desk.checkin_undo_yesterday']);
+    assert.deepEqual(await axe(page), []);
     await ctx.close();
   }, ['--forum-clock-still', '2031-05-07T08:30:00+02:00']);
 });

@@ -111,11 +111,15 @@ static int add(const struct app_request_actor *who, const char *person, struct a
     return app_attendee_add(s, who, "r1", person, &a, &out, why, &err);
 }
 
+/* What the last take_off warned of. */
+static struct app_whys warned;
+
 static int take_off(const struct app_request_actor *who, const char *person)
 {
     struct store_request out;
     err = (struct df_err){0};
-    return app_attendee_remove(s, who, "r1", person, &a, &out, &err);
+    warned.n = -1;
+    return app_attendee_remove(s, who, "r1", person, &a, &out, &warned, &err);
 }
 
 Test(app_attendees, each_side_brings_its_own_organisations_people, .init = setup,
@@ -198,13 +202,16 @@ static void speaks(const char *id, const char *org, const char *langs)
     ok(store_person_upsert(s, &p, NULL, &err));
 }
 
-/* Interpreter id (uk-en) booked for the event. */
-static void interpreter(const char *id)
+/* Interpreter id of uk and lang_b booked for the event. */
+static void interpreter_of(const char *id, const char *lang_b)
 {
     struct store_interpreter iv = {.id = id, .event = "ev", .name = id, .lang_a = "uk",
-                                   .lang_b = "en"};
+                                   .lang_b = lang_b};
     ok(store_interpreter_upsert(s, &iv, NULL, &err));
 }
+
+/* Interpreter id (uk-en) booked for the event. */
+static void interpreter(const char *id) { interpreter_of(id, "en"); }
 
 /* How many of r1's meetings have interpreter id (NULL: none). */
 static int r1_interpreter(const char *id)
@@ -270,6 +277,67 @@ Test(app_attendees, a_need_the_meeting_had_before_her_keeps_no_one_out, .init = 
     /* someone leaving while they still need it keeps it */
     ok(take_off(&requester, "x5"));
     cr_assert_eq(r1_interpreter("iv1"), 1);
+}
+
+Test(app_attendees, one_leaving_books_the_pair_the_rest_need_or_says_none_is_free,
+     .init = setup, .fini = teardown)
+{
+    /* x1 speaks English and German, y1 Ukrainian alone, x4 German alone:
+     * a uk-de interpreter serves the three, booked as she joins */
+    speaks("x1", "X", "en;de");
+    speaks("y1", "Y", "uk");
+    speaks("x4", "X", "de");
+    interpreter_of("iv-de", "de");
+    ok(add(&requester, "x4", NULL));
+    cr_assert_eq(r1_interpreter("iv-de"), 1);
+    /* x1 now speaks English alone: once x4 leaves, x1 and y1 need uk-en,
+     * which iv-de does not serve; the one of that pair booked elsewhere
+     * then: x4 is off all the same, iv-de kept, and the reply says so */
+    speaks("x1", "X", "en");
+    interpreter("iv-en");
+    struct store_meeting m2 = {.request = "r2", .slot = "t1", .location = "B", .locked = 1,
+                               .interpreter = "iv-en"};
+    ok(store_meeting_upsert(s, &m2, &err));
+    ok(take_off(&requester, "x4"));
+    cr_assert_eq(number("SELECT count(*) FROM request_attendees"), 0, "she is off");
+    cr_assert_eq(r1_interpreter("iv-de"), 1);
+    cr_assert_eq(warned.n, 1);
+    cr_assert_str_eq(warned.v[0].code, "no_interpreter_free");
+    cr_assert_str_eq(warned.v[0].name[0], "pair");
+    cr_assert_str_eq(warned.v[0].value[0], "uk-en");
+    cr_assert_not_null(strstr(warned.v[0].message, "needs an interpreter for uk-en, and none is "
+                                                    "free"),
+                       "%s", warned.v[0].message);
+    /* again, with a uk-en interpreter free: booked in iv-de's place */
+    speaks("x1", "X", "en;de");
+    ok(add(&requester, "x4", NULL));
+    cr_assert_eq(r1_interpreter("iv-de"), 1);
+    speaks("x1", "X", "en");
+    interpreter("iv-en2");
+    int seq = number("SELECT sequence FROM meetings WHERE id = 'r1'");
+    ok(take_off(&requester, "x4"));
+    cr_assert_eq(r1_interpreter("iv-en2"), 1);
+    cr_assert_eq(warned.n, 0, "nothing to see to");
+    cr_assert_gt(number("SELECT sequence FROM meetings WHERE id = 'r1'"), seq);
+}
+
+Test(app_attendees, one_leaving_a_meeting_that_lacked_an_interpreter_is_told_so, .init = setup,
+     .fini = teardown)
+{
+    /* y1 speaks Ukrainian alone and none is booked: x4 joins all the same */
+    speaks("y1", "Y", "uk");
+    ok(add(&requester, "x4", NULL));
+    const struct app_request_actor x4 = {.person = "x4", .now = 1};
+    ok(take_off(&x4, "x4"));
+    cr_assert_eq(number("SELECT count(*) FROM request_attendees"), 0, "\"I won't come\" stands");
+    cr_assert_eq(r1_interpreter(NULL), 1);
+    cr_assert_eq(warned.n, 1);
+    cr_assert_str_eq(warned.v[0].code, "no_interpreter_free");
+    /* with people who share a language, nothing */
+    speaks("y1", "Y", "en");
+    ok(add(&requester, "x4", NULL));
+    ok(take_off(&requester, "x4"));
+    cr_assert_eq(warned.n, 0);
 }
 
 Test(app_attendees, a_change_raises_the_sequence_mails_her_and_is_audited, .init = setup,

@@ -280,7 +280,7 @@ export const api = {
   meetingCounts: (event) => call('GET', `/console/events/${enc(event)}/summary`),
   // day: another of the forum's days, up to today (a forgotten arrival); none: today
   checkin: (person, day) => call('POST', `/console/people/${enc(person)}/checkin`, day ? { day } : undefined),
-  checkinUndo: (person) => call('DELETE', `/console/people/${enc(person)}/checkin`),
+  checkinUndo: (person, day) => call('DELETE', `/console/people/${enc(person)}/checkin${day ? `?day=${enc(day)}` : ''}`),
   // the help desk's view of one participant: who, and their agenda as they see it
   consolePerson: (id) => call('GET', `/console/people/${enc(id)}`),
   // a participant's erasure at the desk, on her request by letter: the body

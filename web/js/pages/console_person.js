@@ -70,15 +70,50 @@ function checkinButton(p, day, attrs, label, where, done) {
   return button;
 }
 
-// During the forum's second day or later, when she shows no arrival on
-// the day before: a button that records it (the desk forgot her then).
+// A button that takes back p's arrival on day (DELETE .../checkin?day=),
+// then done(), "undone" flashed in where; a refusal flashed there, the
+// button back for another try.
+function checkinUndoButton(p, day, attrs, label, where, done) {
+  const button = h('button', {
+    type: 'button', ...attrs,
+    onclick: async () => {
+      button.disabled = true;
+      try {
+        await api.checkinUndo(p.id, day);
+        button.remove();
+        done();
+        flash(where, t('checkin.undone'), 'ok', true);
+      } catch (e) {
+        button.disabled = false;
+        flash(where, `${t('error.save')} ${errorText(e)}`, 'error');
+        button.focus();
+      }
+    },
+  }, label);
+  return button;
+}
+
+// During the forum's second day or later, her arrival on the day before:
+// none, and a button that records it (the desk forgot her then); or the
+// one recorded, and a button that takes it back (given to the wrong
+// person, or recorded by mistake), each turning into the other.
 function yesterdayPart(p) {
-  if (!p.yesterday || p.yesterday_checked_in_at) return null;
+  if (!p.yesterday) return null;
   const when = date(p.yesterday, { dateStyle: undefined, weekday: 'long', day: 'numeric', month: 'long' });
-  const said = h('span', { id: 'desk-yesterday-said' }, tx('desk.no_arrival_on', { day: when }));
-  const part = h('p', { id: 'desk-yesterday', class: 'muted' }, said, ' ');
-  return add(part, checkinButton(p, p.yesterday, { id: 'desk-checkin-yesterday', 'aria-describedby': 'desk-yesterday-said' },
-    t('desk.checkin_yesterday'), part, () => add(clear(said), tx('desk.arrival_recorded_on', { day: when }))));
+  const said = h('span', { id: 'desk-yesterday-said' });
+  const part = h('p', { id: 'desk-yesterday', class: 'muted' });
+  const describe = { 'aria-describedby': 'desk-yesterday-said' };
+  const show = (arrived) => {
+    clear(part);
+    add(clear(said), tx(arrived ? 'desk.arrival_recorded_on' : 'desk.no_arrival_on', { day: when }));
+    add(part, said, ' ', arrived
+      ? checkinUndoButton(p, p.yesterday, { class: 'link', id: 'desk-checkin-yesterday-undo', ...describe },
+        t('desk.checkin_undo_yesterday'), part, () => show(false))
+      : checkinButton(p, p.yesterday, { id: 'desk-checkin-yesterday', ...describe },
+        t('desk.checkin_yesterday'), part, () => show(true)));
+  };
+  show(!!p.yesterday_checked_in_at);
+  return part;
 }
 
 // Whether they have arrived, and when (during the forum: today, her last
