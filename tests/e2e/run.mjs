@@ -1719,6 +1719,21 @@ async function axe(page) {
   return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${n.impact || v.impact}) ${n.target.join(' ')}`));
 }
 
+// The import form sent until its file is judged: the other language's walk
+// may import at this very moment (one import at a time, the second told to
+// send its file again), so a refusal to wait is sent again.
+async function sentUntilJudged(page) {
+  const judged = page.locator('#import-result .errors li');
+  const busy = page.locator('#import-result .flash.error[role=alert]');
+  for (let i = 0; i < 40; i++) {
+    await page.click('#import-form button[type=submit]');
+    await judged.or(busy).first().waitFor();
+    if (await judged.count()) break;
+    await page.waitForTimeout(250);
+  }
+  await judged.first().waitFor();
+}
+
 // Every page and state of the UI, as each role meets it, with what brings
 // the state about; welcome is an invitation's link (its path and token).
 // Long lists are searched down to a few rows: their rows are alike, and
@@ -1805,8 +1820,7 @@ function axeStates(welcome) {
       ['/console/schedule', wait('#unscheduled')],
       ['/console/import', async function refused(page) {
         await page.fill('#import-form textarea', 'id,name,country,kind,sme,city,website,description\norg-x,X,XX,company,0,,,\n');
-        await page.click('#import-form button[type=submit]');
-        await page.locator('#import-result .errors li').waitFor();
+        await sentUntilJudged(page);
       }],
       [`/console/people?q=${name}`, null],
       [`/console/people/${pid}`, wait('#desk-requests')],
@@ -1834,17 +1848,7 @@ function axeStates(welcome) {
       ['/console/import', async function availabilityRefused(page) {
         await page.selectOption('#import-form select[name=kind]', 'availability');
         await page.fill('#import-form textarea', 'person,event,away\np-nobody,e-nowhere,t-1\n');
-        // the other language's walk may import at this very moment (one import at a
-        // time, the second told to send its file again): sent again until it is judged
-        const judged = page.locator('#import-result .errors li');
-        const busy = page.locator('#import-result .flash.error[role=alert]');
-        for (let i = 0; i < 40; i++) {
-          await page.click('#import-form button[type=submit]');
-          await judged.or(busy).first().waitFor();
-          if (await judged.count()) break;
-          await page.waitForTimeout(250);
-        }
-        await judged.first().waitFor();
+        await sentUntilJudged(page);
       }],
       ['/console/tables', wait('#table-plan')],
       [`/console/checkin?q=${name}`, wait('#checkin-list li')],
