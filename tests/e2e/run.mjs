@@ -6029,7 +6029,9 @@ test('a steward moves a meeting from the table plan, in Ukrainian: where it may 
   const label = await button.getAttribute('aria-label');
   assert.ok(label.startsWith(UK['desk.move_label'].split('{when}')[0]), label);
   assert.ok(label.includes(m.start.slice(11, 16)), 'named by its time');
-  assert.ok(label.includes('Tamara Plan') && label.includes('Тарас План'), `and its people: ${label}`);
+  const described = await button.evaluate((b) => b.getAttribute('aria-describedby').split(' ')
+    .map((x) => document.getElementById(x).textContent).join(' | '));
+  assert.ok(described.includes('Tamara Plan') && described.includes('Тарас План'), `told apart by its people: ${described}`);
   await button.click();
   await row.locator('form.move-form select[name=time]').waitFor();
   const moves = (await apiCall(page, 'GET', `/console/meetings/${m.request}/moves`)).body;

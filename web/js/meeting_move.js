@@ -27,12 +27,15 @@ export function moveResult(done, personHref) {
 }
 
 // The desk moves one meeting still to come (id: its request's), named by
-// its time `when`: where it may go (GET .../moves, the nearest first, its
+// its time `when` (and described by the ids describedBy: its table and
+// people, where a page lists several at one time): where it may go (GET .../moves, the nearest first, its
 // own table first), chosen in a list, then moved; done(result) draws the
 // page again with what to tell whom.
-export function moveButton(id, when, cell, done) {
-  const button = h('button', { type: 'button', class: 'secondary move', 'aria-label': t('desk.move_label', { when }) },
-    t('desk.move'));
+export function moveButton(id, when, cell, done, describedBy) {
+  const button = h('button', {
+    type: 'button', class: 'secondary move', 'aria-label': t('desk.move_label', { when }),
+    'aria-describedby': describedBy || null,
+  }, t('desk.move'));
   button.addEventListener('click', async () => {
     button.disabled = true;
     let moves;

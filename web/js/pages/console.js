@@ -1467,13 +1467,15 @@ function drawPlan(out, meetings, moved) {
           const ps = list(m.people, 'people');
           const table = tableName(m);
           const move = h('td', { class: 'no-print' });
-          // named by its time, table and people: a slot's rows share the
-          // time, and its online meetings the "table"
+          // named by its time, told apart by its table and people (a slot's
+          // rows share the time, its online meetings the "table"; names in
+          // their own language, not the label's)
+          const cellId = (k) => `plan-${m.request}-${k}`;
           if (m.request && instant(m.starts_at) > serverNow()) {
-            const who = ps.map((p) => p.name).join(' – ');
-            move.append(moveButton(m.request, `${wallDayTime(m.starts_at)}, ${typeof table === 'string' ? table : table.textContent}, ${who}`, move, moved));
+            move.append(moveButton(m.request, wallDayTime(m.starts_at), move, moved, ['t', 'a', 'b'].map(cellId).join(' ')));
           }
-          return h('tr', { dataset: { request: m.request } }, h('td', {}, table), h('td', {}, party(ps[0])), h('td', {}, party(ps[1])),
+          return h('tr', { dataset: { request: m.request } }, h('td', { id: cellId('t') }, table),
+            h('td', { id: cellId('a') }, party(ps[0])), h('td', { id: cellId('b') }, party(ps[1])),
             h('td', { class: 'interpreter', translate: 'no' }, m.interpreter || ''), move);
         }))))));
   }
