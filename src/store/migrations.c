@@ -827,6 +827,43 @@ static const char migration_43[] =
     "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
     "  WHERE message_rid IS NOT NULL";
 
+/* The mail outbox copied whole into mail_outbox_N, a table whose CHECK
+ * takes the kinds `kinds`, which then takes its place with its indexes: how
+ * a migration adds a mail kind (SQLite cannot change a CHECK in place).
+ * Versions 44, 50, 52, 53 and 60 do it. */
+#define OUTBOX_WITH_KINDS(n, kinds)                                                               \
+    "CREATE TABLE mail_outbox_" n " ("                                                            \
+    "  rid INTEGER PRIMARY KEY,"                                                                  \
+    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 64),"                              \
+    "  to_addr TEXT NOT NULL CHECK (length(to_addr) BETWEEN 3 AND 254),"                          \
+    "  person_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"                             \
+    "  kind TEXT NOT NULL CHECK (kind IN (" kinds ")),"                                           \
+    "  subject TEXT NOT NULL,"                                                                    \
+    "  body TEXT NOT NULL,"                                                                       \
+    "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed')),"       \
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"                  \
+    "  sent_at TEXT,"                                                                             \
+    "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"                                \
+    "  next_try_at TEXT NOT NULL,"                                                                \
+    "  tried_at TEXT,"                                                                            \
+    "  last_error TEXT,"                                                                          \
+    "  link_expires_at TEXT,"                                                                     \
+    "  message_rid INTEGER REFERENCES request_messages(rid) ON DELETE SET NULL,"                  \
+    "  CHECK ((link_expires_at IS NOT NULL) ="                                                    \
+    "    (kind IN ('reset','signin','approved','invitation')))"                                   \
+    ") STRICT;"                                                                                   \
+    "INSERT INTO mail_outbox_" n "(rid, id, to_addr, person_rid, kind, subject, body, status,"    \
+    "  created_at, sent_at, attempts, next_try_at, tried_at, last_error, link_expires_at,"        \
+    "  message_rid)"                                                                              \
+    " SELECT rid, id, to_addr, person_rid, kind, subject, body, status, created_at, sent_at,"     \
+    "  attempts, next_try_at, tried_at, last_error, link_expires_at, message_rid"                 \
+    " FROM mail_outbox;"                                                                          \
+    "DROP TABLE mail_outbox;"                                                                     \
+    "ALTER TABLE mail_outbox_" n " RENAME TO mail_outbox;"                                        \
+    "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';"           \
+    "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"                                \
+    "  WHERE message_rid IS NOT NULL"
+
 /* Version 44 (only this branch's number): the invitations themselves go by
  * mail ("invitation": POST /console/invitations or dfnc user invite with
  * mail), each carrying its sign-in link as the kinds of version 37 do: its
@@ -835,39 +872,9 @@ static const char migration_43[] =
  * whose CHECKs know the new kind, as versions 34 and 37 did; the index of
  * version 43 is made again with it. */
 static const char migration_44[] =
-    "CREATE TABLE mail_outbox_44 ("
-    "  rid INTEGER PRIMARY KEY,"
-    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 64),"
-    "  to_addr TEXT NOT NULL CHECK (length(to_addr) BETWEEN 3 AND 254),"
-    "  person_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"
-    "  kind TEXT NOT NULL CHECK (kind IN ('request','accepted','declined','booked','agenda',"
-    "    'changed','introduced','message','reset','signin','approved','not_approved',"
-    "    'invitation')),"
-    "  subject TEXT NOT NULL,"
-    "  body TEXT NOT NULL,"
-    "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed')),"
-    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
-    "  sent_at TEXT,"
-    "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
-    "  next_try_at TEXT NOT NULL,"
-    "  tried_at TEXT,"
-    "  last_error TEXT,"
-    "  link_expires_at TEXT,"
-    "  message_rid INTEGER REFERENCES request_messages(rid) ON DELETE SET NULL,"
-    "  CHECK ((link_expires_at IS NOT NULL) ="
-    "    (kind IN ('reset','signin','approved','invitation')))"
-    ") STRICT;"
-    "INSERT INTO mail_outbox_44(rid, id, to_addr, person_rid, kind, subject, body, status,"
-    "  created_at, sent_at, attempts, next_try_at, tried_at, last_error, link_expires_at,"
-    "  message_rid)"
-    " SELECT rid, id, to_addr, person_rid, kind, subject, body, status, created_at, sent_at,"
-    "  attempts, next_try_at, tried_at, last_error, link_expires_at, message_rid"
-    " FROM mail_outbox;"
-    "DROP TABLE mail_outbox;"
-    "ALTER TABLE mail_outbox_44 RENAME TO mail_outbox;"
-    "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';"
-    "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
-    "  WHERE message_rid IS NOT NULL";
+    OUTBOX_WITH_KINDS("44", "'request','accepted','declined','booked','agenda',"
+        "    'changed','introduced','message','reset','signin','approved','not_approved',"
+        "    'invitation'");
 
 /* Version 47 (44 to 46 are other changes'): an announcement may be written
  * ahead, shown from a time ("Lunch is served in hall B" at 12:15), and may
@@ -883,39 +890,9 @@ static const char migration_47[] =
  * mail), a kind the outbox's CHECK must know: copied whole into a table
  * that does, as versions 34, 37 and 44 did, its indexes made again. */
 static const char migration_50[] =
-    "CREATE TABLE mail_outbox_50 ("
-    "  rid INTEGER PRIMARY KEY,"
-    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 64),"
-    "  to_addr TEXT NOT NULL CHECK (length(to_addr) BETWEEN 3 AND 254),"
-    "  person_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"
-    "  kind TEXT NOT NULL CHECK (kind IN ('request','accepted','declined','booked','agenda',"
-    "    'changed','introduced','message','reset','signin','approved','not_approved',"
-    "    'invitation','announcement')),"
-    "  subject TEXT NOT NULL,"
-    "  body TEXT NOT NULL,"
-    "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed')),"
-    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
-    "  sent_at TEXT,"
-    "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
-    "  next_try_at TEXT NOT NULL,"
-    "  tried_at TEXT,"
-    "  last_error TEXT,"
-    "  link_expires_at TEXT,"
-    "  message_rid INTEGER REFERENCES request_messages(rid) ON DELETE SET NULL,"
-    "  CHECK ((link_expires_at IS NOT NULL) ="
-    "    (kind IN ('reset','signin','approved','invitation')))"
-    ") STRICT;"
-    "INSERT INTO mail_outbox_50(rid, id, to_addr, person_rid, kind, subject, body, status,"
-    "  created_at, sent_at, attempts, next_try_at, tried_at, last_error, link_expires_at,"
-    "  message_rid)"
-    " SELECT rid, id, to_addr, person_rid, kind, subject, body, status, created_at, sent_at,"
-    "  attempts, next_try_at, tried_at, last_error, link_expires_at, message_rid"
-    " FROM mail_outbox;"
-    "DROP TABLE mail_outbox;"
-    "ALTER TABLE mail_outbox_50 RENAME TO mail_outbox;"
-    "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';"
-    "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
-    "  WHERE message_rid IS NOT NULL";
+    OUTBOX_WITH_KINDS("50", "'request','accepted','declined','booked','agenda',"
+        "    'changed','introduced','message','reset','signin','approved','not_approved',"
+        "    'invitation','announcement'");
 
 /* Version 51: the unit a supply's capacity and price count ("sets"), so
  * that a supplier of sets is not given a lot of rounds; NULL for a supply
@@ -928,78 +905,18 @@ static const char migration_51[] =
  * video service ("video_link"), a kind the outbox's CHECK must know:
  * copied whole into a table that does, as version 50 did. */
 static const char migration_52[] =
-    "CREATE TABLE mail_outbox_52 ("
-    "  rid INTEGER PRIMARY KEY,"
-    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 64),"
-    "  to_addr TEXT NOT NULL CHECK (length(to_addr) BETWEEN 3 AND 254),"
-    "  person_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"
-    "  kind TEXT NOT NULL CHECK (kind IN ('request','accepted','declined','booked','agenda',"
-    "    'changed','introduced','message','reset','signin','approved','not_approved',"
-    "    'invitation','announcement','video_link')),"
-    "  subject TEXT NOT NULL,"
-    "  body TEXT NOT NULL,"
-    "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed')),"
-    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
-    "  sent_at TEXT,"
-    "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
-    "  next_try_at TEXT NOT NULL,"
-    "  tried_at TEXT,"
-    "  last_error TEXT,"
-    "  link_expires_at TEXT,"
-    "  message_rid INTEGER REFERENCES request_messages(rid) ON DELETE SET NULL,"
-    "  CHECK ((link_expires_at IS NOT NULL) ="
-    "    (kind IN ('reset','signin','approved','invitation')))"
-    ") STRICT;"
-    "INSERT INTO mail_outbox_52(rid, id, to_addr, person_rid, kind, subject, body, status,"
-    "  created_at, sent_at, attempts, next_try_at, tried_at, last_error, link_expires_at,"
-    "  message_rid)"
-    " SELECT rid, id, to_addr, person_rid, kind, subject, body, status, created_at, sent_at,"
-    "  attempts, next_try_at, tried_at, last_error, link_expires_at, message_rid"
-    " FROM mail_outbox;"
-    "DROP TABLE mail_outbox;"
-    "ALTER TABLE mail_outbox_52 RENAME TO mail_outbox;"
-    "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';"
-    "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
-    "  WHERE message_rid IS NOT NULL";
+    OUTBOX_WITH_KINDS("52", "'request','accepted','declined','booked','agenda',"
+        "    'changed','introduced','message','reset','signin','approved','not_approved',"
+        "    'invitation','announcement','video_link'");
 
 /* Version 53: a colleague added to a meeting as one of its attendees, or
  * taken off it, is told ("attendee", "attendee_off": POST and DELETE
  * /requests/{id}/attendees), kinds the outbox's CHECK must know: copied
  * whole into a table that does, as version 52 did. */
 static const char migration_53[] =
-    "CREATE TABLE mail_outbox_53 ("
-    "  rid INTEGER PRIMARY KEY,"
-    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 64),"
-    "  to_addr TEXT NOT NULL CHECK (length(to_addr) BETWEEN 3 AND 254),"
-    "  person_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"
-    "  kind TEXT NOT NULL CHECK (kind IN ('request','accepted','declined','booked','agenda',"
-    "    'changed','introduced','message','reset','signin','approved','not_approved',"
-    "    'invitation','announcement','video_link','attendee','attendee_off')),"
-    "  subject TEXT NOT NULL,"
-    "  body TEXT NOT NULL,"
-    "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed')),"
-    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
-    "  sent_at TEXT,"
-    "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
-    "  next_try_at TEXT NOT NULL,"
-    "  tried_at TEXT,"
-    "  last_error TEXT,"
-    "  link_expires_at TEXT,"
-    "  message_rid INTEGER REFERENCES request_messages(rid) ON DELETE SET NULL,"
-    "  CHECK ((link_expires_at IS NOT NULL) ="
-    "    (kind IN ('reset','signin','approved','invitation')))"
-    ") STRICT;"
-    "INSERT INTO mail_outbox_53(rid, id, to_addr, person_rid, kind, subject, body, status,"
-    "  created_at, sent_at, attempts, next_try_at, tried_at, last_error, link_expires_at,"
-    "  message_rid)"
-    " SELECT rid, id, to_addr, person_rid, kind, subject, body, status, created_at, sent_at,"
-    "  attempts, next_try_at, tried_at, last_error, link_expires_at, message_rid"
-    " FROM mail_outbox;"
-    "DROP TABLE mail_outbox;"
-    "ALTER TABLE mail_outbox_53 RENAME TO mail_outbox;"
-    "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';"
-    "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
-    "  WHERE message_rid IS NOT NULL";
+    OUTBOX_WITH_KINDS("53", "'request','accepted','declined','booked','agenda',"
+        "    'changed','introduced','message','reset','signin','approved','not_approved',"
+        "    'invitation','announcement','video_link','attendee','attendee_off'");
 /* Arrivals by day: a forum of two or three days has its desk check people
  * in each morning, and a meeting was held when its people came that day.
  * One row a person and day (the day in the forum's event's zone, as the
@@ -1232,39 +1149,10 @@ static const char migration_58[] =
  * outbox copied whole into a table that does, as 53; and when each day's
  * mail went, by whom, to how many, so that a second send is a choice. */
 static const char migration_60[] =
-    "CREATE TABLE mail_outbox_60 ("
-    "  rid INTEGER PRIMARY KEY,"
-    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 64),"
-    "  to_addr TEXT NOT NULL CHECK (length(to_addr) BETWEEN 3 AND 254),"
-    "  person_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"
-    "  kind TEXT NOT NULL CHECK (kind IN ('request','accepted','declined','booked','agenda',"
-    "    'changed','introduced','message','reset','signin','approved','not_approved',"
-    "    'invitation','announcement','video_link','attendee','attendee_off','to_answer','day')),"
-    "  subject TEXT NOT NULL,"
-    "  body TEXT NOT NULL,"
-    "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed')),"
-    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
-    "  sent_at TEXT,"
-    "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
-    "  next_try_at TEXT NOT NULL,"
-    "  tried_at TEXT,"
-    "  last_error TEXT,"
-    "  link_expires_at TEXT,"
-    "  message_rid INTEGER REFERENCES request_messages(rid) ON DELETE SET NULL,"
-    "  CHECK ((link_expires_at IS NOT NULL) ="
-    "    (kind IN ('reset','signin','approved','invitation')))"
-    ") STRICT;"
-    "INSERT INTO mail_outbox_60(rid, id, to_addr, person_rid, kind, subject, body, status,"
-    "  created_at, sent_at, attempts, next_try_at, tried_at, last_error, link_expires_at,"
-    "  message_rid)"
-    " SELECT rid, id, to_addr, person_rid, kind, subject, body, status, created_at, sent_at,"
-    "  attempts, next_try_at, tried_at, last_error, link_expires_at, message_rid"
-    " FROM mail_outbox;"
-    "DROP TABLE mail_outbox;"
-    "ALTER TABLE mail_outbox_60 RENAME TO mail_outbox;"
-    "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';"
-    "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
-    "  WHERE message_rid IS NOT NULL;"
+    OUTBOX_WITH_KINDS("60", "'request','accepted','declined','booked','agenda',"
+        "    'changed','introduced','message','reset','signin','approved','not_approved',"
+        "    'invitation','announcement','video_link','attendee','attendee_off',"
+        "'to_answer','day'") ";"
     "CREATE TABLE day_mails ("
     "  event_rid INTEGER NOT NULL REFERENCES events(rid) ON DELETE CASCADE,"
     "  day TEXT NOT NULL CHECK (length(day) = 10),"
