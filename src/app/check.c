@@ -251,7 +251,9 @@ static int event_row(void *ud, const struct store_event *e)
         text(w, K_EVENT, e->id, "venue_uk", e->venue_uk, false) ||
         judged(w, app_timezone_check(e->timezone, &w->why), K_EVENT, e->id, "timezone") ||
         (e->video_url &&
-         judged(w, app_video_url_check(e->video_url, &w->why), K_EVENT, e->id, "video_url")))
+         judged(w, app_video_url_check(e->video_url, &w->why), K_EVENT, e->id, "video_url")) ||
+        (e->requests_close && judged(w, app_requests_close_check(e->requests_close, &w->why),
+                                     K_EVENT, e->id, "requests_close")))
         return -1;
     if (app_event_dates_check(e, &w->why) < 0)   /* its sessions are judged by its dates */
         return judged(w, -1, K_EVENT, e->id, "starts_on");

@@ -71,6 +71,8 @@ static void keep_unsent(const struct app_event_edit *in, const struct store_even
         e->starts_on = old->starts_on;
     if (!in->ends_on)
         e->ends_on = old->ends_on;
+    if (!in->requests_close_given)
+        e->requests_close = old->requests_close;
     if (in->request_cap <= 0)
         e->request_cap = old->request_cap;
 }
@@ -78,6 +80,7 @@ static void keep_unsent(const struct app_event_edit *in, const struct store_even
 static const char day_form[] = "a date YYYY-MM-DD";
 static const char time_form[] =
     "an ISO 8601 time YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], its offset from -12:00 to +14:00";
+static const char wall_minute_form[] = "a time YYYY-MM-DDTHH:MM at the event's clock";
 
 /* The refusal of a date or time (what: "starts_on", "sessions[0].day") that
  * is not valid: a year out of range said as such, else the form it needs. */
@@ -109,6 +112,42 @@ int app_event_dates_check(const struct store_event *e, struct df_err *err)
     return 0;
 }
 
+int app_requests_close_check(const char *v, struct df_err *err)
+{
+    if (v && strlen(v) == 16 && date_time_is_valid(v))
+        return 0;
+    return refuse_when(err, "requests_close", v, wall_minute_form);
+}
+
+int app_requests_close_at(const struct store_event *e, char out[32], long long *utc)
+{
+    long long at = 0;
+    if (!e->requests_close)
+        return 0;
+    if (ics_zoned_time(e->timezone, e->requests_close, out, &at) < 0) {
+        char z[24];
+        snprintf(z, sizeof z, "%.16sZ", e->requests_close);
+        if (!date_time_instant(z, &at))
+            at = 0;
+        snprintf(out, 32, "%.16s:00+00:00", e->requests_close);
+    }
+    if (utc)
+        *utc = at;
+    return 1;
+}
+
+int app_requests_open_check(const struct store_event *e, long long now, struct df_err *err)
+{
+    char at[32];
+    long long utc;
+    if (!app_requests_close_at(e, at, &utc) || now < utc)
+        return 0;
+    df_err_set(err, DF_ERR_CONFLICT,
+               "event %s took meeting requests until %s: the organisers can still arrange a "
+               "meeting", e->id, at);
+    return df_err_code(err, "requests_closed", "event", e->id, "at", at, NULL);
+}
+
 /* Checks the event's dates (e: the edit's, or the stored ones it keeps) and
  * the form of the edit's times (real days and times) before anything is
  * written; how they fit together is checked on the stored programme
@@ -118,6 +157,8 @@ static int check_times(const struct store_event *e, const struct app_event_edit 
 {
     char what[64];
     if (app_event_dates_check(e, err) < 0)
+        return -1;
+    if (in->requests_close && app_requests_close_check(in->requests_close, err) < 0)
         return -1;
     for (int i = 0; i < in->sessions_n; i++) {
         const struct store_session *x = &in->sessions[i].session;
@@ -798,7 +839,7 @@ int app_event_apply(struct store *s, struct app_event_edit *in, struct arena *a,
     struct store_event e = {.id = in->id, .name = in->name, .venue = in->venue,
                             .name_uk = in->name_uk, .venue_uk = in->venue_uk,
                             .timezone = in->timezone, .starts_on = in->starts_on,
-                            .ends_on = in->ends_on,
+                            .ends_on = in->ends_on, .requests_close = in->requests_close,
                             .request_cap = in->request_cap > 0 ? in->request_cap : 20};
     if (old.id)
         keep_unsent(in, &old, &e);

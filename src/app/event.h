@@ -45,6 +45,11 @@ struct app_event_edit {
      * removed when given NULL */
     const char *video_url;
     bool video_url_given;
+    /* when its participants' meeting requests stop being taken, the wall
+     * clock "YYYY-MM-DDTHH:MM" in its zone: kept when not given, open again
+     * when given NULL; a new event is open */
+    const char *requests_close;
+    bool requests_close_given;
     int request_cap;
     struct app_event_session *sessions;
     int sessions_n;
@@ -143,6 +148,24 @@ int app_event_publish(struct store *s, const char *actor, const char *id, struct
 /* An event's dates as an edit must give them: real days YYYY-MM-DD (years
  * DATE_YEAR_MIN to DATE_YEAR_MAX), starts_on not after ends_on. */
 int app_event_dates_check(const struct store_event *e, struct df_err *err);
+
+/* A requests_close as an event takes it: its wall clock to the minute,
+ * "YYYY-MM-DDTHH:MM", a real day and time. 0, or -1 with err (DF_ERR_INPUT,
+ * code time, col requests_close). */
+int app_requests_close_check(const char *v, struct df_err *err);
+
+/* When event e stops taking its participants' meeting requests, as an
+ * instant: its requests_close read at its own zone's clock, written to out
+ * as "YYYY-MM-DDTHH:MM:SS+HH:MM" (UTC's clock for a zone dfnc does not know),
+ * seconds since 1970 in *utc unless NULL. 1 when it has one, 0 when it is
+ * open (no close set). */
+int app_requests_close_at(const struct store_event *e, char out[32], long long *utc);
+
+/* 0 while event e takes its participants' meeting requests at now (seconds
+ * since 1970), else -1 with err: DF_ERR_CONFLICT, code requests_closed
+ * (values event, at: the instant above). The organisers' own requests
+ * (introductions, the desk's bookings, imports) are not asked. */
+int app_requests_open_check(const struct store_event *e, long long now, struct df_err *err);
 
 /* Where a programme check sends a refusal of a session's or slot's field
  * (kind "session" or "slot", its id), the sentence in err: 0 goes on to the

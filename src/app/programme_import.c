@@ -159,6 +159,9 @@ int app_event_row(struct store *s, const struct csv_reader *r, const struct csv_
     /* the video service of its online meetings (a hybrid forum): judged as
      * PUT /events judges it, by app_event_apply */
     in.video_url = given_text(r, row, "video_url", &in.video_url_given);
+    /* when it stops taking meeting requests, at its own clock: judged by
+     * app_event_apply, kept when the file has no such column */
+    in.requests_close = given_text(r, row, "requests_close", &in.requests_close_given);
     in.mail_watch = res->mail_watch;
     if (line_check("name", in.name, EVENT_TEXT_MAX, err) < 0 ||
         line_check("name_uk", in.name_uk, EVENT_TEXT_MAX, err) < 0 ||

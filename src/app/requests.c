@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/event.h"
 #include "app/mail.h"
 #include "app/mail_meetings.h"
 #include "app/move.h"
@@ -110,7 +111,8 @@ int app_request_send(struct store *s, const char *from, const char *event, const
     if (store_begin(s, err) < 0)
         return -1;
     struct store_event ev;
-    if (store_event_get(s, event, a, &ev, err) < 0 || app_person_known(s, to, err) < 0)
+    if (store_event_get(s, event, a, &ev, err) < 0 || app_person_known(s, to, err) < 0 ||
+        app_requests_open_check(&ev, now, err) < 0)
         goto fail;
     int open = store_api_pair_is_open(s, event, from, to, err);
     if (open < 0)

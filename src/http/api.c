@@ -2,6 +2,7 @@
  * records, and the checks more than one resource's handlers make. */
 #include <string.h>
 
+#include "app/event.h"
 #include "http/api.h"
 #include "http/cache.h"
 #include "store/auth.h"
@@ -231,6 +232,10 @@ json_t *api_event_json(const struct store_event *e)
     json_object_set_new(j, "name_uk", api_str_or_null(e->name_uk));
     json_object_set_new(j, "venue_uk", api_str_or_null(e->venue_uk));
     json_object_set_new(j, "video_url", api_str_or_null(e->video_url));
+    char at[32];
+    bool closes = app_requests_close_at(e, at, NULL);
+    json_object_set_new(j, "requests_close", api_str_or_null(e->requests_close));
+    json_object_set_new(j, "requests_close_at", closes ? json_string(at) : json_null());
     return j;
 }
 

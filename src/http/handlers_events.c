@@ -163,6 +163,7 @@ static const struct http_field interpreter_fields[] = {
     {"starts_on", HJ_STRING, .required = needed, .min = 10, .max = 10},              \
     {"ends_on", HJ_STRING, .required = needed, .min = 10, .max = 10},                \
     {"request_cap", HJ_INT, .min = 1, .max = 1000},                                  \
+    {"requests_close", HJ_STRING, .nullable = true, .max = 16},                      \
     {"sessions", HJ_ARRAY_OF_OBJECTS, .max = 100, .of = session_fields},             \
     {"locations", HJ_ARRAY_OF_OBJECTS, .max = 5000, .of = location_fields},         \
     {"interpreters", HJ_ARRAY_OF_OBJECTS, .max = 500, .of = interpreter_fields},   \
@@ -200,6 +201,8 @@ static struct app_event_edit *edit_of(struct http_req *r, const char *id, bool c
         .venue_uk_given = json_object_get(b, "venue_uk") != NULL,
         .video_url = text_or_null(b, "video_url"),
         .video_url_given = json_object_get(b, "video_url") != NULL,
+        .requests_close = text_or_null(b, "requests_close"),
+        .requests_close_given = json_object_get(b, "requests_close") != NULL,
         .timezone = http_json_str(b, "timezone"),
         .starts_on = http_json_str(b, "starts_on"), .ends_on = http_json_str(b, "ends_on"),
         .request_cap = (int)http_json_int(b, "request_cap", 0),

@@ -92,12 +92,12 @@ int store_event_upsert(struct store *s, const struct store_event *e, int *added,
 {
     static const char sql[] =
         "INSERT INTO events(id, name, venue, timezone, starts_on, ends_on, request_cap,"
-        " name_uk, venue_uk)"
-        " VALUES (?,?,?,coalesce(?,'Europe/Brussels'),?,?,?,?,?)"
+        " name_uk, venue_uk, requests_close)"
+        " VALUES (?,?,?,coalesce(?,'Europe/Brussels'),?,?,?,?,?,?)"
         " ON CONFLICT(id) DO UPDATE SET name=excluded.name, venue=excluded.venue,"
         " timezone=excluded.timezone, starts_on=excluded.starts_on, ends_on=excluded.ends_on,"
         " request_cap=excluded.request_cap, name_uk=excluded.name_uk,"
-        " venue_uk=excluded.venue_uk";
+        " venue_uk=excluded.venue_uk, requests_close=excluded.requests_close";
     sqlite3_int64 rid = store_rid(s, event_rid_sql, e->id, err);
     if (rid < 0)
         return -1;
@@ -113,6 +113,7 @@ int store_event_upsert(struct store *s, const struct store_event *e, int *added,
     sqlite3_bind_int(st, 7, e->request_cap > 0 ? e->request_cap : 20);
     store_bind_text(st, 8, e->name_uk);
     store_bind_text(st, 9, e->venue_uk);
+    store_bind_text(st, 10, e->requests_close);
     if (store_step_done(s, st, err, "saving an event") < 0)
         return -1;
     if (added)
@@ -122,7 +123,7 @@ int store_event_upsert(struct store *s, const struct store_event *e, int *added,
 
 #define EVENT_COLUMNS                                                                      \
     "id, name, venue, timezone, starts_on, ends_on, published_at, request_cap, name_uk,"   \
-    " venue_uk, video_url FROM events"
+    " venue_uk, video_url, requests_close FROM events"
 
 static void event_from_row(sqlite3_stmt *st, struct store_event *e)
 {
@@ -137,6 +138,7 @@ static void event_from_row(sqlite3_stmt *st, struct store_event *e)
     e->name_uk = store_col(st, 8);
     e->venue_uk = store_col(st, 9);
     e->video_url = store_col(st, 10);
+    e->requests_close = store_col(st, 11);
 }
 
 int store_event_get(struct store *s, const char *id, struct arena *a, struct store_event *e,
@@ -159,6 +161,7 @@ int store_event_get(struct store *s, const char *id, struct arena *a, struct sto
     e->name_uk = arena_strdup(a, row.name_uk);
     e->venue_uk = arena_strdup(a, row.venue_uk);
     e->video_url = arena_strdup(a, row.video_url);
+    e->requests_close = arena_strdup(a, row.requests_close);
     sqlite3_reset(st);
     return 0;
 }

@@ -1169,6 +1169,14 @@ static const char migration_60[] =
     "  reminded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
     "  PRIMARY KEY (event_rid, person_rid)"
     ") STRICT, WITHOUT ROWID";
+/* Version 64: when an event stops taking meeting requests from its
+ * participants (its wall clock "YYYY-MM-DDTHH:MM" in the event's zone, as
+ * its sessions' times are; NULL: open), so that the organisers' schedule run
+ * works on a list that no longer grows. Not among what the board's trigger
+ * (57) watches: no board reads it. */
+static const char migration_64[] =
+    "ALTER TABLE events ADD COLUMN requests_close TEXT"
+    "  CHECK (requests_close IS NULL OR length(requests_close) = 16)";
 
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
@@ -1228,7 +1236,8 @@ const struct store_migration store_migrations[] = {
     {58, "the forum's programme in calendars; a colleague taken off a meeting, for hers",
      migration_58},
     {60, "reminders of requests to answer, and each day's meetings, are mailed", migration_60},
-    /* 59 was never used (branches worked side by side): the next is 61. A
+    {64, "when an event stops taking meeting requests", migration_64},
+    /* 59 was never used (branches worked side by side): the next is 65. A
        database's version is its last migration's, so a number below it is
        never run: a new migration always goes at the end. */
 };

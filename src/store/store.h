@@ -181,6 +181,9 @@ struct store_event {
     /* the video service whose rooms hold its online meetings, "https://meet.jit.si",
      * or NULL; read by get and each, written by store_event_video_set only */
     const char *video_url;
+    /* when its participants' meeting requests stop being taken: the wall
+     * clock "YYYY-MM-DDTHH:MM" in its zone, or NULL (open) */
+    const char *requests_close;
 };
 struct store_session {
     const char *id, *event, *day, *name, *kind, *starts_at, *ends_at;

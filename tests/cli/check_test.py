@@ -104,6 +104,7 @@ INSERT INTO sessions(id, event_rid, day, name, kind, starts_at, ends_at)
          '2027-03-01T13:00:00+01:00', '2027-03-01T14:00:00+01:00' FROM events WHERE id = 'ev-other';
 UPDATE events SET venue_uk = 'Брюссель' || char(7) WHERE id = 'ev-old';
 UPDATE events SET video_url = 'https://meet.example.org/?room=x' WHERE id = 'ev-other';
+UPDATE events SET requests_close = '2027-02-30T18:00' WHERE id = 'ev-other';
 INSERT INTO slots(id, session_rid, seq, starts_at, ends_at)
   SELECT 'sl-other', rid, 1, '2027-03-01T10:00:00+01:00', '2027-03-01T10:30:00+01:00'
   FROM sessions WHERE id = 'se-other';
@@ -166,6 +167,8 @@ reported("a control character in an event's Ukrainian venue", 'event ev-old: ven
          'holds a control character (U+0007')
 video = reported("a video service with a query, stored before the rule", 'event ev-other: video_url: ',
                  'video_url "https://meet.example.org/?room=x" is not an https:// address')
+reported('a close of requests on a day that is none', 'event ev-other: requests_close: ',
+         'requests_close "2027-02-30T18:00" is not a time YYYY-MM-DDTHH:MM at the event\'s clock')
 reported("a demand whose country is not its buyer's", 'demand dem-1: country: ',
          'country "FR" is not the buyer\'s: org-de is in DE')
 reported('a quantity over what an import takes', 'demand dem-1: quantity: ',
@@ -199,7 +202,7 @@ reported('a request between colleagues is a warning',
 ok(WEAK not in p.stdout and '$argon2id$' not in p.stdout, 'no password hash is shown', p.stdout)
 ok('\u202e' not in p.stdout, 'no bidi control is printed as it is', p.stdout)
 ok('\x1b' not in p.stdout and '\x07' not in p.stdout, 'no control character either', p.stdout)
-ok('foreign keys broken' in p.stdout and 'problems: 23 (' in p.stdout and
+ok('foreign keys broken' in p.stdout and 'problems: 24 (' in p.stdout and
    'warnings: 1 (request 1)' in p.stdout, 'the summary counts them', p.stdout)
 ok('rows read: ' in p.stdout and 'organisation 2, person 3, capability 1' in p.stdout,
    'the summary says how many rows of each kind were read', p.stdout)
@@ -233,7 +236,7 @@ except ValueError as e:
     doc = {}
     ok(False, '--json parses', e)
 problems = [f for f in doc.get('findings', []) if f['severity'] == 'problem']
-ok(doc.get('problems') == 23 and len(problems) == 23 and doc.get('warnings') == 1,
+ok(doc.get('problems') == 24 and len(problems) == 24 and doc.get('warnings') == 1,
    '--json: the counts of the text', j.stdout[:2000])
 text_findings = {l for l in lines if ': ' in l and not l.startswith(('rows', 'problems', 'warnings'))
                  and not l.startswith(DB)}
@@ -254,7 +257,8 @@ ok(digest(DB) == before, 'the database is byte-identical after --json')
 # ---- an older schema: read as migrated, the file untouched --------------------------------
 c = sqlite3.connect(DB)
 # (version 30's, 29's, 25's and 23's columns first: SQLite checks every trigger when one is dropped)
-c.executescript('DROP TABLE day_mails; DROP TABLE answer_reminders;' +   # 60's
+c.executescript('ALTER TABLE events DROP COLUMN requests_close;'   # 64's
+                'DROP TABLE day_mails; DROP TABLE answer_reminders;' +   # 60's
                 ''.join(f'DROP TRIGGER IF EXISTS {t}_board_{w};'   # 57's
                         for t in ('events', 'sessions', 'slots', 'locations',
                                   'location_out_of_use', 'interpreters', 'requests',

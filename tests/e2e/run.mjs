@@ -7941,3 +7941,52 @@ test('on a Ukrainian phone she downloads her data and deletes her account; the o
   assert.equal(await org.page.locator('a[href="/console/people/p-gdpr2"]').count(), 0, 'gone from the participants');
   await org.ctx.close();
 });
+
+test('the organiser on a phone, in Ukrainian, closes meeting requests at a time: a participant\'s pages say until when, then that they are closed, and offer none to send', async () => {
+  const org = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const before = UK['refused.requests_closed'].split('{at}')[0];
+  try {
+    await open(org.page, `/console/event?event=${encodeURIComponent(forum.id)}`);
+    const input = org.page.locator('#event-form input[name=requests_close]');
+    assert.equal(await input.inputValue(), '', 'open unless the organisers close them');
+    assert.equal(await org.page.locator(`label[for="${await input.getAttribute('id')}"]`).textContent(), UK['event.requests_close']);
+    // a time ahead: taken until then
+    await input.fill('2099-06-30T18:00');
+    await org.page.click('#event-form button[type=submit]');
+    await org.page.locator('#event-form .flash.ok').waitFor();
+    assert.equal((await apiCall(org.page, 'GET', `/events/${forum.id}`)).body.requests_close, '2099-06-30T18:00');
+    const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA', PHONE);
+    await ctx.addInitScript({ path: AXE_SOURCE });
+    await open(page, '/suggestions');
+    await page.locator('#suggestions[aria-busy=false] li.suggestion').first().waitFor();
+    const until = await page.textContent('#requests-close');
+    assert.ok(until.startsWith(UK['requests.close_until'].split('{at}')[0]) && until.includes('18:00'), until);
+    assert.ok(await page.locator('#suggestions li.suggestion form').count() > 0, 'requests are still offered');
+    // closed this morning of the past, by the forum's clock
+    await input.fill('2026-01-01T09:00');
+    await org.page.click('#event-form button[type=submit]');
+    await org.page.waitForFunction(() => document.querySelector('#event-form .flash.ok'));
+    await open(page, '/suggestions');
+    await page.locator('#suggestions[aria-busy=false] li.suggestion').first().waitFor();
+    const closed = await page.textContent('#requests-close');
+    assert.ok(closed.startsWith(before) && closed.includes('09:00'), closed);
+    assert.equal(await page.locator('#suggestions li.suggestion form').count(), 0, 'no request to send');
+    assert.deepEqual(await axe(page), []);
+    await assertUkrainian(page);
+    // an organisation's page: said once above its people, no form
+    const orgId = await page.locator('#suggestions li.suggestion').first().getAttribute('data-org');
+    await open(page, `/organisations/${encodeURIComponent(orgId)}`);
+    assert.ok((await page.textContent('#requests-close')).startsWith(before));
+    assert.equal(await page.locator('ul.people form').count(), 0);
+    // a request sent anyway (a page left open): refused by code, said in her words
+    const to = (await apiCall(page, 'GET', `/organisations/${encodeURIComponent(orgId)}`)).body.people[0].id;
+    const sent = await apiCall(page, 'POST', '/requests', { event: forum.id, to, message: 'Late' });
+    assert.equal(sent.status, 409);
+    assert.equal(sent.body.error.reasons[0].code, 'requests_closed');
+    await ctx.close();
+  } finally {
+    assert.equal((await apiCall(org.page, 'PUT', `/events/${forum.id}`, { requests_close: null })).status, 200);
+    await org.ctx.close();
+  }
+});

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/event.h"
+#include "core/date.h"
 #include "store/store.h"
 
 static struct store *s;
@@ -256,4 +257,90 @@ Test(event, a_published_meeting_held_online_is_said_online_and_one_without_a_roo
                                               "2027-02-16T10:00 at no table"),
               "%s", rep.warnings[0].warning);
     cr_assert_null(warning_value(&rep.warnings[0], "to_online"));
+}
+
+/* When an event stops taking meeting requests: its wall clock read in its
+ * own zone, DST and all, the last second before it still open. */
+static long long utc_of(const char *iso)
+{
+    long long t = 0;
+    cr_assert(date_time_instant(iso, &t), "%s", iso);
+    return t;
+}
+
+Test(requests_close, read_at_the_events_own_clock)
+{
+    struct df_err e = {0};
+    char at[32];
+    long long utc = 0;
+    struct store_event open = {.id = "ev", .timezone = "Europe/Kyiv"};
+    cr_assert_eq(app_requests_close_at(&open, at, &utc), 0, "no close: open");
+    cr_assert_eq(app_requests_open_check(&open, utc_of("2099-01-01T00:00:00Z"), &e), 0);
+
+    /* Kyiv in summer (+03:00) and in winter (+02:00): the same wall clock is
+     * another instant */
+    struct store_event summer = {.id = "ev", .timezone = "Europe/Kyiv",
+                                 .requests_close = "2027-07-01T18:00"};
+    cr_assert_eq(app_requests_close_at(&summer, at, &utc), 1);
+    cr_assert_str_eq(at, "2027-07-01T18:00:00+03:00");
+    cr_assert_eq(utc, utc_of("2027-07-01T15:00:00Z"));
+    struct store_event winter = {.id = "ev", .timezone = "Europe/Kyiv",
+                                 .requests_close = "2027-02-01T18:00"};
+    cr_assert_eq(app_requests_close_at(&winter, at, &utc), 1);
+    cr_assert_str_eq(at, "2027-02-01T18:00:00+02:00");
+    cr_assert_eq(app_requests_open_check(&winter, utc_of("2027-02-01T15:59:59Z"), &e), 0,
+                 "a second before: open");
+    cr_assert_eq(app_requests_open_check(&winter, utc_of("2027-02-01T16:00:00Z"), &e), -1,
+                 "at the minute: closed");
+    cr_assert_eq(e.kind, DF_ERR_CONFLICT);
+    cr_assert(strstr(e.msg, "2027-02-01T18:00:00+02:00"), "%s", e.msg);
+
+    /* far west: 18:00 in New York is 23:00 UTC in February */
+    struct store_event west = {.id = "ev", .timezone = "America/New_York",
+                               .requests_close = "2027-02-15T18:00"};
+    struct df_err w = {0};
+    cr_assert_eq(app_requests_open_check(&west, utc_of("2027-02-15T22:59:00Z"), &w), 0);
+    cr_assert_eq(app_requests_open_check(&west, utc_of("2027-02-15T23:00:00Z"), &w), -1);
+
+    /* a zone dfnc does not know (an old row: dfnc check names it): UTC's clock */
+    struct store_event lost = {.id = "ev", .timezone = "Mars/Olympus",
+                               .requests_close = "2027-02-15T18:00"};
+    cr_assert_eq(app_requests_close_at(&lost, at, &utc), 1);
+    cr_assert_str_eq(at, "2027-02-15T18:00:00+00:00");
+    cr_assert_eq(utc, utc_of("2027-02-15T18:00:00Z"));
+}
+
+/* An edit sets it, keeps it when not given, opens it again with null, and
+ * refuses a time that is not the event's wall clock to the minute. */
+Test(requests_close, an_edit_sets_keeps_and_clears, .init = setup, .fini = teardown)
+{
+    struct app_event_report rep;
+    struct app_event_edit set = {.id = "ev", .requests_close = "2027-02-15T18:00",
+                                 .requests_close_given = true};
+    ok(app_event_apply(s, &set, &a, &rep, &err));
+    struct store_event got;
+    ok(store_event_get(s, "ev", &a, &got, &err));
+    cr_assert_str_eq(got.requests_close, "2027-02-15T18:00");
+
+    struct app_event_edit rename = {.id = "ev", .name = "DFNC2 2027"};
+    ok(app_event_apply(s, &rename, &a, &rep, &err));
+    ok(store_event_get(s, "ev", &a, &got, &err));
+    cr_assert_str_eq(got.requests_close, "2027-02-15T18:00", "kept when not given");
+
+    const char *bad[] = {"2027-02-15T18:00:00", "2027-02-15T18:00Z", "2027-02-15 18:00",
+                         "2027-02-30T18:00", "tomorrow"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct app_event_edit no = {.id = "ev", .requests_close = bad[i],
+                                    .requests_close_given = true};
+        cr_assert_eq(app_event_apply(s, &no, &a, &rep, &err), -1, "%s", bad[i]);
+        cr_assert_eq(err.kind, DF_ERR_INPUT, "%s", bad[i]);
+        df_err_clear(&err);
+    }
+    ok(store_event_get(s, "ev", &a, &got, &err));
+    cr_assert_str_eq(got.requests_close, "2027-02-15T18:00", "a refusal changes nothing");
+
+    struct app_event_edit clear = {.id = "ev", .requests_close_given = true};
+    ok(app_event_apply(s, &clear, &a, &rep, &err));
+    ok(store_event_get(s, "ev", &a, &got, &err));
+    cr_assert_null(got.requests_close);
 }

@@ -3,7 +3,8 @@
 
 import { api } from './api.js';
 import { h, list, dataName, dataLang } from './dom.js';
-import { t, getLang, errorText, num } from './i18n.js';
+import { t, getLang, errorText, num, wallDayTime } from './i18n.js';
+import { serverNow } from './clock.js';
 
 const cache = new Map();
 
@@ -78,6 +79,26 @@ export function openNote(o) {
     h('span', { class: `status ${o.status}` }, t(k)), ' ', h('a', { href: '/requests' }, t('requests.open_see')));
 }
 
+// Whether the forum's event (state.event) no longer takes her meeting
+// requests: its close time (GET /events' requests_close_at) passed by the
+// forum's clock. The organisers' own (introductions, the desk's bookings)
+// are not closed.
+export function requestsClosed(event) {
+  const at = event && event.requests_close_at;
+  return !!at && serverNow() >= Date.parse(at);
+}
+
+// The sentence above a page that offers requests: until when they are taken
+// (the event's clock), or that they are no longer and who can still help;
+// null when the event sets no close.
+export function requestsCloseNote(event) {
+  const at = event && event.requests_close_at;
+  if (!at) return null;
+  const closed = requestsClosed(event);
+  return h('p', { class: closed ? 'notice' : 'muted', id: 'requests-close' },
+    t(closed ? 'refused.requests_closed' : 'requests.close_until', { at: wallDayTime(at) }));
+}
+
 // A refused send's first reason by code, or null.
 function sendReason(e) {
   return e && e.body && e.body.error && Array.isArray(e.body.error.reasons) ? e.body.error.reasons[0] : null;
@@ -104,6 +125,8 @@ export function sendError(e, person) {
   if (why && why.code === 'not_published') return t('requests.not_published_send');
   // a request to oneself (her own profile's page)
   if (why && why.code === 'same_person') return t('refused.same_person');
+  // the event stopped taking requests while the page was open
+  if (why && why.code === 'requests_closed') return t('refused.requests_closed', { at: wallDayTime((why.values || {}).at) });
   return errorText(e);
 }
 

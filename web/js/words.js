@@ -2,7 +2,7 @@
 // reasons said in the page's language from their code and values, a code
 // this page does not know as the server's English sentence, marked so.
 import { h, data, dataName } from './dom.js';
-import { t, tx, num, errorText, getLang, hasKey } from './i18n.js';
+import { t, tx, num, errorText, getLang, hasKey, wallDayTime } from './i18n.js';
 import { tableName } from './people.js';
 
 const WHY = {
@@ -130,6 +130,7 @@ const REFUSED = {
   no_video_service: () => t('refused.no_video_service'),
   mail_off: () => t('apierr.mail_off'),
   event_over: () => t('refused.event_over'),
+  requests_closed: (v) => t('refused.requests_closed', { at: wallDayTime(v.at) }),
   no_email: () => t('refused.no_email'),
   email_other_login: (v) => tx('refused.email_other_login', { value: data(v.value || '') }),
   same_person: () => t('refused.same_person'),

@@ -643,6 +643,9 @@ export async function renderEvent(main) {
     ends_on: h('input', { name: 'ends_on', type: 'date', value: e.ends_on || '' }),
     timezone: h('input', { name: 'timezone', value: e.timezone || 'Europe/Brussels', list: 'timezones', autocomplete: 'off', maxlength: 64 }),
     request_cap: h('input', { name: 'request_cap', type: 'number', min: 1, max: 200, value: e.request_cap || 20 }),
+    // when participants' requests stop being taken, at the event's clock
+    // (as its sessions' times are); empty: open
+    requests_close: h('input', { name: 'requests_close', type: 'datetime-local', value: e.requests_close || '' }),
     // a hybrid forum: the video service whose rooms hold the online meetings
     video_url: limit(h('input', { name: 'video_url', type: 'url', value: e.video_url || '', pattern: 'https://[^\\s?#]+', autocomplete: 'off', translate: 'no' }), 200),
   };
@@ -698,7 +701,7 @@ export async function renderEvent(main) {
   renderInterpreters(main, e);
 }
 
-const EVENT_HINTS = { timezone: 'event.timezone_hint', id: 'event.id_hint', video_url: 'event.video_url_hint' };
+const EVENT_HINTS = { timezone: 'event.timezone_hint', id: 'event.id_hint', video_url: 'event.video_url_hint', requests_close: 'event.requests_close_hint' };
 
 // A name as the API takes ids: "DFNC2: EU Edition 2027" is
 // dfnc2-eu-edition-2027, accents dropped; what is not a Latin letter or a

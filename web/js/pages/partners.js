@@ -8,7 +8,7 @@ import { api } from '../api.js';
 import { h, add, field, list, clear, dataName } from '../dom.js';
 import { t, tx, getLang } from '../i18n.js';
 import { state, flash, whileBusy, refuse } from '../app.js';
-import { orgName } from '../people.js';
+import { orgName, requestsCloseNote } from '../people.js';
 import { suggestionCard, bestScore, regionSelect, smeCheck, myOpen, foundStatus } from './suggestions.js';
 import { programmeSelect, consortiumPanel, countsText } from '../consortium.js';
 import { refusalWhy } from '../words.js';
@@ -36,7 +36,7 @@ function pickControl(org, headId, onclick) {
 
 export async function renderPartners(main) {
   const org = state.me && state.me.organisation;
-  add(main, h('h1', {}, t('partners.title')), h('p', { class: 'lead' }, t('partners.lead')));
+  add(main, h('h1', {}, t('partners.title')), h('p', { class: 'lead' }, t('partners.lead')), requestsCloseNote(state.event));
   if (org) add(main, h('p', { class: 'muted' }, tx('partners.lead_org', { org: dataName(orgName(org)) })));
   const text = h('textarea', {
     name: 'text', id: 'partners-text', rows: 6, maxlength: TEXT_MAX,

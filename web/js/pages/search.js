@@ -8,7 +8,7 @@ import { t, tn, tx, countryName, compare } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { cpvPicker, capabilityLine } from '../cpv.js';
 import { reasonText } from '../reasons.js';
-import { orgName, openRequests, openNote, sendError, isSendRefusal } from '../people.js';
+import { orgName, openRequests, openNote, sendError, isSendRefusal, requestsClosed, requestsCloseNote } from '../people.js';
 import { proposeChoice } from '../propose.js';
 import { inTheWay } from '../words.js';
 import { markInvalid } from '../forms.js';
@@ -186,6 +186,8 @@ export async function renderOrganisation(main, id) {
   const desc = document.documentElement.lang === 'uk' && o.description_uk ? o.description_uk : o.description;
   const myPerson = state.me && state.me.person ? state.me.person.id : null;
   const asks = state.me && state.me.user && state.me.user.role === 'participant';
+  // once the event takes no more requests the people card says so, once
+  const closed = asks && requestsClosed(state.event);
   // whom I already have an open request with: said, not offered again
   const open = asks ? await openRequests(state.event && state.event.id, myPerson) : new Map();
   add(main, 
@@ -205,7 +207,8 @@ export async function renderOrganisation(main, id) {
           : h('ul', { class: 'caps' }, mine.map((c) => h('li', {}, lines.get(c)))));
     })),
     h('section', { class: 'card' }, h('h2', {}, t('org.people')),
+      asks && people.length ? requestsCloseNote(state.event) : null,
       people.length === 0 ? h('p', { class: 'muted' }, t('org.no_people')) : h('ul', { class: 'people' }, people.map((p) => h('li', {},
         h('strong', {}, dataName(p.name)), p.title ? h('span', { translate: 'no' }, ` · ${p.title}`) : '',
-        asks && p.id !== myPerson ? (open.has(p.id) ? openNote(open.get(p.id)) : requestForm(p)) : null)))));
+        asks && p.id !== myPerson ? (open.has(p.id) ? openNote(open.get(p.id)) : closed ? null : requestForm(p)) : null)))));
 }

@@ -6,7 +6,7 @@ import { h, add, field, list, clear, outcome, dataLang, dataName } from '../dom.
 import { t, tn, countryName, errorText, getLang } from '../i18n.js';
 import { state, flash, whileBusy } from '../app.js';
 import { reasonText } from '../reasons.js';
-import { orgName, openRequests, openNote, sendError, isSendRefusal } from '../people.js';
+import { orgName, openRequests, openNote, sendError, isSendRefusal, requestsClosed, requestsCloseNote } from '../people.js';
 import { proposeFolded } from '../propose.js';
 import { inTheWay } from '../words.js';
 
@@ -40,7 +40,8 @@ async function sendBox(s, open, headId, how) {
       type: 'button', class: 'book book-open', 'aria-describedby': headId, onclick: () => how.book(p, true),
     }, t('desk.book_open')) : null));
   const askedList = asked.length ? h('ul', { class: 'people asked' }, asked) : null;
-  if (free.length === 0) return askedList;
+  // once the event takes no more requests the page says so once, above
+  if (free.length === 0 || (how === ownRequest && requestsClosed(state.event))) return askedList;
   const sel = h('select', { name: 'to', 'aria-label': t('suggest.whom'), translate: 'no' },
     // each in the language of the person's name (the title beside it is the English one)
     free.map((p) => h('option', { value: p.id, lang: dataLang(p.name) }, p.title ? `${p.name} · ${p.title}` : p.name)));
@@ -134,7 +135,7 @@ export function smeCheck(id) {
 }
 
 export async function renderSuggestions(main) {
-  add(main, h('h1', {}, t('suggest.title')), h('p', { class: 'lead' }, t('suggest.lead')));
+  add(main, h('h1', {}, t('suggest.title')), h('p', { class: 'lead' }, t('suggest.lead')), requestsCloseNote(state.event));
   // a ministry looking for Ukrainian suppliers, a Ukrainian SME for EU buyers
   const region = regionSelect('suggestions-region');
   const sme = smeCheck('suggestions-sme');
