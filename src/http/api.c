@@ -231,6 +231,8 @@ json_t *api_event_json(const struct store_event *e)
     json_object_set_new(j, "name_uk", api_str_or_null(e->name_uk));
     json_object_set_new(j, "venue_uk", api_str_or_null(e->venue_uk));
     json_object_set_new(j, "video_url", api_str_or_null(e->video_url));
+    json_object_set_new(j, "day_mail_on", api_str_or_null(e->day_mail_on));
+    json_object_set_new(j, "day_mail_at", api_str_or_null(e->day_mail_at));
     return j;
 }
 

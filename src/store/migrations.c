@@ -1170,6 +1170,17 @@ static const char migration_60[] =
     "  PRIMARY KEY (event_rid, person_rid)"
     ") STRICT, WITHOUT ROWID";
 
+/* Version 62: each day's meetings mailed by themselves at a time the
+ * organisers set (app/reminders.h app_day_mail_due): on the eve of each
+ * day or on its morning, at HH:MM of the event's zone; none (NULL) by
+ * default. Both set or neither (the app keeps them so). */
+static const char migration_62[] =
+    "ALTER TABLE events ADD COLUMN day_mail_on TEXT"
+    "  CHECK (day_mail_on IS NULL OR day_mail_on IN ('eve','morning'));"
+    "ALTER TABLE events ADD COLUMN day_mail_at TEXT"
+    "  CHECK (day_mail_at IS NULL OR (day_mail_at GLOB '[0-2][0-9]:[0-5][0-9]'"
+    "   AND day_mail_at < '24:00'))";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -1228,6 +1239,7 @@ const struct store_migration store_migrations[] = {
     {58, "the forum's programme in calendars; a colleague taken off a meeting, for hers",
      migration_58},
     {60, "reminders of requests to answer, and each day's meetings, are mailed", migration_60},
+    {62, "each day's meetings mailed by themselves, on the eve or the morning", migration_62},
     /* 59 was never used (branches worked side by side): the next is 61. A
        database's version is its last migration's, so a number below it is
        never run: a new migration always goes at the end. */

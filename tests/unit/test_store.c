@@ -35,6 +35,9 @@
     "ALTER TABLE sessions DROP COLUMN sequence;"
 /* Migration 60's tables taken out (its outbox copy leaves nothing to undo). */
 #define UNDO_MIGRATION_60 "DROP TABLE day_mails; DROP TABLE answer_reminders;"
+/* Migration 62's columns taken out: when each day's mail goes by itself. */
+#define UNDO_MIGRATION_62                                                            \
+    "ALTER TABLE events DROP COLUMN day_mail_on; ALTER TABLE events DROP COLUMN day_mail_at;"
 #include "store/store_internal.h"
 #include "scratch_db.h"
 
@@ -474,12 +477,13 @@ Test(store_migrations, version_52_keeps_each_arrival_as_one_of_its_day, .init = 
                                       "ALTER TABLE sessions DROP COLUMN description_uk;"
                                       "DROP TABLE location_out_of_use;"
                                       UNDO_MIGRATION_60
+                                      UNDO_MIGRATION_62
                                       "PRAGMA user_version=52;",
                                       &err),
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 7, "53, 54, 55, 56, 57, 58 and 60");
+    cr_assert_eq(applied, 8, "53, 54, 55, 56, 57, 58, 60 and 62");
     struct arena a;
     arena_init(&a, 0);
     struct store_person got;
@@ -556,6 +560,7 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
                                          "DROP TABLE location_out_of_use;"
                                          /* migration 60's */
                                          UNDO_MIGRATION_60
+                                         UNDO_MIGRATION_62
                                          "PRAGMA user_version=22;", &err), 0, "%s", err.msg);
     int applied = 0, after_22 = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
@@ -703,12 +708,13 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                                       "ALTER TABLE sessions DROP COLUMN description_uk;"
                                       "DROP TABLE location_out_of_use;"
                                       UNDO_MIGRATION_60
+                                      UNDO_MIGRATION_62
                                       "PRAGMA user_version=43;",
                                       &err),
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 12, "44, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58 and 60");
+    cr_assert_eq(applied, 13, "44, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58, 60 and 62");
     char *after = outbox_dump();
     cr_assert_str_eq(after, before, "every row and column kept");
     free(before);
