@@ -64,10 +64,12 @@ bool app_day_mail_at_ok(const char *at);
 
 /* The instant (Unix seconds) day's ("YYYY-MM-DD") mail goes by on and at
  * in zone tzid into *when, and that time as the zone's clock reads it
- * ("2027-02-15T18:00:00+01:00") into wall (may be NULL). A time a change
- * of the clocks skips (02:30 as they go forward) is read as libical reads
- * it, with the offset before the change. -1 when on is NULL or not "eve"
- * or "morning", at not "HH:MM", day not a date, or the zone unknown. */
+ * ("2027-02-15T18:00:00+01:00") into wall (may be NULL). As libical reads
+ * the zone: a time the clocks skip as they go forward (02:30) takes the
+ * offset after the change (the instant of 01:30 before it), one they pass
+ * twice as they go back the later, winter offset. -1 when on is NULL or
+ * not "eve" or "morning", at not "HH:MM", day not a date, or the zone
+ * unknown. */
 int app_day_mail_time(const char *day, const char *on, const char *at, const char *tzid,
                       long long *when, char wall[32]);
 
