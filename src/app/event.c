@@ -3,6 +3,7 @@
 #include "app/event.h"
 #include "app/fields.h"
 #include "app/mail_meetings.h"
+#include "app/reminders.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -44,11 +45,33 @@ static int check_ids(const struct app_event_edit *in, struct df_err *err)
     return 0;
 }
 
+/* The day mail's setting an edit gives: none, or "eve" or "morning" at a
+ * time of day. */
+static int day_mail_check(const struct app_event_edit *in, struct df_err *err)
+{
+    const char *on = in->day_mail_on;
+    if (on && strcmp(on, "eve") != 0 && strcmp(on, "morning") != 0) {
+        df_err_set(err, DF_ERR_INPUT, "day_mail_on \"%.20s\" is none of null, \"eve\" "
+                                      "(the day before) and \"morning\" (the day itself)", on);
+        return df_err_code(err, "not_one_of", "field", "day_mail_on", "col", "day_mail_on",
+                           "value", on, "list", "eve|morning", NULL);
+    }
+    if (on && !app_day_mail_at_ok(in->day_mail_at)) {
+        const char *at = in->day_mail_at ? in->day_mail_at : "";
+        df_err_set(err, DF_ERR_INPUT, "day_mail_at \"%.20s\" is not a time of day HH:MM "
+                                      "(00:00 to 23:59) at which each day's mail goes", at);
+        return df_err_code(err, "day_mail_at", "field", "day_mail_at", "value", at, NULL);
+    }
+    return 0;
+}
+
 /* The edit's time zone, when it gives one: a stored one is not judged again
  * (dfnc check judges it). */
 static int check_zone(const struct app_event_edit *in, struct df_err *err)
 {
     if (in->video_url && app_video_url_check(in->video_url, err) < 0)
+        return -1;
+    if (in->day_mail_given && day_mail_check(in, err) < 0)
         return -1;
     return in->timezone ? app_timezone_check(in->timezone, err) : 0;
 }
@@ -857,6 +880,8 @@ int app_event_apply(struct store *s, struct app_event_edit *in, struct arena *a,
         store_event_get(s, in->id, a, &now, err) < 0 ||
         check_offsets(in, now.timezone, err) < 0 ||
         (in->video_url_given && store_event_video_set(s, in->id, in->video_url, err) < 0) ||
+        (in->day_mail_given &&
+         store_event_day_mail_set(s, in->id, in->day_mail_on, in->day_mail_at, err) < 0) ||
         drop_unlisted_slots(s, in, a, &rep->meetings_unscheduled, err) < 0 ||
         write_programme(s, in, err) < 0 ||
         zone_programme(s, &now, a, err) < 0 || check_stored(s, &e, err) < 0)

@@ -50,6 +50,11 @@ struct app_event_edit {
      * when given NULL; a new event is open */
     const char *requests_close;
     bool requests_close_given;
+    /* each day's mail by itself (store_event's): day_mail_on "eve",
+     * "morning" or NULL (none), at "HH:MM" (needed with an on); both kept
+     * when day_mail_given is false */
+    const char *day_mail_on, *day_mail_at;
+    bool day_mail_given;
     int request_cap;
     struct app_event_session *sessions;
     int sessions_n;

@@ -10,6 +10,7 @@
 #include "core/grow.h"
 #include "core/strmap.h"
 #include "core/strset.h"
+#include "io/mailmsg.h"
 #include "store/mail.h"
 
 /* How a row's event's video service went in the action: not at all,
@@ -433,39 +434,117 @@ static int people_mailed(struct store *s, const struct row *v, int n, struct are
     return mailed;
 }
 
+/* The walk over a day's rows (by person), one person's mail at a time. */
+struct day_walk {
+    struct store *s;
+    const struct store_event *ev;
+    const char *url;          /* the forum's mail links (store_mail_config_get's) */
+    bool dry_run;
+    struct strset requests;   /* the day's meetings, each counted once */
+    int *people, *meetings, *mailed;
+    /* the person gathered (NULL: none yet), in `one` */
+    struct arena one;
+    const char *person;
+    bool goes;                /* a mail goes to her (as app_mail_to_get says) */
+    struct app_mail_to to;
+    struct app_mail_item *items;
+    int n, cap;
+    struct df_err *err;
+};
+
+/* Queues (or, dry, counts) the mail of the person gathered, and forgets her. */
+static int day_flush(struct day_walk *w)
+{
+    int rc = 0;
+    if (w->person && w->goes) {
+        struct app_mail_facts f = {.kind = "day", .event = app_mail_event_name(w->ev, w->to.lang),
+                                   .timezone = w->ev->timezone, .items = w->items,
+                                   .items_n = w->n};
+        rc = w->dry_run ? 0 : app_mail_queue(w->s, &w->to, &f, &w->one, w->err);
+        *w->mailed += rc == 0;
+    }
+    arena_free(&w->one);
+    arena_init(&w->one, 0);
+    w->person = NULL;
+    w->n = 0;
+    return rc;
+}
+
+static int day_row(void *ud, const struct store_mail_day_row *d)
+{
+    struct day_walk *w = ud;
+    int added = strset_add(&w->requests, d->m.request);
+    if (added < 0)
+        goto oom;
+    *w->meetings += added > 0;
+    if (!w->person || strcmp(w->person, d->m.person) != 0) {
+        if (day_flush(w) < 0)
+            return -1;
+        ++*w->people;
+        if (!(w->person = arena_strdup(&w->one, d->m.person)))
+            goto oom;
+        /* app_mail_to_get's rule, from the row: an address a header can
+         * carry, and mail not turned off */
+        w->goes = mailmsg_address_ok(d->email) && !d->is_mail_off;
+        if (w->goes) {
+            w->to = (struct app_mail_to){
+                .person = w->person, .email = arena_strdup(&w->one, d->email),
+                .public_url = w->url,
+                .lang = app_person_language(d->ui_language, d->languages, d->country)};
+            /* app_person_language may answer with ui_language itself */
+            w->to.lang = strcmp(w->to.lang, "uk") == 0 ? "uk" : "en";
+            if (!w->to.email)
+                goto oom;
+        }
+    }
+    if (!w->goes || w->dry_run)
+        return 0;
+    if (df_grow((void **)&w->items, &w->cap, w->n, sizeof *w->items) < 0)
+        goto oom;
+    bool uk = strcmp(w->to.lang, "uk") == 0;
+    const char *org = uk && d->partner_org_uk && *d->partner_org_uk ? d->partner_org_uk
+                                                                     : d->partner_org;
+    struct app_mail_item *it = &w->items[w->n++];
+    *it = (struct app_mail_item){
+        .other = arena_strdup(&w->one, d->partner_name), .other_org = arena_strdup(&w->one, org),
+        .starts_at = arena_strdup(&w->one, d->m.starts_at),
+        .ends_at = arena_strdup(&w->one, d->m.ends_at),
+        .table = d->m.table ? arena_strdup(&w->one, d->m.table) : NULL,
+        .video_url = d->m.video_url ? arena_strdup(&w->one, d->m.video_url) : NULL};
+    if (!it->other || !it->other_org || !it->starts_at || !it->ends_at ||
+        (d->m.table && !it->table) || (d->m.video_url && !it->video_url))
+        goto oom;
+    return 0;
+oom:
+    df_err_set(w->err, DF_ERR_RUNTIME, "out of memory writing the day's meetings");
+    return -1;
+}
+
 int app_mail_meetings_of_day(struct store *s, const char *event, const char *day, bool dry_run,
                              int *people, int *meetings, int *mailed, struct df_err *err)
 {
+    *people = *meetings = *mailed = 0;
     struct arena a;
     arena_init(&a, 0);
-    struct rows all = {.a = &a};
-    *people = *meetings = *mailed = 0;
-    int rc = read_rows(s, event, NULL, &all, err);
-    /* the day's rows, by person (as read); a meeting counted once */
-    struct strset requests;
-    strset_init(&requests);
-    int n = 0;
-    for (int i = 0; rc == 0 && i < all.n; i++) {
-        if (strncmp(all.v[i].m.starts_at, day, 10) != 0)
-            continue;
-        int added = strset_add(&requests, all.v[i].m.request);
-        if (added < 0)
-            rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory counting the day's meetings");
-        *meetings += added > 0;
-        *people += n == 0 || strcmp(all.v[n - 1].m.person, all.v[i].m.person) != 0;
-        all.v[n++] = all.v[i];
+    struct store_event ev;
+    struct day_walk w = {.s = s, .ev = &ev, .dry_run = dry_run, .people = people,
+                         .meetings = meetings, .mailed = mailed, .err = err};
+    strset_init(&w.requests);
+    arena_init(&w.one, 0);
+    int on = store_mail_config_get(s, &a, &w.url, err), rc = -1;
+    if (on < 0 || store_event_get(s, event, &a, &ev, err) < 0)
+        goto out;
+    if (!on) {
+        /* no mail goes: the day's figures alone */
+        w.dry_run = true;
     }
-    strset_free(&requests);
-    if (rc == 0) {
-        rc = dry_run ? people_mailed(s, all.v, n, &a, err)
-                     : queue_each_person(s, "day", all.v, n, APP_MAIL_BY_ORGANISERS, NULL, false,
-                                         err);
-        if (rc >= 0) {
-            *mailed = rc;
-            rc = 0;
-        }
-    }
-    free(all.v);
+    rc = store_mail_day_each(s, event, day, day_row, &w, err) != 0 || day_flush(&w) < 0 ? -1 : 0;
+    if (!on)
+        *mailed = 0;
+out:
+    free(w.items);
+    arena_free(&w.one);
+    strset_free(&w.requests);
     arena_free(&a);
     return rc;
 }

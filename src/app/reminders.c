@@ -2,12 +2,19 @@
 #include "app/reminders.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/forum_day.h"
 #include "app/mail.h"
 #include "app/mail_meetings.h"
+#include "core/clock.h"
 #include "core/date.h"
+#include "core/grow.h"
+#include "core/log.h"
+#include "core/ticker.h"
+#include "io/ics.h"
 #include "io/mailmsg.h"
 #include "store/mail.h"
 
@@ -196,4 +203,215 @@ int app_day_mail(struct store *s, const char *actor, const char *event, const ch
 undo:
     store_rollback(s);
     return -1;
+}
+
+/* Day ("YYYY-MM-DD") moved by delta days into out; false for no date. */
+static bool day_plus(const char *day, int delta, char out[11])
+{
+    int y, m, d;
+    if (!date_is_valid(day) || sscanf(day, "%4d-%2d-%2d", &y, &m, &d) != 3)
+        return false;
+    char utc[DATE_UTC_TEXT_SIZE];
+    date_utc_text(((long long)date_days_from_civil(y, m, d) + delta) * 86400, utc);
+    snprintf(out, 11, "%.10s", utc);
+    return true;
+}
+
+int app_day_mail_time(const char *day, const char *on, const char *at, const char *tzid,
+                      long long *when, char wall[32])
+{
+    bool eve = on && strcmp(on, "eve") == 0;
+    if (!on || (!eve && strcmp(on, "morning") != 0) || !app_day_mail_at_ok(at))
+        return -1;
+    char sends_on[11], clock[17], zoned[32];
+    if (!day_plus(day, eve ? -1 : 0, sends_on))
+        return -1;
+    snprintf(clock, sizeof clock, "%.10sT%.5s", sends_on, at);
+    if (ics_zoned_time(tzid, clock, zoned, when) < 0)
+        return -1;
+    if (wall)
+        memcpy(wall, zoned, sizeof zoned);
+    return 0;
+}
+
+bool app_day_mail_due(const char *day, const char *on, const char *at, const char *tzid,
+                      long long now)
+{
+    long long when;
+    char today[11];
+    if (app_day_mail_time(day, on, at, tzid, &when, NULL) < 0 || now < when ||
+        ics_zone_day(tzid, now, today) < 0)
+        return false;
+    return strcmp(day, today) >= 0;
+}
+
+bool app_day_mail_at_ok(const char *at)
+{
+    return at && strlen(at) == 5 && at[0] >= '0' && at[0] <= '2' && at[1] >= '0' &&
+           at[1] <= '9' && at[2] == ':' && at[3] >= '0' && at[3] <= '5' && at[4] >= '0' &&
+           at[4] <= '9' && strcmp(at, "24:00") < 0;
+}
+
+/* The events a pass looks at: published, with a setting (ids and what
+ * the rule reads, in a). */
+struct auto_events {
+    struct arena *a;
+    struct store_event *v;
+    int n, cap;
+    bool oom;
+};
+
+static int keep_auto_event(void *ud, const struct store_event *e)
+{
+    struct auto_events *w = ud;
+    if (!e->published_at || !e->day_mail_on)
+        return 0;
+    if (df_grow((void **)&w->v, &w->cap, w->n, sizeof *w->v) < 0)
+        return w->oom = true;
+    struct store_event *k = &w->v[w->n++];
+    *k = (struct store_event){
+        .id = arena_strdup(w->a, e->id), .timezone = arena_strdup(w->a, e->timezone),
+        .starts_on = arena_strdup(w->a, e->starts_on), .ends_on = arena_strdup(w->a, e->ends_on),
+        .day_mail_on = arena_strdup(w->a, e->day_mail_on),
+        .day_mail_at = e->day_mail_at ? arena_strdup(w->a, e->day_mail_at) : NULL};
+    w->oom = !k->id || !k->timezone || !k->starts_on || !k->ends_on || !k->day_mail_on ||
+             (e->day_mail_at && !k->day_mail_at);
+    return w->oom;
+}
+
+/* The first day of ev to look at, at now: its first, or today in its zone
+ * when later (a day over sends nothing), into from. */
+static void first_open_day(const struct store_event *ev, long long now, char from[11])
+{
+    app_forum_day_in(ev->timezone, now, from);
+    if (strcmp(ev->starts_on, from) > 0)
+        snprintf(from, 11, "%s", ev->starts_on);
+}
+
+int app_day_mail_pass(struct store *s, long long now, struct app_day_mail_pass *out,
+                      struct df_err *err)
+{
+    *out = (struct app_day_mail_pass){0};
+    struct arena a;
+    arena_init(&a, 0);
+    struct auto_events w = {.a = &a};
+    const char *url;
+    int rc = store_mail_config_get(s, &a, &url, err);
+    if (rc <= 0)
+        goto out;   /* the forum sends no mail: nothing is due */
+    rc = store_event_each(s, keep_auto_event, &w, err);
+    if (rc != 0 || w.oom) {
+        rc = w.oom ? df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the events") : -1;
+        goto out;
+    }
+    for (int i = 0; rc == 0 && i < w.n; i++) {
+        const struct store_event *ev = &w.v[i];
+        char day[11];
+        first_open_day(ev, now, day);
+        /* the eve's mail of tomorrow may be due today: every day left is
+         * looked at, a forum holds few */
+        for (; rc == 0 && strcmp(day, ev->ends_on) <= 0; day_plus(day, 1, day)) {
+            if (!app_day_mail_due(day, ev->day_mail_on, ev->day_mail_at, ev->timezone, now))
+                continue;
+            struct store_day_mail before;
+            int went = store_day_mail_get(s, ev->id, day, &a, &before, err);
+            if (went < 0) {
+                rc = -1;
+                break;
+            }
+            if (went)
+                continue;
+            struct app_day_mail done;
+            struct df_err why = {0};
+            if (app_day_mail(s, "auto", ev->id, day, false, now, &a, &done, &why) < 0) {
+                out->failed++;
+                log_msg(LOG_ERROR, "event=day_mail_failed forum_event=%s day=%s error=\"%s\"",
+                        ev->id, day, why.msg);
+                continue;
+            }
+            out->sent++;
+            log_msg(LOG_INFO, "event=day_mail_sent forum_event=%s day=%s by=auto mailed=%d",
+                    ev->id, day, done.mailed);
+        }
+    }
+out:
+    free(w.v);
+    arena_free(&a);
+    return rc < 0 ? -1 : 0;
+}
+
+int app_day_mail_next(struct store *s, const struct store_event *ev, long long now,
+                      struct arena *a, const char **day, const char **at, struct df_err *err)
+{
+    *day = *at = NULL;
+    if (!ev->day_mail_on)
+        return 0;
+    char d[11];
+    first_open_day(ev, now, d);
+    for (; strcmp(d, ev->ends_on) <= 0; day_plus(d, 1, d)) {
+        struct store_day_mail before;
+        long long when;
+        char wall[32];
+        int went = store_day_mail_get(s, ev->id, d, a, &before, err);
+        if (went < 0)
+            return -1;
+        if (went || app_day_mail_time(d, ev->day_mail_on, ev->day_mail_at, ev->timezone, &when,
+                                      wall) < 0)
+            continue;
+        if (!(*day = arena_strdup(a, d)) || !(*at = arena_strdup(a, wall)))
+            return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        return 0;
+    }
+    return 0;
+}
+
+struct app_day_mail_thread {
+    struct ticker *ticker;
+    struct store *s;
+    long long clock;   /* the rehearsal's start (0: the real clock) */
+    bool still;
+    double started;    /* clock_seconds() as it started */
+};
+
+static void day_mail_tick(void *ud)
+{
+    struct app_day_mail_thread *t = ud;
+    /* the forum's clock as the server's pages read it (http/server.h) */
+    long long now = !t->clock ? (long long)time(NULL)
+                    : t->still ? t->clock
+                               : t->clock + (long long)(clock_seconds() - t->started);
+    struct app_day_mail_pass run;
+    struct df_err err = {0};
+    if (app_day_mail_pass(t->s, now, &run, &err) < 0)
+        log_msg(LOG_ERROR, "event=day_mail_pass_failed error=\"%s\"", err.msg);
+}
+
+int app_day_mail_thread_start(const char *db_path, long long clock, bool still, int every,
+                              struct app_day_mail_thread **out, struct df_err *err)
+{
+    struct app_day_mail_thread *t = calloc(1, sizeof *t);
+    if (!t)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory starting the day mails");
+    *t = (struct app_day_mail_thread){.clock = clock, .still = still, .started = clock_seconds()};
+    if (store_open(&t->s, db_path, err) < 0) {
+        free(t);
+        return -1;
+    }
+    t->ticker = ticker_start(every > 0 ? every : 60, day_mail_tick, t);
+    if (!t->ticker) {
+        store_close(t->s);
+        free(t);
+        return df_err_set(err, DF_ERR_RUNTIME, "could not start the day mails' thread");
+    }
+    *out = t;
+    return 0;
+}
+
+void app_day_mail_thread_stop(struct app_day_mail_thread *t)
+{
+    if (!t)
+        return;
+    ticker_stop(t->ticker);
+    store_close(t->s);
+    free(t);
 }

@@ -54,4 +54,65 @@ int app_day_mail(struct store *s, const char *actor, const char *event, const ch
                  bool dry_run, long long now, struct arena *a, struct app_day_mail *out,
                  struct df_err *err);
 
+/* Each day's mail by itself (events' day_mail_on and day_mail_at): the
+ * mail of a day goes at day_mail_at ("HH:MM") of the event's zone, on the
+ * day before ("eve") or on the day itself ("morning"), once: a day whose
+ * mail went already, by hand or by itself, is not sent again. */
+
+/* Whether at is a time of day "HH:MM", 00:00 to 23:59. */
+bool app_day_mail_at_ok(const char *at);
+
+/* The instant (Unix seconds) day's ("YYYY-MM-DD") mail goes by on and at
+ * in zone tzid into *when, and that time as the zone's clock reads it
+ * ("2027-02-15T18:00:00+01:00") into wall (may be NULL). As libical reads
+ * the zone: a time the clocks skip as they go forward (02:30) takes the
+ * offset after the change (the instant of 01:30 before it), one they pass
+ * twice as they go back the later, winter offset. -1 when on is NULL or
+ * not "eve" or "morning", at not "HH:MM", day not a date, or the zone
+ * unknown. */
+int app_day_mail_time(const char *day, const char *on, const char *at, const char *tzid,
+                      long long *when, char wall[32]);
+
+/* Whether day's mail is due by itself at instant now: its time
+ * (app_day_mail_time) has come and the day is not over in zone tzid (a
+ * server down at its time sends it once up again, that day still; not
+ * after). False for no setting or one that is not valid. Pure: whether it
+ * went already is the caller's to know. */
+bool app_day_mail_due(const char *day, const char *on, const char *at, const char *tzid,
+                      long long now);
+
+/* What a pass of the day mails by themselves did. */
+struct app_day_mail_pass {
+    int sent;     /* days whose mail went */
+    int failed;   /* days whose send failed (logged; tried again next pass) */
+};
+
+/* One pass at instant now (the forum's clock): while the forum sends mail,
+ * each published event with a day_mail setting gets, for each of its days
+ * not over whose mail is due (app_day_mail_due) and never went, that day's
+ * mail (app_day_mail, actor "auto": its audit line and day_mails row).
+ * A day's send that fails is logged and counted, the others go on. -1 with
+ * err only when the database fails to be read. */
+int app_day_mail_pass(struct store *s, long long now, struct app_day_mail_pass *out,
+                      struct df_err *err);
+
+/* The next day mail event ev (published or not) sends by itself at
+ * instant now: the first of its days not over whose mail never went, into
+ * *day and its time as the zone's clock reads it (app_day_mail_time's
+ * wall) into *at, both in a; both NULL when none is left or ev has no
+ * setting. 0, or -1 with err. */
+int app_day_mail_next(struct store *s, const struct store_event *ev, long long now,
+                      struct arena *a, const char **day, const char **at, struct df_err *err);
+
+/* The server's thread of day mails by themselves: a connection of its own
+ * to the database at db_path and a pass (app_day_mail_pass) at once, then
+ * every `every` seconds, by the forum's clock: the real one (clock 0), or
+ * a rehearsal's that starts at clock when the thread starts and runs on
+ * (still: stands at it), as the server's pages read theirs. */
+struct app_day_mail_thread;
+int app_day_mail_thread_start(const char *db_path, long long clock, bool still, int every,
+                              struct app_day_mail_thread **out, struct df_err *err);
+/* Stops it (a pass under way ends first) and frees it (NULL: nothing). */
+void app_day_mail_thread_stop(struct app_day_mail_thread *t);
+
 #endif

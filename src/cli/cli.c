@@ -367,7 +367,7 @@ const struct cli_command cli_commands[] = {
     {"mail", cli_cmd_mail,
      "dfnc mail setup --public-url URL | setup --off | send --smtp URL --mail-from ADDR "
      "[--smtp-user U] [--timeout S] | status | remind EVENT [--dry-run] | day EVENT DAY "
-     "[--dry-run]",
+     "[--dry-run] | day-due",
      "The mail dfnc sends people: \"X asks to meet you\" to a request's addressee,\n"
      "\"your request was accepted\" (its time and table when placed) or \"declined\" to\n"
      "its requester; the organisers' introductions and bookings to both people;\n"
@@ -410,6 +410,14 @@ const struct cli_command cli_commands[] = {
      "                          only); says the people, meetings, how many were\n"
      "                          mailed and the send of that day before (a second\n"
      "                          send mails everyone again)\n"
+     "  day-due                 the days due of the events set to mail each day's\n"
+     "                          meetings by themselves (the eve or the morning at\n"
+     "                          a time: the event's day_mail_on and day_mail_at),\n"
+     "                          by the machine's clock, for cron where no server\n"
+     "                          runs (serve does it each minute by the forum's\n"
+     "                          clock); a day sent before is not sent again. Says\n"
+     "                          the days sent and failed (exit 1 when one failed);\n"
+     "                          audit actor auto\n"
      "                          --dry-run (remind, day): counts, queues nothing and\n"
      "                          keeps nothing. Both are refused while the forum\n"
      "                          sends no mail, for an unknown event or one over\n"

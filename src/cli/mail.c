@@ -259,6 +259,25 @@ static int mail_day(struct cli_ctx *ctx, int argc, char **argv)
     return rc < 0 ? cli_fail(&err) : 0;
 }
 
+/* day-due: one pass of the day mails by themselves (app_day_mail_pass) at
+ * the machine's clock, for a cron job where no server runs its thread. */
+static int mail_day_due(struct cli_ctx *ctx, int argc)
+{
+    if (argc != 1)
+        return cli_usage("mail");
+    struct df_err err = {0};
+    struct store *s = NULL;
+    struct app_day_mail_pass run = {0};
+    int rc = store_open(&s, ctx->db_path, &err);
+    if (rc == 0)
+        rc = app_day_mail_pass(s, (long long)time(NULL), &run, &err);
+    store_close(s);
+    if (rc < 0)
+        return cli_fail(&err);
+    printf("sent: %d\nfailed: %d\n", run.sent, run.failed);
+    return run.failed ? 1 : 0;
+}
+
 int cli_cmd_mail(struct cli_ctx *ctx, int argc, char **argv)
 {
     if (argc < 2)
@@ -273,5 +292,7 @@ int cli_cmd_mail(struct cli_ctx *ctx, int argc, char **argv)
         return mail_remind(ctx, argc - 1, argv + 1);
     if (strcmp(argv[1], "day") == 0)
         return mail_day(ctx, argc - 1, argv + 1);
+    if (strcmp(argv[1], "day-due") == 0)
+        return mail_day_due(ctx, argc - 1);
     return cli_usage("mail");
 }

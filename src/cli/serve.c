@@ -11,6 +11,7 @@
 #include "app/backups.h"
 #include "app/fields.h"
 #include "app/mail.h"
+#include "app/reminders.h"
 #include "core/date.h"
 #include "cli/cli.h"
 #include "http/server.h"
@@ -96,14 +97,15 @@ static int print_routes(void)
 }
 
 /* What starts once the server listens: serve --smtp's mail (a server that
- * never starts, its port taken, leaves the forum's mail as it was) and
- * --backup-dir's copies. */
+ * never starts, its port taken, leaves the forum's mail as it was),
+ * --backup-dir's copies and each day's mail by itself. */
 struct on_start {
     const struct http_options *o;
     const struct app_mail_sender *mail;   /* NULL: no --smtp */
     struct app_mail_thread *sender;
     const struct app_backups_opts *backups;   /* NULL: no --backup-dir */
     struct app_backups *backing_up;
+    struct app_day_mail_thread *day_mails;   /* each day's mail by itself */
 };
 
 static int start_threads(void *ud, struct df_err *err)
@@ -115,7 +117,11 @@ static int start_threads(void *ud, struct df_err *err)
     if (m->backups &&
         app_backups_start(m->o->db_path, m->backups, m->o->backups, &m->backing_up, err) < 0)
         return -1;
-    return 0;
+    /* a minute apart, by the clock the pages read: an event's day mails
+     * go while the forum sends mail (queued for serve --smtp, or for
+     * `dfnc mail send` from cron) */
+    return app_day_mail_thread_start(m->o->db_path, m->o->forum_clock, m->o->forum_clock_still,
+                                     60, &m->day_mails, err);
 }
 
 int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
@@ -218,10 +224,8 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
             return cli_fail(&err);
         ms.mail = &mail;
     }
-    if (ms.mail || ms.backups) {
-        o.on_started = start_threads;
-        o.on_started_ud = &ms;
-    }
+    o.on_started = start_threads;
+    o.on_started_ud = &ms;
     if (ms.backups && !(o.backups = app_backups_status_new(&backups))) {
         df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
         return cli_fail(&err);
@@ -229,6 +233,7 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
     int rc = http_serve(&o, &err);
     app_backups_stop(ms.backing_up);
     app_backups_status_free(o.backups);
+    app_day_mail_thread_stop(ms.day_mails);
     app_mail_thread_stop(ms.sender);
     return rc < 0 ? cli_fail(&err) : 0;
 }

@@ -36,7 +36,7 @@
         "slots_overlap",                                                                        \
         "pair_malformed", "pair_language", "file_long", "not_text", "word_bidi", "word_control",  \
         "times_unzoned", "video_url", "person_erased", "no_session", "no_slot", "no_location", "no_interpreter", \
-        "no_request", "session_not_event"
+        "no_request", "session_not_event", "day_mail_at"
 
 /* Refusals a page says in its own words (web/js/words.js: the tables
  * REFUSED and FIELD, people.js's sendError, walkin.js's taken): each must

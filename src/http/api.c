@@ -236,6 +236,8 @@ json_t *api_event_json(const struct store_event *e)
     bool closes = app_requests_close_at(e, at, NULL);
     json_object_set_new(j, "requests_close", api_str_or_null(e->requests_close));
     json_object_set_new(j, "requests_close_at", closes ? json_string(at) : json_null());
+    json_object_set_new(j, "day_mail_on", api_str_or_null(e->day_mail_on));
+    json_object_set_new(j, "day_mail_at", api_str_or_null(e->day_mail_at));
     return j;
 }
 

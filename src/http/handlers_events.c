@@ -7,6 +7,7 @@
 #include "app/fields.h"
 #include "app/forum_day.h"
 #include "app/interpreting.h"
+#include "app/reminders.h"
 #include "app/schedule.h"
 #include "http/api.h"
 #include "http/server.h"
@@ -87,8 +88,19 @@ static void reply_event_warned(struct http_req *r, const char *id, int status, j
         http_reply_df_err(r, &err);
         return;
     }
+    const char *next_day, *next_at;
+    if (app_day_mail_next(r->s, &e, http_server_forum_now(r->srv), &r->a, &next_day, &next_at,
+                          &err) < 0) {
+        json_decref(report);
+        http_reply_df_err(r, &err);
+        return;
+    }
     json_t *j = api_event_json(&e), *ss = json_array(), *sl = json_array(), *lo = json_array(),
            *in = json_array();
+    /* when the next day's mail goes by itself, by the forum's clock */
+    json_object_set_new(j, "day_mail_next",
+                        next_day ? json_pack("{ss ss}", "day", next_day, "at", next_at)
+                                 : json_null());
     json_object_set_new(j, "sessions", ss);
     json_object_set_new(j, "slots", sl);
     json_object_set_new(j, "locations", lo);
@@ -159,6 +171,8 @@ static const struct http_field interpreter_fields[] = {
     {"name_uk", HJ_STRING, .nullable = true, .max = 300},                            \
     {"venue_uk", HJ_STRING, .nullable = true, .max = 300},                           \
     {"video_url", HJ_STRING, .nullable = true, .max = 200},                          \
+    {"day_mail_on", HJ_STRING, .nullable = true, .max = 10},                         \
+    {"day_mail_at", HJ_STRING, .nullable = true, .max = 10},                         \
     {"timezone", HJ_STRING, .max = 64},                                              \
     {"starts_on", HJ_STRING, .required = needed, .min = 10, .max = 10},              \
     {"ends_on", HJ_STRING, .required = needed, .min = 10, .max = 10},                \
@@ -203,6 +217,11 @@ static struct app_event_edit *edit_of(struct http_req *r, const char *id, bool c
         .video_url_given = json_object_get(b, "video_url") != NULL,
         .requests_close = text_or_null(b, "requests_close"),
         .requests_close_given = json_object_get(b, "requests_close") != NULL,
+        /* the two go together: day_mail_on left out or null is none */
+        .day_mail_on = text_or_null(b, "day_mail_on"),
+        .day_mail_at = http_json_str(b, "day_mail_at"),
+        .day_mail_given =
+            json_object_get(b, "day_mail_on") != NULL || json_object_get(b, "day_mail_at") != NULL,
         .timezone = http_json_str(b, "timezone"),
         .starts_on = http_json_str(b, "starts_on"), .ends_on = http_json_str(b, "ends_on"),
         .request_cap = (int)http_json_int(b, "request_cap", 0),

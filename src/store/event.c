@@ -123,7 +123,7 @@ int store_event_upsert(struct store *s, const struct store_event *e, int *added,
 
 #define EVENT_COLUMNS                                                                      \
     "id, name, venue, timezone, starts_on, ends_on, published_at, request_cap, name_uk,"   \
-    " venue_uk, video_url, requests_close FROM events"
+    " venue_uk, video_url, requests_close, day_mail_on, day_mail_at FROM events"
 
 static void event_from_row(sqlite3_stmt *st, struct store_event *e)
 {
@@ -139,6 +139,8 @@ static void event_from_row(sqlite3_stmt *st, struct store_event *e)
     e->venue_uk = store_col(st, 9);
     e->video_url = store_col(st, 10);
     e->requests_close = store_col(st, 11);
+    e->day_mail_on = store_col(st, 12);
+    e->day_mail_at = store_col(st, 13);
 }
 
 int store_event_get(struct store *s, const char *id, struct arena *a, struct store_event *e,
@@ -162,8 +164,25 @@ int store_event_get(struct store *s, const char *id, struct arena *a, struct sto
     e->venue_uk = arena_strdup(a, row.venue_uk);
     e->video_url = arena_strdup(a, row.video_url);
     e->requests_close = arena_strdup(a, row.requests_close);
+    e->day_mail_on = arena_strdup(a, row.day_mail_on);
+    e->day_mail_at = arena_strdup(a, row.day_mail_at);
     sqlite3_reset(st);
     return 0;
+}
+
+int store_event_day_mail_set(struct store *s, const char *id, const char *on, const char *at,
+                             struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE events SET day_mail_on = ?2, day_mail_at = CASE WHEN ?2 IS NULL THEN NULL"
+        " ELSE ?3 END WHERE id = ?1";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    store_bind_text(st, 2, on);
+    store_bind_text(st, 3, at);
+    return store_step_done(s, st, err, "saving when an event's day mails go");
 }
 
 int store_event_video_set(struct store *s, const char *id, const char *url, struct df_err *err)

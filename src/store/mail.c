@@ -386,6 +386,58 @@ int store_mail_meeting_each(struct store *s, const char *event, const char *requ
     return stop;
 }
 
+int store_mail_day_each(struct store *s, const char *event, const char *day,
+                           store_mail_day_fn fn, void *ud, struct df_err *err)
+{
+    /* a slot's start is its wall clock, "YYYY-MM-DDTHH:MM...": those of day
+     * sort from day itself to day followed by '~', above every character a
+     * time holds. The CROSS JOINs keep the order: the event's few sessions,
+     * their slots (slots_session) of the day, those slots' meetings
+     * (meetings_slot); left free, the planner walks the event's every
+     * request (requests_event) and keeps the day's at the end. */
+    static const char sql[] =
+        "WITH rq(rrid, f, t) AS (SELECT r.rid, r.from_rid, r.to_rid FROM events e"
+        "  CROSS JOIN sessions ss ON ss.event_rid = e.rid"
+        "  CROSS JOIN slots t ON t.session_rid = ss.rid AND t.starts_at BETWEEN ?2 AND ?2 || '~'"
+        "  CROSS JOIN meetings m ON m.slot_rid = t.rid"
+        "  CROSS JOIN requests r ON r.rid = m.request_rid AND r.event_rid = e.rid"
+        "  WHERE e.id = ?1),"
+        WHO_SQL
+        " SELECT r.id, p.id, q.id, t.starts_at, t.ends_at, l.name, e.id,"
+        " CASE WHEN m.location_rid IS NULL AND m.video_room IS NOT NULL"
+        "  THEN rtrim(e.video_url, '/') || '/' || m.video_room END,"
+        " p.email, p.ui_language, p.languages, o.country, p.mail_off,"
+        " q.name, qo.name, qo.name_uk"
+        " FROM who JOIN requests r ON r.rid = who.rrid JOIN meetings m ON m.request_rid = r.rid"
+        " JOIN events e ON e.rid = r.event_rid JOIN slots t ON t.rid = m.slot_rid"
+        " LEFT JOIN locations l ON l.rid = m.location_rid"
+        " JOIN people p ON p.rid = who.person JOIN organisations o ON o.rid = p.org_rid"
+        " JOIN people q ON q.rid = who.partner JOIN organisations qo ON qo.rid = q.org_rid"
+        " ORDER BY p.id, t.starts_at, r.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    store_bind_text(st, 2, day);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_mail_day_row d = {
+            .m = {.request = store_col(st, 0), .person = store_col(st, 1),
+                  .partner = store_col(st, 2), .starts_at = store_col(st, 3),
+                  .ends_at = store_col(st, 4), .table = store_col(st, 5),
+                  .event = store_col(st, 6), .video_url = store_col(st, 7)},
+            .email = store_col(st, 8), .ui_language = store_col(st, 9),
+            .languages = store_col(st, 10), .country = store_col(st, 11),
+            .is_mail_off = sqlite3_column_int(st, 12) != 0, .partner_name = store_col(st, 13),
+            .partner_org = store_col(st, 14), .partner_org_uk = store_col(st, 15)};
+        stop = fn(ud, &d);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading the day's meetings to mail");
+    sqlite3_reset(st);
+    return stop;
+}
+
 int store_mail_sender_name(struct store *s, struct arena *a, const char **name,
                            struct df_err *err)
 {

@@ -138,6 +138,25 @@ typedef int (*store_mail_meeting_fn)(void *ud, const struct store_mail_meeting *
 int store_mail_meeting_each(struct store *s, const char *event, const char *request,
                             store_mail_meeting_fn fn, void *ud, struct df_err *err);
 
+/* A meeting of a day as one of its people reads it in her mail of that
+ * day's meetings, with what the mail needs of her (is_mail_off: she turned
+ * mail off) and of her partner; valid during the call only. */
+struct store_mail_day_row {
+    struct store_mail_meeting m;
+    const char *email, *ui_language, *languages, *country;   /* hers */
+    bool is_mail_off;
+    const char *partner_name, *partner_org, *partner_org_uk;
+};
+typedef int (*store_mail_day_fn)(void *ud, const struct store_mail_day_row *d);
+/* Event's meetings whose slot starts on day ("YYYY-MM-DD" of the slots'
+ * wall clock, the event's zone), a row for each of its people as
+ * store_mail_meeting_each gives them, by person, start and request, in one
+ * read (the day's slots found through their sessions, not the event's
+ * every meeting); fn may queue mail. A non-zero return from fn stops the
+ * walk and is returned. */
+int store_mail_day_each(struct store *s, const char *event, const char *day,
+                           store_mail_day_fn fn, void *ud, struct df_err *err);
+
 /* A request's people as its mail reaches them. */
 enum store_mail_role { STORE_MAIL_REQUESTER, STORE_MAIL_ADDRESSEE, STORE_MAIL_ATTENDEE };
 struct store_mail_person {

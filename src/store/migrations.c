@@ -1178,6 +1178,17 @@ static const char migration_64[] =
     "ALTER TABLE events ADD COLUMN requests_close TEXT"
     "  CHECK (requests_close IS NULL OR length(requests_close) = 16)";
 
+/* Version 62: each day's meetings mailed by themselves at a time the
+ * organisers set (app/reminders.h app_day_mail_due): on the eve of each
+ * day or on its morning, at HH:MM of the event's zone; none (NULL) by
+ * default. Both set or neither (the app keeps them so). */
+static const char migration_62[] =
+    "ALTER TABLE events ADD COLUMN day_mail_on TEXT"
+    "  CHECK (day_mail_on IS NULL OR day_mail_on IN ('eve','morning'));"
+    "ALTER TABLE events ADD COLUMN day_mail_at TEXT"
+    "  CHECK (day_mail_at IS NULL OR (day_mail_at GLOB '[0-2][0-9]:[0-5][0-9]'"
+    "   AND day_mail_at < '24:00'))";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -1236,6 +1247,7 @@ const struct store_migration store_migrations[] = {
     {58, "the forum's programme in calendars; a colleague taken off a meeting, for hers",
      migration_58},
     {60, "reminders of requests to answer, and each day's meetings, are mailed", migration_60},
+    {62, "each day's meetings mailed by themselves, on the eve or the morning", migration_62},
     {64, "when an event stops taking meeting requests", migration_64},
     /* 59 was never used (branches worked side by side): the next is 65. A
        database's version is its last migration's, so a number below it is

@@ -184,6 +184,11 @@ struct store_event {
     /* when its participants' meeting requests stop being taken: the wall
      * clock "YYYY-MM-DDTHH:MM" in its zone, or NULL (open) */
     const char *requests_close;
+    /* each day's meetings mailed by themselves: "eve" (the day before) or
+     * "morning" (the day itself) at day_mail_at ("HH:MM", its zone), or
+     * both NULL: none; read by get and each, written by
+     * store_event_day_mail_set only */
+    const char *day_mail_on, *day_mail_at;
 };
 struct store_session {
     const char *id, *event, *day, *name, *kind, *starts_at, *ends_at;
@@ -208,6 +213,10 @@ int store_event_upsert(struct store *s, const struct store_event *e, int *added,
  * online meetings' links (url other than the stored one, trailing slashes
  * aside), their calendar SEQUENCE rises. */
 int store_event_video_set(struct store *s, const char *id, const char *url, struct df_err *err);
+/* Sets when event id's day mails go by themselves (on NULL: never; at is
+ * then ignored). */
+int store_event_day_mail_set(struct store *s, const char *id, const char *on, const char *at,
+                             struct df_err *err);
 int store_event_get(struct store *s, const char *id, struct arena *a, struct store_event *e,
                     struct df_err *err);
 typedef int (*store_event_fn)(void *ud, const struct store_event *e);

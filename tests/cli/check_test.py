@@ -258,6 +258,8 @@ ok(digest(DB) == before, 'the database is byte-identical after --json')
 c = sqlite3.connect(DB)
 # (version 30's, 29's, 25's and 23's columns first: SQLite checks every trigger when one is dropped)
 c.executescript('ALTER TABLE events DROP COLUMN requests_close;'   # 64's
+                'ALTER TABLE events DROP COLUMN day_mail_on;'   # 62's
+                'ALTER TABLE events DROP COLUMN day_mail_at;'
                 'DROP TABLE day_mails; DROP TABLE answer_reminders;' +   # 60's
                 ''.join(f'DROP TRIGGER IF EXISTS {t}_board_{w};'   # 57's
                         for t in ('events', 'sessions', 'slots', 'locations',

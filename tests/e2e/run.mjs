@@ -6010,6 +6010,57 @@ test('the evening before, the organiser on a laptop mails everyone their meeting
   await ctx.close();
 });
 
+test('on a phone in Ukrainian, the organiser sets each day\'s mail to go by itself the evening before at 18:00 and reads when the next goes', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const e = (await apiCall(page, 'GET', `/events/${forum.id}`)).body;
+  if (!e.published_at) await apiCall(page, 'POST', `/events/${forum.id}/publish`);
+  dfnc(['mail', 'setup', '--public-url', `${base}/`]);
+  try {
+    await apiCall(page, 'PUT', `/events/${forum.id}`, { day_mail_on: null });
+    await open(page, `/console/schedule?event=${encodeURIComponent(forum.id)}`);
+    await page.locator('#day-mail-auto-set').waitFor();
+    assert.equal(await page.inputValue('#day-mail-auto'), '', 'none by default');
+    assert.equal(await page.textContent('#day-mail-auto-next'), UK['daymail.auto_off']);
+    assert.ok(await page.locator('#day-mail-auto-at').isHidden(), 'no time asked while none');
+    await page.selectOption('#day-mail-auto', 'eve');
+    assert.ok(await page.locator('#day-mail-auto-at').isVisible());
+    assert.equal(await page.inputValue('#day-mail-auto-at'), '18:00');
+    await page.click('#day-mail-auto-save');
+    await page.locator('#day-mail-auto-status:not(:empty)').waitFor();
+    assert.equal(await page.textContent('#day-mail-auto-status'), UK['daymail.auto_saved']);
+    const saved = (await apiCall(page, 'GET', `/events/${forum.id}`)).body;
+    assert.equal(saved.day_mail_on, 'eve');
+    assert.equal(saved.day_mail_at, '18:00');
+    // the next: a day of the forum not sent yet, on its eve at 18:00 there
+    const n = saved.day_mail_next;
+    assert.ok(n && n.day >= e.starts_on && n.day <= e.ends_on, JSON.stringify(n));
+    const eve = new Date(`${n.day}T12:00:00Z`);
+    eve.setUTCDate(eve.getUTCDate() - 1);
+    assert.equal(n.at.slice(0, 16), `${eve.toISOString().slice(0, 10)}T18:00`);
+    const words = (iso, opts) => new Intl.DateTimeFormat('uk-UA', { timeZone: 'UTC', ...opts })
+      .format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
+    const said = UK['daymail.auto_next'].replace('{when}', words(n.at, { weekday: 'long', day: 'numeric', month: 'long' }))
+      .replace('{time}', '18:00').replace('{zone}', e.timezone.split('/').pop().replace(/_/g, ' '))
+      .replace('{daymonth}', words(n.day, { day: 'numeric', month: 'long' }));
+    assert.equal(await page.textContent('#day-mail-auto-next'), said);
+    assert.ok((await page.textContent('#day-mail-auto-set')).includes(UK['daymail.auto_once']), 'a day sent by hand is not sent again');
+    assert.deepEqual(await axe(page), []);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
+    await assertUkrainian(page);
+    // opened again: as saved
+    await open(page, `/console/schedule?event=${encodeURIComponent(forum.id)}`);
+    await page.locator('#day-mail-auto-set').waitFor();
+    assert.equal(await page.inputValue('#day-mail-auto'), 'eve');
+    assert.equal(await page.textContent('#day-mail-auto-next'), said);
+  } finally {
+    await apiCall(page, 'PUT', `/events/${forum.id}`, { day_mail_on: null });
+    dfnc(['mail', 'setup', '--off']);
+  }
+  await ctx.close();
+});
+
 test('a steward moves a meeting from the table plan, in Ukrainian: where it may go, then where it is and whom to tell; the printed sheet has no buttons', async () => {
   const { ctx, m } = await walk9Meeting('tpm', 'Tamara Plan', 'Тарас План');
   await ctx.close();

@@ -35,6 +35,9 @@
     "ALTER TABLE sessions DROP COLUMN sequence;"
 /* Migration 60's tables taken out (its outbox copy leaves nothing to undo). */
 #define UNDO_MIGRATION_60 "DROP TABLE day_mails; DROP TABLE answer_reminders;"
+/* Migration 62's columns taken out: when each day's mail goes by itself. */
+#define UNDO_MIGRATION_62                                                            \
+    "ALTER TABLE events DROP COLUMN day_mail_on; ALTER TABLE events DROP COLUMN day_mail_at;"
 /* Migration 64's column taken out. */
 #define UNDO_MIGRATION_64 "ALTER TABLE events DROP COLUMN requests_close;"
 #include "store/store_internal.h"
@@ -475,13 +478,13 @@ Test(store_migrations, version_52_keeps_each_arrival_as_one_of_its_day, .init = 
                                       "ALTER TABLE sessions DROP COLUMN description;"
                                       "ALTER TABLE sessions DROP COLUMN description_uk;"
                                       "DROP TABLE location_out_of_use;"
-                                      UNDO_MIGRATION_60 UNDO_MIGRATION_64
+                                      UNDO_MIGRATION_60 UNDO_MIGRATION_62 UNDO_MIGRATION_64
                                       "PRAGMA user_version=52;",
                                       &err),
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 8, "53, 54, 55, 56, 57, 58, 60 and 64");
+    cr_assert_eq(applied, 9, "53, 54, 55, 56, 57, 58, 60, 62 and 64");
     struct arena a;
     arena_init(&a, 0);
     struct store_person got;
@@ -557,7 +560,7 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
                                          /* migration 56's */
                                          "DROP TABLE location_out_of_use;"
                                          /* migration 60's */
-                                         UNDO_MIGRATION_60 UNDO_MIGRATION_64
+                                         UNDO_MIGRATION_60 UNDO_MIGRATION_62 UNDO_MIGRATION_64
                                          "PRAGMA user_version=22;", &err), 0, "%s", err.msg);
     int applied = 0, after_22 = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
@@ -704,13 +707,13 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                                       "ALTER TABLE sessions DROP COLUMN description;"
                                       "ALTER TABLE sessions DROP COLUMN description_uk;"
                                       "DROP TABLE location_out_of_use;"
-                                      UNDO_MIGRATION_60 UNDO_MIGRATION_64
+                                      UNDO_MIGRATION_60 UNDO_MIGRATION_62 UNDO_MIGRATION_64
                                       "PRAGMA user_version=43;",
                                       &err),
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 13, "44, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58, 60 and 64");
+    cr_assert_eq(applied, 14, "44, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58, 60, 62 and 64");
     char *after = outbox_dump();
     cr_assert_str_eq(after, before, "every row and column kept");
     free(before);

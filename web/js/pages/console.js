@@ -6,7 +6,7 @@
 import { api } from '../api.js';
 import { h, add, field, list, clear, data, scroller, outcome, dataName } from '../dom.js';
 import {
-  t, tn, tx, num, time, dayTime, isoDay, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
+  t, tn, tx, num, time, dayTime, isoDay, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang, locale,
   instant, wallDayTime, date,
 } from '../i18n.js';
 import { state, flash, eventPicker, go, whileBusy, refuse } from '../app.js';
@@ -193,7 +193,65 @@ function dayMailCard(e) {
   });
   return h('section', { class: 'card no-print', id: 'day-mail', 'aria-labelledby': 'day-mail-h' },
     h('h2', { id: 'day-mail-h' }, t('daymail.title')), h('p', {}, t('daymail.lead')),
-    field(t('daymail.day'), sel), check, plan, status.el);
+    field(t('daymail.day'), sel), check, plan, status.el, dayMailAuto(e));
+}
+
+// When the next day's mail goes by itself, in words, as the server says
+// it (the event's day_mail_next: its day, and its time as the clocks of
+// the event's zone read it, from their digits).
+function dayMailNextWords(ev) {
+  const n = ev.day_mail_next;
+  if (!ev.day_mail_on) return [t('daymail.auto_off')];
+  if (!n) return [t('daymail.auto_done')];
+  const words = (iso, opts) => new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', ...opts })
+    .format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
+  const city = String(ev.timezone || 'UTC').split('/').pop().replace(/_/g, ' ');
+  return tx('daymail.auto_next', {
+    when: words(n.at, { weekday: 'long', day: 'numeric', month: 'long' }), time: n.at.slice(11, 16),
+    zone: data(city), weekday: words(n.day, { weekday: 'long' }), daymonth: words(n.day, { day: 'numeric', month: 'long' }),
+  });
+}
+
+// Each day's mail by itself (the event's day_mail_on and day_mail_at, at
+// the event's clock): none, the evening before or the morning of the day,
+// at a time; then when the next goes. A day sent from here is not sent
+// again by itself.
+function dayMailAuto(e) {
+  const on = h('select', { id: 'day-mail-auto', name: 'day_mail_on' },
+    [['', 'daymail.auto_none'], ['eve', 'daymail.auto_eve'], ['morning', 'daymail.auto_morning']]
+      .map(([v, k]) => h('option', { value: v }, t(k))));
+  on.value = e.day_mail_on || '';
+  const at = h('input', { type: 'time', id: 'day-mail-auto-at', name: 'day_mail_at', required: true,
+    value: e.day_mail_at || (e.day_mail_on === 'morning' ? '07:00' : '18:00') });
+  const atField = field(t('daymail.auto_at'), at);
+  const save = h('button', { type: 'button', id: 'day-mail-auto-save' }, t('daymail.auto_save'));
+  const next = h('p', { id: 'day-mail-auto-next' });
+  const status = outcome('day-mail-auto-status');
+  const show = (ev) => { next.replaceChildren(...dayMailNextWords(ev)); };
+  atField.hidden = !on.value;
+  on.addEventListener('change', () => {
+    // each moment's usual hour, unless one was chosen
+    if (on.value === 'morning' && at.value === '18:00') at.value = '07:00';
+    if (on.value === 'eve' && at.value === '07:00') at.value = '18:00';
+    atField.hidden = !on.value;
+    status.ok();
+  });
+  save.addEventListener('click', async () => {
+    save.disabled = true;
+    try {
+      const ev = await api.updateEvent(e.id, on.value ? { day_mail_on: on.value, day_mail_at: at.value } : { day_mail_on: null });
+      state.event = { ...state.event, day_mail_on: ev.day_mail_on, day_mail_at: ev.day_mail_at, day_mail_next: ev.day_mail_next };
+      show(ev);
+      status.ok(t('daymail.auto_saved'));
+    } catch (err) {
+      status.fail(t('error.save'), ' ', refusalWhy(err));
+    } finally { save.disabled = false; }
+  });
+  // the events' list has no day_mail_next (the next send is the event's own GET's)
+  if ('day_mail_next' in e) show(e);
+  else api.event(e.id).then(show).catch((err) => status.fail(errorText(err)));
+  return h('fieldset', { id: 'day-mail-auto-set' }, h('legend', {}, t('daymail.auto_title')),
+    field(t('daymail.auto_when'), on), atField, save, next, h('p', { class: 'muted' }, t('daymail.auto_once')), status.el);
 }
 
 // The list the filters picked, whole, as a file with their e-mail addresses:
