@@ -2597,6 +2597,47 @@ test('a participant signs out everywhere else and switches the calendar feed off
   await ctx.close();
 });
 
+// fix-smalls4: the agenda offers her calendar with or without the forum's
+// talks and breaks (`?programme=0`, docs/api.md): the box, checked by
+// default, and both the .ics download and the feed's link follow it.
+test('the agenda\'s calendar links hold the forum\'s talks and breaks unless she unticks them, in Ukrainian and English', async () => {
+  const who = newcomerLogin('icsprog', 'Olha Prohrama', 'Programme Optics');
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/agenda');
+  const box = page.locator('#ics-programme');
+  assert.equal(await page.textContent('label[for="ics-programme"]'), UK['agenda.ics_programme']);
+  assert.ok(await box.isChecked(), 'the programme is in by default');
+  assert.equal(await page.getAttribute('#ics-link', 'href'), '/api/v1/me/agenda.ics');
+  const talks = async (url) => ((await (await ctx.request.get(new URL(url, base).href)).text()).match(/^UID:session-/gm) || []).length;
+  assert.ok(await talks('/api/v1/me/agenda.ics') > 0, 'the forum\'s talks in the file by default');
+  // unticked: the file and a feed made then hold her meetings alone
+  await box.uncheck();
+  assert.equal(await page.getAttribute('#ics-link', 'href'), '/api/v1/me/agenda.ics?programme=0');
+  assert.equal(await talks(await page.getAttribute('#ics-link', 'href')), 0);
+  await page.click('#feed-new');
+  const feed = page.locator('#feed-url a');
+  await feed.waitFor();
+  const bare = await feed.getAttribute('href');
+  assert.match(bare, /\/api\/v1\/feeds\/[^/?]+\.ics\?programme=0$/);
+  assert.equal(await feed.textContent(), bare, 'the link shown is the one to paste');
+  assert.equal(await talks(bare), 0);
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  // ticked again: both links hold the programme, the feed's the same token
+  await box.check();
+  assert.equal(await page.getAttribute('#ics-link', 'href'), '/api/v1/me/agenda.ics');
+  const whole = await feed.getAttribute('href');
+  assert.equal(whole, bare.replace('?programme=0', ''));
+  assert.equal(await feed.textContent(), whole);
+  assert.ok(await talks(whole) > 0, 'the forum\'s talks in the feed');
+  await ctx.close();
+  const en = await signedIn(who, 'en-GB');
+  await open(en.page, '/agenda');
+  assert.equal(await en.page.textContent('label[for="ics-programme"]'), EN['agenda.ics_programme']);
+  await en.ctx.close();
+});
+
 test('an invited participant chooses a password on a phone, in Ukrainian, and is signed in; the link then refuses', async () => {
   newcomer('inv', 'Оксана Запрошена', 'Invited Optics');
   const csv = dfnc(['user', 'invite', 'p-inv', '--public-url', `${base}/`, '--out', '-']).trim().split('\n');
