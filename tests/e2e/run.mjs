@@ -2622,6 +2622,7 @@ test('the agenda\'s calendar links hold the forum\'s talks and breaks unless she
   assert.match(bare, /\/api\/v1\/feeds\/[^/?]+\.ics\?programme=0$/);
   assert.equal(await feed.textContent(), bare, 'the link shown is the one to paste');
   assert.equal(await talks(bare), 0);
+  assert.deepEqual(await page.evaluate(smallTargets), [], 'each target a finger\'s size on a phone');
   assert.deepEqual(await axe(page), []);
   await assertUkrainian(page);
   // ticked again: both links hold the programme, the feed's the same token

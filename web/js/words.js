@@ -107,19 +107,19 @@ export function acceptWarnings(done) {
 // an interpreter of a pair none is free for then. A participant hears that
 // the organisers will find one; the desk (desk true), to find one on the
 // event's interpreters form. null when the reply warns of nothing.
-const OFF = {
-  no_interpreter_free: (v, x, r, desk) => (desk
-    ? tx('desk.off_no_interpreter', {
-      pair: data(String(v.pair || '').toUpperCase()),
-      link: h('a', { href: `/console/event?event=${encodeURIComponent((r && r.event) || '')}#interpreters-form` }, t('desk.off_interpreters_link')),
-    })
-    : tx('requests.off_no_interpreter', { pair: data(String(v.pair || '').toUpperCase()) })),
-};
+const offWords = (r, desk) => ({
+  no_interpreter_free: (v) => {
+    const pair = data(String(v.pair || '').toUpperCase());
+    if (!desk) return tx('requests.off_no_interpreter', { pair });
+    const href = `/console/event?event=${encodeURIComponent((r && r.event) || '')}#interpreters-form`;
+    return tx('desk.off_no_interpreter', { pair, link: h('a', { href }, t('desk.off_interpreters_link')) });
+  },
+});
 export function attendeeOffWarning(done, r, desk) {
   const parts = Array.isArray(done && done.warnings) ? done.warnings : [];
   if (!parts.length) return null;
-  return parts.map((x, i) => [i ? ' ' : null,
-    OFF[x && x.code] ? OFF[x.code]((x && x.values) || {}, x, r, desk) : english(x && x.message)]);
+  const known = offWords(r, desk);
+  return parts.map((x, i) => [i ? ' ' : null, coded(x, known)]);
 }
 
 // What kept a chosen time or a move (a 409's "reasons"), "; " between them;

@@ -208,11 +208,11 @@ async function availabilitySection(meetings) {
 function copyButton(out) {
   const btn = h('button', { type: 'button', id: 'feed-copy', class: 'secondary' }, t('agenda.feed_copy'));
   btn.addEventListener('click', async () => {
+    const link = out.el.querySelector('a');
     try {
-      await navigator.clipboard.writeText(out.el.querySelector('a').href);
+      await navigator.clipboard.writeText(link.href);
       btn.textContent = t('agenda.feed_copied');
     } catch (_) {
-      const link = out.el.querySelector('a');
       const range = document.createRange();
       range.selectNodeContents(link);
       getSelection().removeAllRanges();

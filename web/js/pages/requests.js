@@ -141,7 +141,8 @@ async function row(r, incoming, redraw, meetings, threads, times) {
     if (choose) li.append(choose);
   }
   if (r.status === 'pending' || r.status === 'accepted') {
-    const again = () => redraw().then(() => document.querySelector(`#received li.request[data-id="${CSS.escape(r.id)}"], #sent li.request[data-id="${CSS.escape(r.id)}"]`));
+    // the request's card once redrawn (not a colleague's she joins: #attending)
+    const again = () => redraw().then(() => document.querySelector(`li.request:not(.attended)[data-id="${CSS.escape(r.id)}"]`));
     li.append(colleaguesPart(r, li, { org: myOrg(), changed: again }));
   }
   // the requester takes back a request still waiting, or either of the two
