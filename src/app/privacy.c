@@ -13,7 +13,7 @@ int app_person_data(struct store *s, const char *id, long long now, struct buf *
     if (buf_printf(out, "{\"format\":\"" APP_PRIVACY_FORMAT "\",\"exported_at\":\"%s\",\"data\":",
                    at) < 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
-    int rc = store_privacy_export(s, id, out, err);
+    int rc = store_privacy_export(s, id, app_request_made_way_said, out, err);
     if (rc == 0 && buf_putc(out, '}') < 0)
         rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     return rc;

@@ -329,6 +329,9 @@ static struct app_why *warning_part(struct app_accept_warning *w, const char *co
     return &w->part[i];
 }
 
+const char app_request_made_way_said[] = "made way for another meeting, already in its "
+                                         "people's agendas, and then found no free slot";
+
 /* Why the run left a request without a meeting, as a participant may
  * read it: a made_way reason names the request it made way for, which is
  * another's (organisers read it on the unscheduled list); hers says
@@ -338,9 +341,7 @@ static const struct app_why *for_reader(const struct app_why *why, bool organise
 {
     if (organiser || strcmp(why->code, "made_way") != 0)
         return why;
-    *scratch = (struct app_why){.code = why->code,
-                                .message = "made way for another meeting, already in its "
-                                           "people's agendas, and then found no free slot"};
+    *scratch = (struct app_why){.code = why->code, .message = app_request_made_way_said};
     return scratch;
 }
 

@@ -132,6 +132,12 @@ const char *app_request_unplaced_warning(struct store *s, const struct app_sched
                                          long long now, struct arena *a,
                                          struct app_accept_warning *w);
 
+/* Why a run left a request without a meeting, as a participant reads a
+ * made_way reason (it made way for another's request, already in agendas,
+ * which is not hers to read): her accept's warning and her copy of her
+ * data (app_person_data) say it so. */
+extern const char app_request_made_way_said[];
+
 /* The most free times app_request_times lists. */
 enum { APP_REQUEST_TIMES_MAX = 50 };
 

@@ -43,16 +43,11 @@ bool api_reply_kept(struct http_req *r, const char *key)
 
 void api_reply_json_keeping(struct http_req *r, const char *key, json_t *j, struct df_err *err)
 {
-    char *txt = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-    if (!txt) {   /* an error, or out of memory: as it would be said without keeping */
-        api_reply_json_or_error(r, j, err);
-        return;
-    }
-    json_decref(j);
-    size_t len = strlen(txt);
-    if (key)
-        http_cache_put(key, txt, len);
-    http_reply_owned(r, 200, json_ctype, txt, len);
+    api_reply_json_or_error(r, j, err);
+    /* the text http_reply_json wrote, kept (copied) when it is j's: not an
+     * error, nor the 500 of a JSON text that could not be made */
+    if (j && key && r->status == 200 && r->reply)
+        http_cache_put(key, r->reply, r->reply_len);
 }
 
 json_t *api_str_or_null(const char *s) { return s ? json_string(s) : json_null(); }

@@ -1,5 +1,6 @@
 /* A person's data read and erased (store/privacy.h). Each query takes her
- * row's rid as ?1; her addresses are her row's and her logins'. */
+ * row's rid as ?1 (her copy's requests also the words of a made_way reason
+ * as ?2); her addresses are her row's and her logins'. */
 #include "store/privacy.h"
 
 #include <string.h>
@@ -95,11 +96,9 @@ const struct store_privacy_part store_privacy_parts[] = {
          " 'status', r.status, 'cancelled_by', r.cancelled_by, 'priority', r.priority,"
          " 'introduced', " BOOL("r.introduced") ", 'message', r.message,"
          " 'created_at', r.created_at, 'updated_at', r.updated_at,"
-         /* one that made way for another request names it: not hers to
-          * read (app_request_unplaced_warning words it so too) */
-         " 'unscheduled_reason', (SELECT CASE u.code WHEN 'made_way'"
-         "  THEN 'made way for another meeting, already in its people''s agendas, and then"
-         " found no free slot' ELSE u.reason END"
+         /* one that made way for another request names it, not hers to
+          * read: the words the app gives (?2) instead */
+         " 'unscheduled_reason', (SELECT CASE u.code WHEN 'made_way' THEN ?2 ELSE u.reason END"
          "  FROM unscheduled_reasons u WHERE u.request_rid = r.rid),"
          " 'messages', " LIST("SELECT json_object('author', a.id, 'author_name', a.name,"
                               " 'text', m.text, 'sent_at', m.created_at) AS j"
@@ -186,7 +185,8 @@ const struct store_privacy_part store_privacy_parts[] = {
 };
 const int store_privacy_parts_n = sizeof store_privacy_parts / sizeof store_privacy_parts[0];
 
-static int export_parts(struct store *s, const char *id, struct buf *out, struct df_err *err)
+static int export_parts(struct store *s, const char *id, const char *made_way, struct buf *out,
+                        struct df_err *err)
 {
     sqlite3_int64 rid = store_rid(s, person_rid_sql, id, err);
     if (rid <= 0)
@@ -199,6 +199,8 @@ static int export_parts(struct store *s, const char *id, struct buf *out, struct
         if (!st)
             return -1;
         sqlite3_bind_int64(st, 1, rid);
+        if (sqlite3_bind_parameter_count(st) >= 2)
+            store_bind_text(st, 2, made_way);
         int rc = sqlite3_step(st);
         if (rc != SQLITE_ROW) {
             sqlite3_reset(st);
@@ -213,9 +215,10 @@ static int export_parts(struct store *s, const char *id, struct buf *out, struct
     return buf_putc(out, '}') < 0 ? df_err_set(err, DF_ERR_RUNTIME, "out of memory") : 0;
 }
 
-int store_privacy_export(struct store *s, const char *id, struct buf *out, struct df_err *err)
+int store_privacy_export(struct store *s, const char *id, const char *made_way, struct buf *out,
+                         struct df_err *err)
 {
-    IN_ONE_READ(s, err, export_parts(s, id, out, err));
+    IN_ONE_READ(s, err, export_parts(s, id, made_way, out, err));
 }
 
 /* A meeting held: one whose slot has begun by ?2 (Unix seconds), as the

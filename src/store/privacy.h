@@ -29,8 +29,12 @@ extern const char store_privacy_erased_tables[];
 
 /* The JSON object of person id's data, the parts in order, appended to out:
  * 0, or -1 with err (DF_ERR_NOT_FOUND for no such person); one read, for
- * one state of the database. */
-int store_privacy_export(struct store *s, const char *id, struct buf *out, struct df_err *err);
+ * one state of the database. A request a run left without a meeting
+ * because it made way for another (reason code made_way, whose own words
+ * name the other request, not hers to read) gives made_way as its
+ * unscheduled_reason: the app's words. */
+int store_privacy_export(struct store *s, const char *id, const char *made_way, struct buf *out,
+                         struct df_err *err);
 
 /* The open requests of person id that her erasure cancels (pending or
  * accepted, she its requester or addressee), their ids into *ids (in a), *n

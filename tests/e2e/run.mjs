@@ -2597,6 +2597,48 @@ test('a participant signs out everywhere else and switches the calendar feed off
   await ctx.close();
 });
 
+// fix-smalls4: the agenda offers her calendar with or without the forum's
+// talks and breaks (`?programme=0`, docs/api.md): the box, checked by
+// default, and both the .ics download and the feed's link follow it.
+test('the agenda\'s calendar links hold the forum\'s talks and breaks unless she unticks them, in Ukrainian and English', async () => {
+  const who = newcomerLogin('icsprog', 'Olha Prohrama', 'Programme Optics');
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/agenda');
+  const box = page.locator('#ics-programme');
+  assert.equal(await page.textContent('label[for="ics-programme"]'), UK['agenda.ics_programme']);
+  assert.ok(await box.isChecked(), 'the programme is in by default');
+  assert.equal(await page.getAttribute('#ics-link', 'href'), '/api/v1/me/agenda.ics');
+  const talks = async (url) => ((await (await ctx.request.get(new URL(url, base).href)).text()).match(/^UID:session-/gm) || []).length;
+  assert.ok(await talks('/api/v1/me/agenda.ics') > 0, 'the forum\'s talks in the file by default');
+  // unticked: the file and a feed made then hold her meetings alone
+  await box.uncheck();
+  assert.equal(await page.getAttribute('#ics-link', 'href'), '/api/v1/me/agenda.ics?programme=0');
+  assert.equal(await talks(await page.getAttribute('#ics-link', 'href')), 0);
+  await page.click('#feed-new');
+  const feed = page.locator('#feed-url a');
+  await feed.waitFor();
+  const bare = await feed.getAttribute('href');
+  assert.match(bare, /\/api\/v1\/feeds\/[^/?]+\.ics\?programme=0$/);
+  assert.equal(await feed.textContent(), bare, 'the link shown is the one to paste');
+  assert.equal(await talks(bare), 0);
+  assert.deepEqual(await page.evaluate(smallTargets), [], 'each target a finger\'s size on a phone');
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  // ticked again: both links hold the programme, the feed's the same token
+  await box.check();
+  assert.equal(await page.getAttribute('#ics-link', 'href'), '/api/v1/me/agenda.ics');
+  const whole = await feed.getAttribute('href');
+  assert.equal(whole, bare.replace('?programme=0', ''));
+  assert.equal(await feed.textContent(), whole);
+  assert.ok(await talks(whole) > 0, 'the forum\'s talks in the feed');
+  await ctx.close();
+  const en = await signedIn(who, 'en-GB');
+  await open(en.page, '/agenda');
+  assert.equal(await en.page.textContent('label[for="ics-programme"]'), EN['agenda.ics_programme']);
+  await en.ctx.close();
+});
+
 test('an invited participant chooses a password on a phone, in Ukrainian, and is signed in; the link then refuses', async () => {
   newcomer('inv', 'Оксана Запрошена', 'Invited Optics');
   const csv = dfnc(['user', 'invite', 'p-inv', '--public-url', `${base}/`, '--out', '-']).trim().split('\n');
@@ -6717,6 +6759,94 @@ test('a requester brings a colleague to her meeting from the requests page, who 
   await back.locator('button.remove-colleague').click();
   await desk.page.locator('#desk-requests tr[data-id="req-e2e-bring"] .colleague-list').waitFor({ state: 'detached' });
   assert.equal(sqlOne("SELECT count(*) FROM audit_log WHERE entity_id = 'req-e2e-bring' AND actor = ? AND action = 'request.attendee_remove'", [ORGANISER.email]), '1');
+  await desk.ctx.close();
+});
+
+// fix-smalls4: taking someone off a placed meeting whose people left need
+// an interpreter of a pair none is free for then (DELETE
+// /requests/{id}/attendees/{p}'s "warnings": no_interpreter_free) is said
+// where it was done, as an alert: to the requester and to the colleague who
+// won't come, in Ukrainian on a phone, that the organisers will find one; to
+// the desk, to find one among the event's interpreters.
+test('taking a colleague off a placed meeting that needs an interpreter none is free for says so as an alert, '
+  + 'in Ukrainian on a phone, and to the desk', async () => {
+  const forum = await ensurePublished();
+  // a Ukrainian who speaks Ukrainian alone meets an Estonian who speaks
+  // Estonian alone: no interpreter of the pair works at the forum
+  importOne('offi-ua', 'org-offiua,Поле Дронів,UA,company,1,Рівне,,Drones', 'p-offiua,org-offiua,Тарас Поле,offiua@late.test,CEO,uk');
+  importOne('offi-ee', 'org-offiee,Tartu Optics,EE,company,1,Tartu,,Optics', 'p-offiee,org-offiee,Mari Tamm,offiee@late.test,CEO,et');
+  fs.writeFileSync(path.join(TMP, 'offi-co-people.csv'), 'id,organisation,name,email,title,languages\n'
+    + 'p-offico1,org-offiua,Олена Перша,offico1@late.test,Інженерка,uk\n'
+    + 'p-offico2,org-offiua,Ганна Друга,offico2@late.test,Інженерка,uk\n');
+  dfnc(['import', 'people', path.join(TMP, 'offi-co-people.csv')]);
+  const ua = { email: 'offiua@late.test', password: 'offiua-secret-1' };
+  const co2 = { email: 'offico2@late.test', password: 'offico2-secret-1' };
+  for (const [who, person] of [[ua, 'p-offiua'], [co2, 'p-offico2']]) {
+    dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', person, '--password-stdin'], `${who.password}\n`);
+  }
+  fs.writeFileSync(path.join(TMP, 'offi.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-offi,${forum.id},p-offiua,p-offiee,1,accepted,Оптика для дронів\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'offi.csv')]);
+  // placed as a scheduler run would, without an interpreter (none is free),
+  // the two colleagues joining it
+  sql(`INSERT OR IGNORE INTO meetings(id, request_rid, slot_rid, location_rid)
+    SELECT r.id, r.rid, t.rid, l.rid FROM requests r
+    JOIN sessions x ON x.event_rid = r.event_rid AND x.kind = 'b2b'
+    JOIN slots t ON t.session_rid = x.rid
+    JOIN locations l ON l.event_rid = r.event_rid
+    WHERE r.id = 'req-e2e-offi'
+      AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.slot_rid = t.rid AND m.location_rid = l.rid)
+    ORDER BY t.starts_at, l.rid LIMIT 1`);
+  const join = (person) => sql("INSERT INTO request_attendees(request_rid, person_rid) SELECT r.rid, p.rid FROM requests r, people p "
+    + `WHERE r.id = 'req-e2e-offi' AND p.id = '${person}'`);
+  join('p-offico1');
+  join('p-offico2');
+  const ukSaid = UK['requests.off_no_interpreter'].replace('{pair}', 'UK-ET');
+  // the requester takes her first colleague off: done, and told the meeting
+  // still lacks an interpreter, which the organisers will find
+  const her = await signedIn(ua, 'uk-UA', PHONE);
+  await her.ctx.addInitScript({ path: AXE_SOURCE });
+  await open(her.page, '/requests');
+  const card = her.page.locator('#sent li.request[data-id="req-e2e-offi"]');
+  await card.locator('.colleague-list li[data-id="p-offico1"] button.remove-colleague').click();
+  const said = her.page.locator('#sent li.request[data-id="req-e2e-offi"] .flash.notice');
+  await said.waitFor();
+  assert.equal(await said.textContent(), ukSaid);
+  assert.equal(await said.getAttribute('role'), 'alert');
+  assert.ok(await said.evaluate((el) => el === document.activeElement), 'the alert has the focus the button lost');
+  assert.equal(await her.page.locator('#sent li.request[data-id="req-e2e-offi"] .colleague-list li[data-id="p-offico1"]').count(), 0);
+  assert.equal(sqlOne("SELECT count(*) FROM request_attendees a JOIN requests r ON r.rid = a.request_rid WHERE r.id = 'req-e2e-offi'"), '1');
+  assert.deepEqual(await axe(her.page), []);
+  await assertUkrainian(her.page);
+  assert.ok(await her.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
+  await her.ctx.close();
+  // the second colleague won't come: told the same, after what she did
+  const them = await signedIn(co2, 'uk-UA', PHONE);
+  await them.ctx.addInitScript({ path: AXE_SOURCE });
+  await open(them.page, '/requests');
+  const att = them.page.locator('#attending li.request[data-id="req-e2e-offi"]');
+  them.page.once('dialog', (d) => d.accept());
+  await att.locator('button.wont-come').click();
+  const hers = att.locator('.flash.notice');
+  await hers.waitFor();
+  assert.equal(await hers.textContent(), `${UK['requests.wont_come_done']} ${ukSaid}`);
+  assert.equal(await hers.getAttribute('role'), 'alert');
+  assert.deepEqual(await axe(them.page), []);
+  await assertUkrainian(them.page);
+  await them.ctx.close();
+  // the desk takes a colleague off for Тарас: told to find an interpreter
+  // of the pair, with the way to the event's interpreters
+  join('p-offico1');
+  const desk = await signedIn(ORGANISER, 'en-GB');
+  await open(desk.page, '/console/people/p-offiua');
+  await desk.page.locator('#desk-requests tr[data-id="req-e2e-offi"] .colleague-list li[data-id="p-offico1"] button.remove-colleague').click();
+  const told = desk.page.locator('#desk-requests tr[data-id="req-e2e-offi"] .flash.notice');
+  await told.waitFor();
+  assert.equal(await told.textContent(), EN['desk.off_no_interpreter'].replace('{pair}', 'UK-ET')
+    .replace('{link}', EN['desk.off_interpreters_link']));
+  assert.equal(await told.getAttribute('role'), 'alert');
+  assert.equal(await told.locator('a').getAttribute('href'), `/console/event?event=${encodeURIComponent(forum.id)}#interpreters-form`);
+  assert.equal(sqlOne("SELECT count(*) FROM request_attendees a JOIN requests r ON r.rid = a.request_rid WHERE r.id = 'req-e2e-offi'"), '0');
   await desk.ctx.close();
 });
 

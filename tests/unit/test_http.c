@@ -12,6 +12,7 @@
 #include "app/capabilities.h"
 #include "app/requests.h"
 #include "core/utf8.h"
+#include "http/api.h"
 #include "http/cache.h"
 #include "http/headers.h"
 #include "http/internal.h"
@@ -894,6 +895,54 @@ static void share_round(const char *db, struct share_reader t[SHARE_THREADS])
     for (int i = 0; i < SHARE_THREADS; i++)
         pthread_join(th[i], NULL);
     pthread_barrier_destroy(&go);
+}
+
+/* A dashboard's reply kept (api_reply_json_keeping) is the very text the
+ * reply gave, as JSON replies are written (http_reply_json), and is given
+ * again by api_reply_kept while nothing is committed; an error is replied
+ * and not kept. */
+Test(http_cache, a_reply_kept_is_the_text_replied_and_an_error_is_not_kept)
+{
+    char dir[] = "/tmp/dfnc-test-kept-XXXXXX", db[64];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(db, sizeof db, "%s/t.db", dir);
+    struct store *mine;
+    cr_assert_eq(store_open(&mine, db, &err), 0, "%s", err.msg);
+    /* the cache learns the connection's data version at its first look
+     * with something kept (before, it has no table to look in) */
+    size_t len;
+    http_cache_put("prime", "x", 1);
+    free(http_cache_get(mine, "prime", &len));
+    struct http_req r = {.s = mine, .reply_fd = -1};
+    cr_assert_not(api_reply_kept(&r, "figures:ev"), "nothing kept yet");
+    api_reply_json_keeping(&r, "figures:ev", json_pack("{ss si}", "event", "ev", "n", 3), &err);
+    cr_assert_eq(r.status, 200);
+    cr_assert_str_eq(r.ctype, "application/json; charset=utf-8");
+    cr_assert_str_eq(r.reply, "{\"event\":\"ev\",\"n\":3}", "compact, in order");
+    struct http_req again = {.s = mine, .reply_fd = -1};
+    cr_assert(api_reply_kept(&again, "figures:ev"));
+    cr_assert_eq(again.status, 200);
+    cr_assert_eq(again.reply_len, r.reply_len);
+    cr_assert_str_eq(again.reply, r.reply);
+    cr_assert_str_eq(again.ctype, r.ctype);
+
+    struct df_err no = {0};
+    df_err_set(&no, DF_ERR_NOT_FOUND, "no event \"gone\"");
+    struct http_req bad = {.s = mine, .reply_fd = -1};
+    api_reply_json_keeping(&bad, "figures:gone", NULL, &no);
+    cr_assert_eq(bad.status, 404);
+    cr_assert(strstr(bad.reply, "no event"), "%s", bad.reply);
+    struct http_req none = {.s = mine, .reply_fd = -1};
+    cr_assert_not(api_reply_kept(&none, "figures:gone"), "an error is not kept");
+
+    free(r.reply);
+    free(again.reply);
+    free(bad.reply);
+    http_cache_clear();
+    store_close(mine);
+    char cmd[96];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    cr_assert_eq(system(cmd), 0);
 }
 
 /* The server's threads share one index: asked by several at once it is

@@ -16,6 +16,7 @@
 #include "app/event.h"
 #include "app/introduce.h"
 #include "app/mail.h"
+#include "app/mail_meetings.h"
 #include "app/messages.h"
 #include "app/move.h"
 #include "app/requests.h"
@@ -601,4 +602,34 @@ Test(mail_actions, a_video_service_named_while_the_forum_sends_no_mail_mails_nob
     cr_assert_str_eq(got, "", "%s", got);
     free(got);
     cr_assert_eq(r1_sequence(), seq + 1, "calendars take the link all the same");
+}
+
+/* While the forum sends no mail, the video mail reads nothing but that:
+ * not the event (an unset struct of it was read: df52ae93), nor its
+ * meetings. The read of the unset struct is seen by no sanitizer, so it is
+ * made to show: the call just before, from the same frame, leaves the
+ * event it read (published) where the second call's unset one lies, and
+ * the second call's forum (another database, mail off) has lost a table
+ * that reading its meetings needs. */
+Test(mail_actions, the_video_mail_reads_no_meeting_while_the_forum_sends_no_mail)
+{
+    char off_path[64];
+    snprintf(off_path, sizeof off_path, "/tmp/dfnc-test-mail-off-%d.db", (int)getpid());
+    scratch_db_remove(off_path);
+    struct store *off;
+    ok(store_open(&off, off_path, &err));
+    ok(store_exec_for_tests(off, "PRAGMA foreign_keys = OFF; DROP TABLE locations;", &err));
+    online_and_published();
+    ok(store_exec_for_tests(s, "UPDATE events SET video_url = 'https://meet.example.org'", &err));
+    struct df_err on_err = {0};
+    int on_mailed = -1, off_mailed = -1;
+    /* nothing between the two calls: the second's frame is the first's */
+    int on_rc = app_mail_video(s, "ev", false, NULL, &on_mailed, &on_err);
+    int off_rc = app_mail_video(off, "ev", false, NULL, &off_mailed, &err);
+    cr_assert_eq(on_rc, 0, "%s", on_err.msg);
+    cr_assert_eq(on_mailed, 4, "hans, olena, karl and iryna: %d", on_mailed);
+    cr_assert_eq(off_rc, 0, "%s", err.msg);
+    cr_assert_eq(off_mailed, 0);
+    store_close(off);
+    scratch_db_remove(off_path);
 }

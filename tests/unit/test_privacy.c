@@ -21,6 +21,8 @@
 #include "app/outcomes.h"
 #include "app/privacy.h"
 #include "app/report.h"
+#include "app/requests.h"
+#include "app/schedule.h"
 #include "store/mail.h"
 #include "store/privacy.h"
 #include "store/store.h"
@@ -513,6 +515,55 @@ Test(privacy, her_copy_holds_her_data_and_her_threads_and_not_others)
     buf_free(&out);
     cr_assert_eq(app_person_data(s, "nobody", 1000, &out, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    buf_free(&out);
+}
+
+/* A request the last run left out because it made way for another's
+ * (made_way: its own words name that request) is said in her copy as her
+ * accept's warning says it to her (app_request_unplaced_warning), naming
+ * no other request; another reason in its own words. */
+Test(privacy, her_copy_says_made_way_as_her_accept_does)
+{
+    sql("INSERT INTO unscheduled_reasons(request_rid, reason, code, vals) VALUES"
+        " (1, 'made way for request r3, already in its people''s agendas, and then found no"
+        " free slot: run Schedule again', 'made_way', '{\"request\":\"r3\"}'),"
+        " (2, 'OLENA-BUSY-REASON', 'people_busy', NULL);");
+    struct buf out = BUF_INIT(8u << 20);
+    ok(app_person_data(s, "olena", 1000, &out, &err));
+    json_t *doc = json_loads(out.data, 0, NULL);
+    cr_assert_not_null(doc, "%s", out.data);
+    json_t *reqs = json_object_get(json_object_get(doc, "data"), "requests");
+    const char *copy = NULL, *other = NULL;
+    for (size_t i = 0; i < json_array_size(reqs); i++) {
+        json_t *r = json_array_get(reqs, i);
+        const char *id = json_string_value(json_object_get(r, "id"));
+        const char *why = json_string_value(json_object_get(r, "unscheduled_reason"));
+        if (strcmp(id, "r1") == 0)
+            copy = why;
+        else if (strcmp(id, "r2") == 0)
+            other = why;
+    }
+    /* what her accept's warning says of the same reason */
+    struct app_unscheduled u = {
+        .request = "r1",
+        .why = {.code = "made_way", .values_n = 1, .name = {"request"}, .value = {"r3"},
+                .message = "made way for request r3, already in its people's agendas, and then "
+                           "found no free slot: run Schedule again"}};
+    struct app_schedule_report rep = {.unscheduled_n = 1, .unscheduled = &u};
+    struct store_request r1 = {.id = "r1", .event = "ev", .from = "anna", .to = "olena"};
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_accept_warning w = {.n = 0};
+    cr_assert_not_null(app_request_unplaced_warning(NULL, &rep, &r1, false, 0, &a, &w));
+    cr_assert_eq(w.reasons[0].n, 1);
+    cr_assert_not_null(copy, "%s", out.data);
+    cr_assert_str_eq(copy, w.reasons[0].v[0].message);
+    cr_assert_str_eq(copy, "made way for another meeting, already in its people's agendas, and "
+                           "then found no free slot", "her copy as it was");
+    cr_assert_not_null(other, "%s", out.data);
+    cr_assert_str_eq(other, "OLENA-BUSY-REASON");
+    arena_free(&a);
+    json_decref(doc);
     buf_free(&out);
 }
 

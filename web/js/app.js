@@ -497,6 +497,8 @@ function sendUnsentNow() {
 // control that had the focus, which would otherwise fall back to the top of
 // the page, and a keyboard or screen reader user lose their place.
 // An error describes the fields of container marked invalid (forms.js).
+// An error, or a notice (done, but something is left to see to), is an
+// alert a screen reader says at once; anything else a status.
 export function flash(container, msg, kind, focus) {
   const old = container.querySelector('.flash');
   if (old) {
@@ -504,7 +506,7 @@ export function flash(container, msg, kind, focus) {
     old.remove();
   }
   const el = h('p', {
-    class: `flash ${kind || 'ok'}`, role: kind === 'error' ? 'alert' : 'status', tabindex: focus ? '-1' : null, id: nextId('flash'),
+    class: `flash ${kind || 'ok'}`, role: kind === 'error' || kind === 'notice' ? 'alert' : 'status', tabindex: focus ? '-1' : null, id: nextId('flash'),
   }, msg);
   container.prepend(el);
   if (kind === 'error') describeBy(container, el, true);

@@ -9,7 +9,7 @@ import { h, list, field } from './dom.js';
 import { t, tn, tx } from './i18n.js';
 import { flash } from './app.js';
 import { orgInfo, localName, nameAndOrg } from './people.js';
-import { inTheWay, refusalWhy } from './words.js';
+import { inTheWay, refusalWhy, attendeeOffWarning } from './words.js';
 
 const COLLEAGUES_MAX = 4;
 
@@ -24,7 +24,9 @@ async function bringable(r, org) {
 // The colleagues of request r listed, those of org (every one when anyone:
 // the desk) each with a button to take her off, and "Bring a colleague"
 // (org's people) while the table has seats; changed() after each change,
-// a refusal flashed in where.
+// a refusal flashed in where. changed() gives (a promise of) the element
+// the request shows in once redrawn, where what a removal left to be done
+// (an interpreter none is free of) is said as an alert; where if none.
 export function colleaguesPart(r, where, { org, anyone = false, changed }) {
   const box = h('div', { class: 'colleagues' });
   const said = (e) => [t('error.save'), ' ', inTheWay(e) || refusalWhy(e)];
@@ -38,8 +40,10 @@ export function colleaguesPart(r, where, { org, anyone = false, changed }) {
           onclick: async (ev) => {
             ev.target.disabled = true;
             try {
-              await api.removeAttendee(r.id, a.id);
-              changed();
+              const done = await api.removeAttendee(r.id, a.id);
+              const left = attendeeOffWarning(done, r, anyone);
+              const now = await changed();
+              if (left) flash(now || where, left, 'notice', true);
             } catch (e) { ev.target.disabled = false; flash(where, said(e), 'error'); }
           },
         }, t('requests.colleague_remove'))] : null))));

@@ -102,6 +102,26 @@ export function acceptWarnings(done) {
   return parts.map((x) => coded(x, ACCEPTED)).filter((x) => x !== null).flatMap((x) => [' ', x]);
 }
 
+// What taking someone off request r's placed meeting left to be done
+// (DELETE /requests/{id}/attendees/{p}'s "warnings"): its people left need
+// an interpreter of a pair none is free for then. A participant hears that
+// the organisers will find one; the desk (desk true), to find one on the
+// event's interpreters form. null when the reply warns of nothing.
+const offWords = (r, desk) => ({
+  no_interpreter_free: (v) => {
+    const pair = data(String(v.pair || '').toUpperCase());
+    if (!desk) return tx('requests.off_no_interpreter', { pair });
+    const href = `/console/event?event=${encodeURIComponent((r && r.event) || '')}#interpreters-form`;
+    return tx('desk.off_no_interpreter', { pair, link: h('a', { href }, t('desk.off_interpreters_link')) });
+  },
+});
+export function attendeeOffWarning(done, r, desk) {
+  const parts = Array.isArray(done && done.warnings) ? done.warnings : [];
+  if (!parts.length) return null;
+  const known = offWords(r, desk);
+  return parts.map((x, i) => [i ? ' ' : null, coded(x, known)]);
+}
+
 // What kept a chosen time or a move (a 409's "reasons"), "; " between them;
 // null when the refusal names nothing in the way of a time (the caller says
 // refusalWhy then: a request answered meanwhile, say).

@@ -203,14 +203,16 @@ async function availabilitySection(meetings) {
 // Copies the feed's link (a phone's calendar app asks for it pasted); where
 // the browser allows no clipboard (a page not served over https) the link
 // is selected for the person to copy.
-function copyButton(url, out) {
+// The link copied is the one shown when it is clicked (the programme's
+// choice below may have changed it since).
+function copyButton(out) {
   const btn = h('button', { type: 'button', id: 'feed-copy', class: 'secondary' }, t('agenda.feed_copy'));
   btn.addEventListener('click', async () => {
+    const link = out.el.querySelector('a');
     try {
-      await navigator.clipboard.writeText(url);
+      await navigator.clipboard.writeText(link.href);
       btn.textContent = t('agenda.feed_copied');
     } catch (_) {
-      const link = out.el.querySelector('a');
       const range = document.createRange();
       range.selectNodeContents(link);
       getSelection().removeAllRanges();
@@ -219,6 +221,19 @@ function copyButton(url, out) {
     }
   });
   return btn;
+}
+
+// Whether her calendar (the file and the feed) holds the forum's talks and
+// breaks beside her meetings (the default), or her meetings alone
+// (`?programme=0`, docs/api.md): a box, changed() called when it changes
+// for the links to follow it; link(url) is url as the box says.
+function programmeChoice(changed) {
+  const box = h('input', { type: 'checkbox', id: 'ics-programme', name: 'programme', checked: true });
+  box.addEventListener('change', () => changed());
+  return {
+    el: h('div', { class: 'field check no-print' }, box, h('label', { for: 'ics-programme' }, t('agenda.ics_programme'))),
+    link: (url) => (box.checked ? url : `${url}?programme=0`),
+  };
 }
 
 // The meeting under way, else the next one, under the page's title: a
@@ -309,6 +324,17 @@ export async function renderAgenda(main) {
   const meetings = list(ag, 'meetings').slice().sort((a, b) => instant(start(a)) - instant(start(b)));
   const provisional = provisionalOf(meetings);
   const feedOut = outcome('feed-url', { class: 'feed' });
+  const ICS = '/api/v1/me/agenda.ics';
+  let feedUrl = null;   // the feed's link as made, before the choice's query
+  const ics = h('a', { class: 'button', id: 'ics-link', href: ICS, download: 'agenda.ics' }, t('agenda.ics'));
+  const choice = programmeChoice(() => {
+    ics.href = choice.link(ICS);
+    const shown = feedUrl && feedOut.el.querySelector('a');
+    if (shown) {
+      shown.href = choice.link(feedUrl);
+      shown.textContent = shown.getAttribute('href');
+    }
+  });
   // a feed URL that leaked stops at once; a new link turns it on again; the
   // button shows only while a feed is on (GET /me says whether one is)
   const feedOff = h('button', {
@@ -317,6 +343,7 @@ export async function renderAgenda(main) {
       try {
         await api.feedOff();
         if (state.me) state.me.feed = false;
+        feedUrl = null;
         feedOut.ok(t('agenda.feed_is_off'));
         feedOff.hidden = true;
         subscribe.focus();
@@ -330,7 +357,9 @@ export async function renderAgenda(main) {
         const f = await api.newFeed();
         if (state.me) state.me.feed = true;
         feedOff.hidden = false;
-        feedOut.ok(t('agenda.feed_ready'), ' ', h('a', { href: f.url }, f.url), ' ', copyButton(f.url, feedOut));
+        feedUrl = f.url;
+        const url = choice.link(f.url);
+        feedOut.ok(t('agenda.feed_ready'), ' ', h('a', { href: url }, url), ' ', copyButton(feedOut));
       } catch (e) { feedOut.fail(`${t('error.save')} ${errorText(e)}`); }
     },
   }, t('agenda.subscribe'));
@@ -343,8 +372,9 @@ export async function renderAgenda(main) {
     timeZoneNote() ? h('p', { class: 'notice', id: 'tz-note', role: 'alert' }, timeZoneNote())
       : h('p', { class: 'muted', id: 'agenda-tz' }, zoned ? t('agenda.tz_each') : timeZoneSentence()),
     meetings.some(provisional) ? h('p', { class: 'notice', id: 'agenda-provisional', role: 'status' }, t('agenda.provisional')) : null,
+    choice.el,
     h('div', { class: 'actions no-print' },
-      h('a', { class: 'button', id: 'ics-link', href: '/api/v1/me/agenda.ics', download: 'agenda.ics' }, t('agenda.ics')),
+      ics,
       // on paper, as the desk prints it: once the agendas are published
       // (what is provisional is not printed: the server refuses it)
       state.event && state.event.published_at

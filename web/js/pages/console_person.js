@@ -385,7 +385,8 @@ function requestsSection(self, page, meetings) {
       // hers to cancel; not a colleague's she joins (its two people's)
       if (!joins) act.append(cancelButton(r, self, other, act));
       // the colleagues who join it: hers brought, anyone taken off (docs/web.md)
-      act.append(colleaguesPart(r, act, { org: self.organisation, anyone: true, changed: () => redrawDesk(self) }));
+      act.append(colleaguesPart(r, act, { org: self.organisation, anyone: true,
+        changed: () => redrawDesk(self).then(() => document.querySelector(`#desk-requests tr[data-id="${CSS.escape(r.id)}"] > td:last-child`)) }));
     }
     return h('tr', { dataset: { id: r.id, status: r.status, direction: r.direction } },
       h('td', {}, t(joins ? 'desk.attending' : r.direction === 'sent' ? 'desk.sent' : 'desk.received')),

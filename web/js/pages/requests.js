@@ -9,7 +9,7 @@ import { state, flash, go, setToAnswer, zoneOf } from '../app.js';
 import { personInfo, orgInfo, orgName, localName, nameAndOrg, tableName } from '../people.js';
 import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
 import { messagesPart } from '../messages.js';
-import { inTheWay, acceptWarnings, allBegun, refusalWhy } from '../words.js';
+import { inTheWay, acceptWarnings, allBegun, refusalWhy, attendeeOffWarning } from '../words.js';
 import { proposalOfMine } from '../propose.js';
 import { colleaguesPart } from '../colleagues.js';
 
@@ -141,7 +141,9 @@ async function row(r, incoming, redraw, meetings, threads, times) {
     if (choose) li.append(choose);
   }
   if (r.status === 'pending' || r.status === 'accepted') {
-    li.append(colleaguesPart(r, li, { org: myOrg(), changed: redraw }));
+    // the request's card once redrawn (not a colleague's she joins: #attending)
+    const again = () => redraw().then(() => document.querySelector(`li.request:not(.attended)[data-id="${CSS.escape(r.id)}"]`));
+    li.append(colleaguesPart(r, li, { org: myOrg(), changed: again }));
   }
   // the requester takes back a request still waiting, or either of the two
   // a meeting agreed (which leaves both agendas): asked first, as it cannot
@@ -174,8 +176,9 @@ function attendedRow(r, meetings, threads) {
       if (!window.confirm(t('requests.wont_come_confirm'))) return;
       ev.target.disabled = true;
       try {
-        await api.removeAttendee(r.id, me);
-        flash(li, t('requests.wont_come_done'), 'ok', true);
+        const done = await api.removeAttendee(r.id, me);
+        const left = attendeeOffWarning(done, r, false);
+        flash(li, left ? [t('requests.wont_come_done'), ' ', left] : t('requests.wont_come_done'), left ? 'notice' : 'ok', true);
         li.querySelector('.actions')?.remove();
       } catch (e) { ev.target.disabled = false; flash(li, [t('error.save'), ' ', refusalWhy(e)], 'error'); }
     },
@@ -371,7 +374,7 @@ export async function renderRequests(main) {
   const attended = all.filter((r) => r.direction === 'attending');
   const incoming = all.filter((r) => !attended.includes(r) && (r.to === me || r.direction === 'received')).sort((a, b) => waiting(a) - waiting(b));
   const outgoing = all.filter((r) => !incoming.includes(r) && !attended.includes(r));
-  const redraw = () => { main.replaceChildren(); renderRequests(main); };
+  const redraw = () => { main.replaceChildren(); return renderRequests(main); };
   const section = async (id, title, rows, isIn) => h('section', { id, 'aria-labelledby': `${id}-h` },
     h('h2', { id: `${id}-h` }, title),
     rows.length === 0 ? h('p', { class: 'muted' }, t('requests.none'))
