@@ -130,6 +130,7 @@ const REFUSED = {
   no_video_service: () => t('refused.no_video_service'),
   mail_off: () => t('apierr.mail_off'),
   event_over: () => t('refused.event_over'),
+  nothing_begun: () => t('refused.nothing_begun'),
   no_email: () => t('refused.no_email'),
   email_other_login: (v) => tx('refused.email_other_login', { value: data(v.value || '') }),
   same_person: () => t('refused.same_person'),
