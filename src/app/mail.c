@@ -765,6 +765,56 @@ static int compose_to_answer(const struct app_mail_facts *f, struct arena *a, bo
     return *subject && *body ? 0 : -1;
 }
 
+/* The organisers' question after meetings (POST /console/events/{id}/
+ * ask-outcomes): those she has said nothing of, where she says it, and
+ * that her note is hers and the funders see counts only. */
+static int compose_outcomes(const struct app_mail_facts *f, struct arena *a, bool uk,
+                            const char **subject, const char **body)
+{
+    int n = f->items_n + f->items_more;
+    if (f->items_n < 1 || !f->event)
+        return -1;
+    bool one = n == 1;
+    *subject = arena_printf(a, uk ? (one ? "Як минула ваша зустріч на заході «%s»?"
+                                         : "Як минули ваші зустрічі на заході «%s»?")
+                                  : (one ? "How did your meeting at %s go?"
+                                         : "How did your meetings at %s go?"),
+                            f->event);
+    struct buf b = BUF_INIT(0);
+    int bad = buf_puts(&b, uk ? "Добрий день!\n\n" : "Hello,\n\n") < 0;
+    if (one)
+        bad |= buf_printf(&b, uk ? "Як минула ваша зустріч на заході «%s»? Ви ще не сказали, "
+                                   "до чого вона привела:\n\n"
+                                 : "How did your meeting at %s go? You have not said yet what "
+                                   "it led to:\n\n",
+                          f->event) < 0;
+    else if (uk)   /* "привела 21 зустріч", "привели 2 зустрічі", "привели 5 зустрічей" */
+        bad |= buf_printf(&b, "Як минули ваші зустрічі на заході «%s»? Ви ще не сказали, до "
+                              "чого %s %s:\n\n",
+                          f->event, n % 10 == 1 && n % 100 != 11 ? "привела" : "привели",
+                          uk_count(a, n, "зустріч", "зустрічі", "зустрічей")) < 0;
+    else
+        bad |= buf_printf(&b, "How did your meetings at %s go? You have not said yet what "
+                              "these %d led to:\n\n",
+                          f->event, n) < 0;
+    for (int i = 0; i < f->items_n; i++)
+        bad |= item_lines(f, &f->items[i], a, uk, &b) < 0;
+    if (f->items_more > 0)
+        bad |= buf_printf(&b, uk ? "- і ще %d\n" : "- and %d more\n", f->items_more) < 0;
+    bad |= buf_printf(&b, uk ? "\nВідповісти можна одним дотиком у вашому розкладі, біля "
+                               "кожної зустрічі:\n%s/agenda\n\nВаша нотатка — лише ваша: її "
+                               "не бачить ніхто інший. Донори форуму бачать лише, скільки "
+                               "зустрічей до чого привели, і ніколи — вашого імені.\n%s"
+                             : "\nSay it with one tap on your agenda, beside each meeting:\n"
+                               "%s/agenda\n\nYour note is yours alone: nobody else sees it. "
+                               "The forum's funders see only how many meetings led to what, "
+                               "never your name.\n%s",
+                      f->public_url, closing(f, a, uk)) < 0;
+    *body = bad ? NULL : arena_strdup(a, buf_str(&b));
+    buf_free(&b);
+    return *subject && *body ? 0 : -1;
+}
+
 int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char **subject,
                      const char **body)
 {
@@ -781,7 +831,7 @@ int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char
                  {"invitation", compose_invitation},   {"announcement", compose_announcement},
                  {"video_link", compose_video_link}, {"attendee", compose_attendee_change},
                  {"attendee_off", compose_attendee_change}, {"to_answer", compose_to_answer},
-                 {"day", compose_meetings}};
+                 {"day", compose_meetings}, {"outcomes", compose_outcomes}};
     bool uk = f->lang && strcmp(f->lang, "uk") == 0;
     *subject = *body = NULL;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)

@@ -49,7 +49,9 @@ struct app_mail_facts {
      * a meeting as a colleague, or taken off it: joins, other, by, its
      * time when placed); "to_answer" (the organisers remind her of the
      * requests at event waiting for her answer: items, items_more); "day"
-     * (her meetings of one day, the organisers' mail on its eve: items) */
+     * (her meetings of one day, the organisers' mail on its eve: items);
+     * "outcomes" (the organisers ask what her meetings at event led to:
+     * items, those begun she has said nothing of, and items_more) */
     const char *kind;
     const char *lang;                 /* "en" or "uk" */
     /* "reset" (a sign-in link she asked for herself), "signin" (one the
@@ -86,11 +88,12 @@ struct app_mail_facts {
      * too, and items list her online meetings with their links, those the
      * edit did not change as they stand (change NULL) */
     bool relinked, video;
-    const struct app_mail_item *items;   /* agenda, changed: in time order; to_answer: the
-                                            requests waiting for her answer, oldest first,
-                                            each its requester (other, other_org) alone */
+    const struct app_mail_item *items;   /* agenda, changed, outcomes: in time order;
+                                            to_answer: the requests waiting for her
+                                            answer, oldest first, each its requester
+                                            (other, other_org) alone */
     int items_n;
-    int items_more;                      /* to_answer: those not listed */
+    int items_more;                      /* to_answer, outcomes: those not listed */
     const char *event;                /* the event's name, in lang when it has one */
     /* the meeting of an accepted request when placed (starts_at NULL: not
      * yet): its slot's times (wall-clock digits of the event's zone

@@ -1,8 +1,9 @@
 /* The mail organisers send participants when they choose: a reminder to
  * the people whose meeting requests wait for their answer (a run of the
  * scheduler places accepted requests only, so a request nobody answers
- * gets no meeting), one mail each listing who asks; and, on the eve or
- * morning of each day of the forum, each person's meetings of that day. */
+ * gets no meeting), one mail each listing who asks; on the eve or
+ * morning of each day of the forum, each person's meetings of that day;
+ * after meetings, a question to their people of what they led to. */
 #ifndef DFNC_APP_REMINDERS_H
 #define DFNC_APP_REMINDERS_H
 
@@ -12,7 +13,8 @@
 #include "core/err.h"
 #include "store/store.h"
 
-/* Requests a reminder names one by one; it counts the rest. */
+/* Requests a reminder (meetings a question of outcomes) names one by one;
+ * it counts the rest. */
 #define APP_REMIND_LISTED 20
 
 struct app_remind {
@@ -32,6 +34,28 @@ struct app_remind {
  * mail. */
 int app_remind_to_answer(struct store *s, const char *actor, const char *event, bool dry_run,
                          long long now, struct app_remind *out, struct df_err *err);
+
+struct app_ask_outcomes {
+    int people;         /* people of meetings begun who said no outcome of one of them */
+    int meetings;       /* those meetings */
+    int mailed;         /* people mailed (a dry run: who would be) */
+    int asked_lately;   /* people left out: asked within STORE_OUTCOMES_ASKED_HOURS */
+    int not_mailed;     /* people no mail reaches: no usable address, mail off, erased */
+};
+
+/* Asks, by mail ("outcomes"), each person of event's meetings that have
+ * begun by now (the outcomes' rule, app_outcome_set's) and are not
+ * cancelled, who has said no outcome of one of them (an attendee too:
+ * she may say one), what they led to: one mail each listing those
+ * meetings (when, at the event's zone; whom she met, as the day's mail
+ * names them), in one transaction with an audit line by actor; a dry run
+ * counts and writes nothing. Someone asked of this event within the last
+ * STORE_OUTCOMES_ASKED_HOURS (by the machine's clock) is not mailed again.
+ * -1 with err: DF_ERR_NOT_FOUND for an unknown event, DF_ERR_CONFLICT with
+ * code nothing_begun while none of its meetings has begun, or mail_off
+ * while the forum sends no mail. */
+int app_ask_outcomes(struct store *s, const char *actor, const char *event, bool dry_run,
+                     long long now, struct app_ask_outcomes *out, struct df_err *err);
 
 /* What the mail of a day's meetings did (or, a dry run, would do). */
 struct app_day_mail {

@@ -367,7 +367,7 @@ const struct cli_command cli_commands[] = {
     {"mail", cli_cmd_mail,
      "dfnc mail setup --public-url URL | setup --off | send --smtp URL --mail-from ADDR "
      "[--smtp-user U] [--timeout S] | status | remind EVENT [--dry-run] | day EVENT DAY "
-     "[--dry-run] | day-due",
+     "[--dry-run] | outcomes EVENT [--dry-run] | day-due",
      "The mail dfnc sends people: \"X asks to meet you\" to a request's addressee,\n"
      "\"your request was accepted\" (its time and table when placed) or \"declined\" to\n"
      "its requester; the organisers' introductions and bookings to both people;\n"
@@ -418,10 +418,19 @@ const struct cli_command cli_commands[] = {
      "                          clock); a day sent before is not sent again. Says\n"
      "                          the days sent and failed (exit 1 when one failed);\n"
      "                          audit actor auto\n"
-     "                          --dry-run (remind, day): counts, queues nothing and\n"
-     "                          keeps nothing. Both are refused while the forum\n"
-     "                          sends no mail, for an unknown event or one over\n"
-     "                          (exit 3); each send is an audit line by cli"},
+     "  outcomes EVENT          after meetings, as the dashboard's \"Ask them by\n"
+     "                          e-mail\": each person of EVENT's meetings begun (not\n"
+     "                          cancelled; attendees too) who has said no outcome\n"
+     "                          of one is mailed those meetings and the link to say\n"
+     "                          what they led to on her agenda (not twice within 72\n"
+     "                          hours); says the people, meetings, how many were\n"
+     "                          mailed, asked lately and not mailed\n"
+     "                          --dry-run (remind, day, outcomes): counts, queues\n"
+     "                          nothing and keeps nothing. Each is refused while the\n"
+     "                          forum sends no mail, for an unknown event, one over\n"
+     "                          (remind), or none of whose meetings has begun\n"
+     "                          (outcomes) (exit 3); each send is an audit line by\n"
+     "                          cli"},
     {"procure", cli_cmd_procure,
      "dfnc procure plan|export --instrument edirpa|edip|safe [--as-of DATE] [--json] "
      "[--format ocds] [--instruments FILE]",

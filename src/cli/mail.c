@@ -1,7 +1,7 @@
 /* dfnc mail: whether the forum sends mail, sending what is due (for cron
- * and tests), the outbox's figures, the organisers' reminder and day's mail
- * (app/reminders.h, as the console sends them); and the sender options
- * serve shares. */
+ * and tests), the outbox's figures, the organisers' reminder, day's mail
+ * and question of outcomes (app/reminders.h, as the console sends them);
+ * and the sender options serve shares. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,7 +183,7 @@ static int mail_status(struct cli_ctx *ctx, int argc, char **argv)
     return on < 0 ? cli_fail(&err) : 0;
 }
 
-/* The options of remind and day: --dry-run alone, before or after the
+/* The options of remind, day and outcomes: --dry-run alone, before or after the
  * arguments; want of them. 0 with *dry set, or the usage error's code. */
 static int mail_dry_run_opts(int argc, char **argv, int want, bool *dry)
 {
@@ -225,6 +225,29 @@ static int mail_remind(struct cli_ctx *ctx, int argc, char **argv)
     mail_said_dry(dry);
     printf("event: %s\npeople: %d\nrequests: %d\nmailed: %d\nreminded lately: %d\n"
            "not mailed: %d\n", event, o.people, o.requests, o.mailed, o.reminded_lately,
+           o.not_mailed);
+    return 0;
+}
+
+static int mail_outcomes(struct cli_ctx *ctx, int argc, char **argv)
+{
+    bool dry;
+    int usage = mail_dry_run_opts(argc, argv, 1, &dry);
+    if (usage)
+        return usage;
+    const char *event = argv[optind];
+    struct df_err err = {0};
+    struct store *s = NULL;
+    struct app_ask_outcomes o;
+    int rc = store_open(&s, ctx->db_path, &err);
+    if (rc == 0)
+        rc = app_ask_outcomes(s, "cli", event, dry, (long long)time(NULL), &o, &err);
+    store_close(s);
+    if (rc < 0)
+        return cli_fail(&err);
+    mail_said_dry(dry);
+    printf("event: %s\npeople: %d\nmeetings: %d\nmailed: %d\nasked lately: %d\n"
+           "not mailed: %d\n", event, o.people, o.meetings, o.mailed, o.asked_lately,
            o.not_mailed);
     return 0;
 }
@@ -294,5 +317,7 @@ int cli_cmd_mail(struct cli_ctx *ctx, int argc, char **argv)
         return mail_day(ctx, argc - 1, argv + 1);
     if (strcmp(argv[1], "day-due") == 0)
         return mail_day_due(ctx, argc - 1);
+    if (strcmp(argv[1], "outcomes") == 0)
+        return mail_outcomes(ctx, argc - 1, argv + 1);
     return cli_usage("mail");
 }

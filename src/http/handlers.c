@@ -861,6 +861,9 @@ const struct http_route http_routes[] = {
      ROUTE_ORGANISER},
     /* each person's meetings of a day of the forum, mailed on its eve */
     {"POST", "/api/v1/console/events/{id}/day-mail", api_console_day_mail, ROUTE_ORGANISER},
+    /* the people of meetings begun, asked by mail what they led to */
+    {"POST", "/api/v1/console/events/{id}/ask-outcomes", api_console_ask_outcomes,
+     ROUTE_ORGANISER},
     {"GET", "/api/v1/console/backups", api_console_backups, ROUTE_ORGANISER},
     {"DELETE", "/api/v1/console/announcements/{id}", api_announcement_delete, ROUTE_ORGANISER},
     /* a walk-in's new organisation: the id its name proposes */

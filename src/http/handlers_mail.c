@@ -61,17 +61,27 @@ void api_console_mail(struct http_req *r)
     http_reply_json(r, 200, j);
 }
 
+/* A mailing's body {"dry_run"?}, itself optional, into *dry: false when
+ * refused (the reply made). */
+static bool dry_run_of(struct http_req *r, bool *dry)
+{
+    static const struct http_field f[] = {{"dry_run", HJ_BOOL, .required = false}, {NULL}};
+    json_t *b = NULL;
+    if (r->body.len && !(b = http_body(r, f)))
+        return false;
+    *dry = json_is_true(json_object_get(b, "dry_run"));
+    json_decref(b);
+    return true;
+}
+
 /* POST /console/events/{id}/remind-to-answer {"dry_run"?} (body optional):
  * the people whose requests at the event wait for their answer, mailed a
  * reminder each (app/reminders.h). */
 void api_console_remind(struct http_req *r)
 {
-    static const struct http_field f[] = {{"dry_run", HJ_BOOL, .required = false}, {NULL}};
-    json_t *b = NULL;
-    if (r->body.len && !(b = http_body(r, f)))
+    bool dry;
+    if (!dry_run_of(r, &dry))
         return;
-    bool dry = json_is_true(json_object_get(b, "dry_run"));
-    json_decref(b);
     struct df_err err = {0};
     struct app_remind o;
     if (app_remind_to_answer(r->s, r->user.email, r->params[0], dry,
@@ -112,4 +122,25 @@ void api_console_day_mail(struct http_req *r)
         http_reply_df_err(r, &err);
     else
         http_reply_json(r, 200, reply);
+}
+
+/* POST /console/events/{id}/ask-outcomes {"dry_run"?} (body optional): the
+ * people of the event's meetings begun who said no outcome of one, asked
+ * by mail what they led to (app/reminders.h). */
+void api_console_ask_outcomes(struct http_req *r)
+{
+    bool dry;
+    if (!dry_run_of(r, &dry))
+        return;
+    struct df_err err = {0};
+    struct app_ask_outcomes o;
+    if (app_ask_outcomes(r->s, r->user.email, r->params[0], dry, http_server_forum_now(r->srv),
+                         &o, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200,
+                    json_pack("{ss sb si si si si si}", "event", r->params[0], "dry_run", dry,
+                              "people", o.people, "meetings", o.meetings, "mailed", o.mailed,
+                              "asked_lately", o.asked_lately, "not_mailed", o.not_mailed));
 }

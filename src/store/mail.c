@@ -4,10 +4,11 @@
 
 #include "store/store_internal.h"
 
-/* STORE_REMINDED_HOURS as SQL text */
+/* STORE_REMINDED_HOURS, STORE_OUTCOMES_ASKED_HOURS as SQL text */
 #define STR_OF(x) #x
 #define TEXT_OF(x) STR_OF(x)
 #define STORE_REMINDED_HOURS_TEXT TEXT_OF(STORE_REMINDED_HOURS)
+#define STORE_OUTCOMES_ASKED_HOURS_TEXT TEXT_OF(STORE_OUTCOMES_ASKED_HOURS)
 
 /* The people of the requests of a CTE rq(rrid, f, t) (rid, requester's
  * and addressee's rids) as their mail reaches them, each once, into the
@@ -127,12 +128,12 @@ int store_to_answer_each(struct store *s, const char *event, store_to_answer_fn 
     return stop;
 }
 
-int store_answer_reminded(struct store *s, const char *event, const char *person,
-                          struct df_err *err)
+/* Runs sql, an INSERT OR REPLACE into a table of who was mailed at an
+ * event (answer_reminders, outcome_asks: its time defaults to now) with
+ * event as ?1 and person as ?2; what says it when the database fails. */
+static int keep_mailed(struct store *s, const char *sql, const char *event, const char *person,
+                       const char *what, struct df_err *err)
 {
-    static const char sql[] =
-        "INSERT OR REPLACE INTO answer_reminders(event_rid, person_rid)"
-        " SELECT e.rid, p.rid FROM events e, people p WHERE e.id = ?1 AND p.id = ?2";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
@@ -140,7 +141,70 @@ int store_answer_reminded(struct store *s, const char *event, const char *person
     store_bind_text(st, 2, person);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_fail(s, err, "keeping who was reminded");
+    return rc == SQLITE_DONE ? 0 : store_fail(s, err, what);
+}
+
+int store_answer_reminded(struct store *s, const char *event, const char *person,
+                          struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT OR REPLACE INTO answer_reminders(event_rid, person_rid)"
+        " SELECT e.rid, p.rid FROM events e, people p WHERE e.id = ?1 AND p.id = ?2";
+    return keep_mailed(s, sql, event, person, "keeping who was reminded", err);
+}
+
+int store_unsaid_each(struct store *s, const char *event, int64_t now, store_unsaid_fn fn,
+                      void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "WITH rq(rrid, f, t) AS (SELECT r.rid, r.from_rid, r.to_rid FROM requests r"
+        "  JOIN events e ON e.rid = r.event_rid JOIN meetings m ON m.request_rid = r.rid"
+        "  JOIN slots sl ON sl.rid = m.slot_rid WHERE e.id = ?1 AND r.status = 'accepted'"
+        "  AND julianday(sl.starts_at) <= julianday(?2, 'unixepoch')),"
+        WHO_SQL
+        " SELECT p.id, p.email, p.ui_language, p.languages, o.country,"
+        " p.mail_off OR p.erased_at IS NOT NULL,"
+        " EXISTS (SELECT 1 FROM outcome_asks oa WHERE oa.person_rid = p.rid"
+        "   AND oa.event_rid = r.event_rid AND oa.asked_at >= strftime('%Y-%m-%dT%H:%M:%SZ',"
+        "   'now', '-" STORE_OUTCOMES_ASKED_HOURS_TEXT " hours')),"
+        " r.id, sl.starts_at, sl.ends_at, q.name, qo.name, qo.name_uk"
+        " FROM who JOIN requests r ON r.rid = who.rrid JOIN meetings m ON m.request_rid = r.rid"
+        " JOIN slots sl ON sl.rid = m.slot_rid"
+        " JOIN people p ON p.rid = who.person LEFT JOIN organisations o ON o.rid = p.org_rid"
+        " JOIN people q ON q.rid = who.partner LEFT JOIN organisations qo ON qo.rid = q.org_rid"
+        " WHERE NOT EXISTS (SELECT 1 FROM meeting_outcomes mo WHERE mo.request_rid = r.rid"
+        "  AND mo.person_rid = p.rid)"
+        " ORDER BY p.id, sl.starts_at, r.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    sqlite3_bind_int64(st, 2, now);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_unsaid u = {
+            .person = store_col(st, 0), .email = store_col(st, 1),
+            .ui_language = store_col(st, 2), .languages = store_col(st, 3),
+            .country = store_col(st, 4), .mail_off = sqlite3_column_int(st, 5) != 0,
+            .asked_lately = sqlite3_column_int(st, 6) != 0, .request = store_col(st, 7),
+            .starts_at = store_col(st, 8), .ends_at = store_col(st, 9),
+            .partner = store_col(st, 10), .partner_org = store_col(st, 11),
+            .partner_org_uk = store_col(st, 12)};
+        stop = fn(ud, &u);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "listing the meetings whose outcome is not said");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_outcomes_asked(struct store *s, const char *event, const char *person,
+                         struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT OR REPLACE INTO outcome_asks(event_rid, person_rid)"
+        " SELECT e.rid, p.rid FROM events e, people p WHERE e.id = ?1 AND p.id = ?2";
+    return keep_mailed(s, sql, event, person, "keeping who was asked what meetings led to", err);
 }
 
 int store_day_mail_get(struct store *s, const char *event, const char *day, struct arena *a,

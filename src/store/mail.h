@@ -61,6 +61,35 @@ int store_to_answer_each(struct store *s, const char *event, store_to_answer_fn 
 int store_answer_reminded(struct store *s, const char *event, const char *person,
                           struct df_err *err);
 
+/* A meeting that has begun and one of its people has said no outcome of,
+ * with what the mail asking her reads; valid during the call only. */
+struct store_unsaid {
+    const char *person, *email, *ui_language, *languages, *country;   /* her */
+    bool mail_off;       /* she turned mail off, or she was erased */
+    bool asked_lately;   /* asked of this event's within STORE_OUTCOMES_ASKED_HOURS
+                            (store_outcomes_asked, by the machine's clock) */
+    const char *request;
+    const char *starts_at, *ends_at;   /* its slot's (the event's wall clock, with offset) */
+    /* whom she met, as the day's mail names them (store_mail_person's
+     * partner), and the partner's organisation */
+    const char *partner, *partner_org, *partner_org_uk;
+};
+typedef int (*store_unsaid_fn)(void *ud, const struct store_unsaid *u);
+/* Hours within which the mail asking what meetings led to is not sent
+ * again to one person for one event. */
+#define STORE_OUTCOMES_ASKED_HOURS 72
+/* Every meeting of event that has begun by now (Unix seconds: the rule of
+ * store_outcome_attendance) and is not cancelled, a row for each of its
+ * people (requester, addressee, attendee, each once) who has said no
+ * outcome of it, by person id, then start, in one read; fn may queue mail.
+ * A non-zero return from fn stops the walk and is returned. */
+int store_unsaid_each(struct store *s, const char *event, int64_t now, store_unsaid_fn fn,
+                      void *ud, struct df_err *err);
+/* Keeps that person was asked now what her meetings at event led to. In
+ * the caller's transaction. */
+int store_outcomes_asked(struct store *s, const char *event, const char *person,
+                         struct df_err *err);
+
 /* When the mail of each person's meetings of event's day went (migration
  * 60), by whom, to how many people. */
 struct store_day_mail {

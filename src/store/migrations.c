@@ -1189,6 +1189,23 @@ static const char migration_62[] =
     "  CHECK (day_mail_at IS NULL OR (day_mail_at GLOB '[0-2][0-9]:[0-5][0-9]'"
     "   AND day_mail_at < '24:00'))";
 
+/* Version 61: the organisers ask the people of meetings that have begun
+ * what they led to (POST /console/events/{id}/ask-outcomes), a kind the
+ * outbox's CHECK must know (copied whole, as 60); and who was last asked
+ * at an event, when (not twice within STORE_OUTCOMES_ASKED_HOURS, each
+ * event apart). */
+static const char migration_61[] =
+    OUTBOX_WITH_KINDS("61", "'request','accepted','declined','booked','agenda',"
+        "    'changed','introduced','message','reset','signin','approved','not_approved',"
+        "    'invitation','announcement','video_link','attendee','attendee_off',"
+        "'to_answer','day','outcomes'") ";"
+    "CREATE TABLE outcome_asks ("
+    "  event_rid INTEGER NOT NULL REFERENCES events(rid) ON DELETE CASCADE,"
+    "  person_rid INTEGER NOT NULL REFERENCES people(rid) ON DELETE CASCADE,"
+    "  asked_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  PRIMARY KEY (event_rid, person_rid)"
+    ") STRICT, WITHOUT ROWID";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -1247,6 +1264,7 @@ const struct store_migration store_migrations[] = {
     {58, "the forum's programme in calendars; a colleague taken off a meeting, for hers",
      migration_58},
     {60, "reminders of requests to answer, and each day's meetings, are mailed", migration_60},
+    {61, "the people of meetings begun are asked by mail what they led to", migration_61},
     {62, "each day's meetings mailed by themselves, on the eve or the morning", migration_62},
     {64, "when an event stops taking meeting requests", migration_64},
     /* 59 was never used (branches worked side by side): the next is 65. A

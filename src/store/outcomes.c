@@ -36,6 +36,24 @@ int store_outcome_attendance(struct store *s, const char *request, const char *p
     return out;
 }
 
+int store_outcome_begun_n(struct store *s, const char *event, int64_t now, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT count(*) FROM requests r JOIN events e ON e.rid = r.event_rid"
+        " JOIN meetings m ON m.request_rid = r.rid JOIN slots sl ON sl.rid = m.slot_rid"
+        " WHERE e.id = ?1 AND r.status = 'accepted'"
+        " AND julianday(sl.starts_at) <= julianday(?2, 'unixepoch')";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    sqlite3_bind_int64(st, 2, now);
+    int rc = sqlite3_step(st);
+    int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    sqlite3_reset(st);
+    return n >= 0 ? n : store_fail(s, err, "counting the meetings begun");
+}
+
 int store_outcome_set(struct store *s, const char *request, const char *person,
                       const char *outcome, const char *note, struct df_err *err)
 {

@@ -18,6 +18,10 @@ enum store_attendance {
 int store_outcome_attendance(struct store *s, const char *request, const char *person,
                              int64_t now, struct df_err *err);
 
+/* How many meetings of event (accepted requests placed in a slot) have
+ * begun by now (Unix seconds, as store_outcome_attendance), or -1 with err. */
+int store_outcome_begun_n(struct store *s, const char *event, int64_t now, struct df_err *err);
+
 /* Sets person's outcome of request's meeting (replacing theirs), the note ""
  * for none. */
 int store_outcome_set(struct store *s, const char *request, const char *person,

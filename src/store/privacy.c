@@ -39,8 +39,9 @@ static const char person_rid_sql[] = "SELECT rid FROM people WHERE id = ?";
 
 const struct store_privacy_part store_privacy_parts[] = {
     /* with the days she came to the forum (the desk's check-ins) and when
-     * the organisers last reminded her of requests to answer, each event */
-    {"person", "people arrivals answer_reminders",
+     * the organisers last reminded her of requests to answer, and last
+     * asked her what her meetings led to, each event */
+    {"person", "people arrivals answer_reminders outcome_asks",
      "SELECT json_object('id', p.id, 'name', p.name, 'email', p.email, 'title', p.title,"
      " 'languages', p.languages, 'booth', p.booth, 'arrivals', " LIST(
          "SELECT json_object('day', v.day, 'at', v.at) AS j FROM arrivals v"
@@ -48,6 +49,9 @@ const struct store_privacy_part store_privacy_parts[] = {
      " 'reminded_to_answer', " LIST(
          "SELECT json_object('event', e.id, 'at', ar.reminded_at) AS j FROM answer_reminders ar"
          " JOIN events e ON e.rid = ar.event_rid WHERE ar.person_rid = ?1 ORDER BY e.id") ","
+     " 'asked_outcomes', " LIST(
+         "SELECT json_object('event', e.id, 'at', oa.asked_at) AS j FROM outcome_asks oa"
+         " JOIN events e ON e.rid = oa.event_rid WHERE oa.person_rid = ?1 ORDER BY e.id") ","
      " 'ui_language', p.ui_language, 'mail_off', " BOOL("p.mail_off") ","
      " 'created_at', p.created_at, 'updated_at', p.updated_at, 'erased_at', p.erased_at)"
      " FROM people p WHERE p.rid = ?1"},
@@ -288,6 +292,7 @@ static const char *const erase_sql[] = {
     "DELETE FROM request_message_reads WHERE person_rid = ?1",
     "DELETE FROM unavailability WHERE person_rid = ?1",
     "DELETE FROM answer_reminders WHERE person_rid = ?1",
+    "DELETE FROM outcome_asks WHERE person_rid = ?1",
     "DELETE FROM absence_reports WHERE reporter_rid = ?1"
     " AND NOT " BEGUN("absence_reports.request_rid"),
     "DELETE FROM request_attendees WHERE person_rid = ?1"
@@ -338,7 +343,8 @@ const char store_privacy_erased_tables[] =
     "people arrivals request_messages requests meeting_outcomes request_message_reads unavailability"
     " absence_reports request_attendees withdrawn_attendance feed_tokens org_contacts"
     " login_failures mail_outbox applications audit_log schedule_runs announcements user_sessions device_tokens"
-    " invitations users unscheduled_reasons location_out_of_use day_mails answer_reminders";
+    " invitations users unscheduled_reasons location_out_of_use day_mails answer_reminders"
+    " outcome_asks";
 
 static int run_rid(struct store *s, const char *sql, sqlite3_int64 rid, long long now,
                    struct df_err *err)

@@ -260,6 +260,7 @@ c = sqlite3.connect(DB)
 c.executescript('ALTER TABLE events DROP COLUMN requests_close;'   # 64's
                 'ALTER TABLE events DROP COLUMN day_mail_on;'   # 62's
                 'ALTER TABLE events DROP COLUMN day_mail_at;'
+                'DROP TABLE outcome_asks;'   # 61's
                 'DROP TABLE day_mails; DROP TABLE answer_reminders;' +   # 60's
                 ''.join(f'DROP TRIGGER IF EXISTS {t}_board_{w};'   # 57's
                         for t in ('events', 'sessions', 'slots', 'locations',

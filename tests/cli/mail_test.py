@@ -11,8 +11,9 @@ time, a cancel the other side, an introduction both, an accept the run
 places its time, a booking both; two messages one mail until the thread is
 read; an import moving the session one mail each. The From's display name
 arrives encoded; serve --smtp on a port in use leaves the mail off. The
-organisers' reminder and day's mail from the command line (dfnc mail remind,
-dfnc mail day): counts, dry runs, audit lines by cli, refusals by exit code.
+organisers' reminder, day's mail and question of outcomes from the command
+line (dfnc mail remind, dfnc mail day, dfnc mail outcomes): counts, dry runs,
+audit lines by cli, refusals by exit code.
 Usage: mail_test.py DFNC_BINARY   (TAP on stdout)"""
 import csv
 import email
@@ -892,9 +893,61 @@ p = dfnc('mail', 'day-due', 'ev-kyiv')
 ok(p.returncode == 2 and 'usage' in p.stderr, 'dfnc mail day-due takes no argument (2)', p.stderr)
 p = dfnc('help', 'mail')
 ok(p.returncode == 0 and 'day-due' in p.stdout, 'dfnc help mail names day-due', p.stdout)
+# ---- what meetings led to, asked from the command line (dfnc mail outcomes) ----------------
+m = mark()
+p = dfnc('mail', 'outcomes', 'ev-kyiv', '--dry-run')
+ok(p.returncode == 3 and 'has begun' in p.stderr and mails(m) == {},
+   'dfnc mail outcomes EVENT before its meetings (by the machine\'s clock): refused, exit 3',
+   (p.returncode, p.stderr))
+c = sqlite3.connect(DB)   # the forum a year and more earlier: its meetings have begun
+c.execute("UPDATE slots SET starts_at = replace(starts_at, '2027-', '2025-'),"
+          " ends_at = replace(ends_at, '2027-', '2025-') WHERE session_rid IN (SELECT s.rid"
+          " FROM sessions s JOIN events e ON e.rid = s.event_rid WHERE e.id = 'ev-kyiv')")
+c.commit()
+c.close()
+p = dfnc('mail', 'outcomes', 'ev-kyiv', '--dry-run')
+asked = dict(line.split(': ', 1) for line in p.stdout.splitlines() if ': ' in line)
+ok(p.returncode == 0 and p.stdout.startswith('dry run: nothing queued') and
+   asked.get('event') == 'ev-kyiv' and int(asked.get('people', 0)) >= 2 and
+   int(asked.get('meetings', 0)) >= 1 and
+   1 <= int(asked.get('mailed', 0)) <= int(asked.get('people', 0)) and
+   asked.get('asked lately') == '0' and 'not mailed' in asked and mails(m) == {} and
+   count("SELECT count(*) FROM audit_log WHERE action = 'outcomes.ask'") == 0,
+   'dfnc mail outcomes EVENT --dry-run: the people of meetings begun, nothing queued',
+   (p.stdout, p.stderr))
+p = dfnc('mail', 'outcomes', 'ev-kyiv')
+got = mails(m)
+sent = dict(line.split(': ', 1) for line in p.stdout.splitlines() if ': ' in line)
+ok(p.returncode == 0 and 'dry run' not in p.stdout and sent.get('mailed') == asked.get('mailed')
+   and len(got) == int(sent.get('mailed', -1)) and
+   all(len(v) == 1 and v[0][0] == 'outcomes' and (URL + '/agenda') in v[0][2]
+       for v in got.values()),
+   'dfnc mail outcomes EVENT: each mailed once, with the link to her agenda',
+   (p.stdout, p.stderr, got))
+audit = count("SELECT coalesce((SELECT actor || ' ' || entity_id || ': ' || detail"
+              " FROM audit_log WHERE action = 'outcomes.ask'), '')")
+ok(audit == 'cli ev-kyiv: mailed %s of %s (0 asked lately, %s without mail)'
+   % (sent.get('mailed'), sent.get('people'), sent.get('not mailed')),
+   '... its audit line by cli', audit)
+m = mark()
+p = dfnc('mail', 'outcomes', 'ev-kyiv')
+ok(p.returncode == 0 and 'mailed: 0\nasked lately: %s\n' % sent.get('mailed') in p.stdout and
+   mails(m) == {}, '... again: nobody asked twice', p.stdout)
+for args, code, said, name in (
+        (['outcomes'], 2, 'usage', 'outcomes without an event'),
+        (['outcomes', 'ev-kyiv', 'more'], 2, 'usage', 'outcomes with two events'),
+        (['outcomes', 'no-such-event'], 3, 'no-such-event', 'outcomes of an unknown event')):
+    p = dfnc('mail', *args)
+    ok(p.returncode == code and said in p.stderr, 'dfnc mail %s: %s, exit %d' % (' '.join(args), name, code),
+       (p.returncode, p.stderr))
+p = dfnc('help', 'mail')
+ok(p.returncode == 0 and 'outcomes EVENT [--dry-run]' in p.stdout, 'dfnc help mail names outcomes',
+   p.stdout)
 p = dfnc('mail', 'setup', '--off')
 p = dfnc('mail', 'remind', 'ev-kyiv', '--dry-run')
 q = dfnc('mail', 'day', 'ev-kyiv', '2027-06-10', '--dry-run')
-ok(p.returncode == 3 and q.returncode == 3 and 'mail' in p.stderr and 'mail' in q.stderr,
-   'while the forum sends no mail: both refused, exit 3', (p.stderr, q.stderr))
+r = dfnc('mail', 'outcomes', 'ev-kyiv', '--dry-run')
+ok(p.returncode == 3 and q.returncode == 3 and r.returncode == 3 and 'mail' in p.stderr and
+   'mail' in q.stderr and 'mail' in r.stderr,
+   'while the forum sends no mail: all three refused, exit 3', (p.stderr, q.stderr, r.stderr))
 end()

@@ -6004,6 +6004,52 @@ test('the organiser on a phone, in Ukrainian, reminds by e-mail everyone whose r
   await ctx.close();
 });
 
+test('after the forum the organiser on a phone, in Ukrainian, asks by e-mail everyone who has not said what their meetings led to: how many first, then sent, and not twice', async () => {
+  const db = path.join(TMP, 'ask-outcomes.db');
+  const forum = pastForum(db);
+  const plural = (key, n) => UK[`${key}.${new Intl.PluralRules('uk').select(n)}`].replace('{n}', new Intl.NumberFormat('uk-UA').format(n));
+  await withServer(db, async () => {
+    const org = await signedIn(ORGANISER, 'uk-UA', PHONE);
+    await org.ctx.addInitScript({ path: AXE_SOURCE });
+    await pastForumScheduled(org, forum);
+    const { page } = org;
+    // while the forum sends no mail: the card says to write from one's own mail program
+    await open(page, '/console/dashboard?event=after-2025');
+    await page.locator('#ask-outcomes-no-mail').waitFor();
+    assert.equal(await page.textContent('#ask-outcomes-no-mail'), UK['ask.no_mail']);
+    assert.equal(await page.locator('#ask-outcomes-check').count(), 0);
+    execFileSync(BIN, ['--db', db, 'mail', 'setup', '--public-url', `${base}/`], { stdio: 'pipe' });
+    const queued = async () => (await apiCall(page, 'GET', '/console/mail')).body.queued;
+    const before = await queued();
+    await open(page, '/console/dashboard?event=after-2025');
+    assert.equal(await page.textContent('#ask-outcomes-check'), UK['ask.check']);
+    await page.click('#ask-outcomes-check');
+    await page.locator('#ask-outcomes-figures').waitFor();
+    // Оксана, Jan and Marie, each of their two meetings unsaid
+    const plan = (await apiCall(page, 'POST', '/console/events/after-2025/ask-outcomes', { dry_run: true })).body;
+    assert.deepEqual([plan.people, plan.meetings, plan.mailed, plan.asked_lately, plan.not_mailed], [3, 2, 3, 0, 0], JSON.stringify(plan));
+    assert.deepEqual(await page.locator('#ask-outcomes-figures li').allTextContents(), [plural('ask.meetings', 2), plural('daymail.plan', 3)]);
+    assert.equal(await page.textContent('#ask-outcomes-send'), plural('daymail.send', 3));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'ask-outcomes-send', 'the focus on what to do next');
+    assert.equal(await queued(), before, 'the plan sends nothing');
+    assert.deepEqual(await axe(page), []);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
+    await assertUkrainian(page);
+    await shoot(page, 'dashboard-ask-outcomes-uk');
+    await page.click('#ask-outcomes-send');
+    await page.locator('#ask-outcomes-status:not(:empty)').waitFor();
+    assert.equal(await page.textContent('#ask-outcomes-status'), plural('daymail.sent', 3));
+    assert.equal(await queued(), before + 3);
+    assert.equal(await page.locator('#ask-outcomes-send').count(), 0);
+    // asked again: nobody is mailed twice within three days
+    await page.click('#ask-outcomes-check');
+    await page.locator('#ask-outcomes-figures').waitFor();
+    assert.ok((await page.locator('#ask-outcomes-figures').innerText()).includes(plural('ask.lately', 3)));
+    assert.equal(await page.locator('#ask-outcomes-send').count(), 0);
+    await org.ctx.close();
+  });
+});
+
 test('the evening before, the organiser on a laptop mails everyone their meetings of the next day: how many first, then sent, and the send before said', async () => {
   const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
   await ctx.addInitScript({ path: AXE_SOURCE });

@@ -305,6 +305,65 @@ Test(mail, a_reminder_names_twenty_who_ask_and_counts_the_rest)
     arena_free(&a);
 }
 
+/* The organisers' question of what meetings led to: each meeting with its
+ * time and whom she met, the count in each language's grammar, where to
+ * say it and whose note it is. */
+Test(mail, asking_outcomes_lists_the_meetings_and_counts_them)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_mail_item items[] = {
+        {.other = "Hans Weber", .other_org = "Rhein Armour", .starts_at = "2027-06-03T10:00",
+         .ends_at = "2027-06-03T10:20"},
+        {.other = "Олена Бондар", .other_org = NULL, .starts_at = "2027-06-03T11:00",
+         .ends_at = "2027-06-03T11:20"}};
+    struct app_mail_facts f = {.kind = "outcomes", .lang = "en", .event = "DFNC2 Brussels",
+                               .timezone = "Europe/Brussels", .items = items, .items_n = 2,
+                               .public_url = URL};
+    const char *subject, *body;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "How did your meetings at DFNC2 Brussels go?");
+    cr_assert(strstr(body, "You have not said yet what these 2 led to:\n\n"
+                           "- Thursday 3 June 2027, 10:00–10:20 (Europe/Brussels, UTC+02:00)\n"
+                           "  with Hans Weber (Rhein Armour)\n"
+                           "- Thursday 3 June 2027, 11:00–11:20 (Europe/Brussels, UTC+02:00)\n"
+                           "  with Олена Бондар\n\n"), "%s", body);
+    cr_assert(strstr(body, "https://forum.example.eu/agenda\n"), "%s", body);
+    cr_assert(strstr(body, "Your note is yours alone"), "%s", body);
+    cr_assert(strstr(body, "never your name"), "%s", body);
+    f.lang = "uk";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Як минули ваші зустрічі на заході «DFNC2 Brussels»?");
+    cr_assert(strstr(body, "до чого привели 2 зустрічі:\n\n- четвер, 3 червня 2027, 10:00–10:20 "
+                           "(Europe/Brussels, UTC+02:00)\n  з Hans Weber (Rhein Armour)\n"),
+              "%s", body);
+    cr_assert(strstr(body, "Ваша нотатка — лише ваша"), "%s", body);
+    cr_assert(strstr(body, "https://forum.example.eu/agenda\n"), "%s", body);
+    f.items_more = 3;   /* five: many */
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert(strstr(body, "до чого привели 5 зустрічей:"), "%s", body);
+    cr_assert(strstr(body, "- і ще 3\n"), "%s", body);
+    f.items_more = 19;   /* twenty-one: one */
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert(strstr(body, "до чого привела 21 зустріч:"), "%s", body);
+    f.lang = "en";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert(strstr(body, "what these 21 led to:"), "%s", body);
+    cr_assert(strstr(body, "- and 19 more\n"), "%s", body);
+    f.items_n = 1;
+    f.items_more = 0;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "How did your meeting at DFNC2 Brussels go?");
+    cr_assert(strstr(body, "You have not said yet what it led to:\n\n- Thursday"), "%s", body);
+    f.lang = "uk";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Як минула ваша зустріч на заході «DFNC2 Brussels»?");
+    cr_assert(strstr(body, "до чого вона привела:\n\n- четвер"), "%s", body);
+    f.items_n = 0;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), -1, "a question of nothing");
+    arena_free(&a);
+}
+
 /* A day's meetings, mailed on its eve: the day in the subject, each in the
  * page's grammar, and what to do when she cannot come. */
 Test(mail, a_days_meetings_name_the_day)

@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "app/outcomes.h"
+#include "app/reminders.h"
+#include "store/mail.h"
+#include "store/outcomes.h"
 #include "store/store.h"
 
 static struct store *s;
@@ -205,4 +208,79 @@ Test(outcomes, begun_by_the_callers_clock)
     cr_assert_eq(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", NULL, 1739696399, &err),
                  APP_OUTCOME_NOT_BEGUN, "a second before, whatever the machine's clock");
     ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", NULL, 1739696400, &err));
+}
+
+/* store_unsaid_each's rows as "person:request:partner", space-separated. */
+static int keep_unsaid(void *ud, const struct store_unsaid *u)
+{
+    char *out = ud;
+    snprintf(out + strlen(out), 256 - strlen(out), "%s%s:%s:%s", *out ? " " : "", u->person,
+             u->request, u->partner);
+    return 0;
+}
+
+static const char *unsaid_at(const char *event, int64_t now)
+{
+    static char out[256];
+    out[0] = '\0';
+    ok(store_unsaid_each(s, event, now, keep_unsaid, out, &err));
+    return out;
+}
+
+/* 11:10 in Brussels: r1 (10:00) and r2 (11:00) have begun, r3 (12:00) not. */
+#define AT_1110 ((int64_t)1739700600)
+
+/* Who is asked what her meetings led to: each person of a meeting begun
+ * (an attendee too, her partner the other side) who has said nothing of
+ * it; not of a meeting to come, nor one cancelled, nor one she has said. */
+Test(outcomes, who_is_asked_what_meetings_led_to)
+{
+    request("r5", "anna", "nils", "t2");
+    ok(store_exec_for_tests(s, "UPDATE requests SET status = 'cancelled' WHERE id = 'r5'", &err));
+    ok(app_outcome_set(s, "o@x", "olena", "r1", "follow_up", "mine", AT_1110, &err));
+    cr_assert_str_eq(unsaid_at("ev", AT_1110),
+                     "anna:r1:olena karl:r1:olena nils:r2:olena olena:r2:nils");
+    cr_assert_str_eq(unsaid_at("ev", NOW),
+                     "anna:r1:olena anna:r3:karl karl:r1:olena karl:r3:anna nils:r2:olena "
+                     "olena:r2:nils", "r3 once begun");
+    cr_assert_str_eq(unsaid_at("ev", 1739696399), "", "a second before the first");
+    cr_assert_eq(store_outcome_begun_n(s, "ev", 1739696399, &err), 0);
+    cr_assert_eq(store_outcome_begun_n(s, "ev", AT_1110, &err), 2, "r1, r2: not r5, cancelled");
+}
+
+/* The mail asking it: refused before anything began; one per person with
+ * an address, counted apart without one; not twice for one event, while
+ * another event's question goes. */
+Test(outcomes, asked_once_an_event_and_each_event_apart)
+{
+    struct app_ask_outcomes o;
+    ok(store_mail_config_set(s, "https://forum.example.eu", &err));
+    cr_assert_eq(app_ask_outcomes(s, "org@x", "ev", false, 1739696399, &o, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert_str_eq(err.code, "nothing_begun");
+    err = (struct df_err){0};
+    ok(store_exec_for_tests(s, "UPDATE people SET email = id || '@example.eu'"
+                               " WHERE id <> 'nils'", &err));
+    struct store_event e2 = {.id = "ev2", .name = "DFNC3", .starts_on = "2025-02-16",
+                             .ends_on = "2025-02-16"};
+    ok(store_event_upsert(s, &e2, NULL, &err));
+    struct store_request r6 = {.id = "r6", .event = "ev2", .from = "anna", .to = "olena",
+                               .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &r6, NULL, &err));
+    struct store_meeting m6 = {.id = "m-r6", .request = "r6", .slot = "t1"};
+    ok(store_meeting_upsert(s, &m6, &err));
+    ok(app_ask_outcomes(s, "org@x", "ev", true, AT_1110, &o, &err));
+    cr_assert_eq(o.people, 4, "anna, karl, nils, olena");
+    cr_assert_eq(o.meetings, 2, "r1 and r2, each once");
+    cr_assert_eq(o.mailed, 3);
+    cr_assert_eq(o.not_mailed, 1, "nils has no address");
+    ok(app_ask_outcomes(s, "org@x", "ev", false, AT_1110, &o, &err));
+    cr_assert_eq(o.mailed, 3);
+    ok(app_ask_outcomes(s, "org@x", "ev", false, NOW, &o, &err));
+    cr_assert_eq(o.people, 4);
+    cr_assert_eq(o.mailed, 0, "not twice, even with r3 begun since");
+    cr_assert_eq(o.asked_lately, 3);
+    ok(app_ask_outcomes(s, "org@x", "ev2", true, AT_1110, &o, &err));
+    cr_assert_eq(o.mailed, 2, "anna and olena at the other event: %d", o.mailed);
+    cr_assert_eq(o.asked_lately, 0);
 }

@@ -198,6 +198,8 @@ export const api = {
   remindToAnswer: (event, dry) => call('POST', `/console/events/${enc(event)}/remind-to-answer`, { dry_run: !!dry }),
   // each person's meetings of a day of the event, mailed (dry: counted only)
   dayMail: (event, day, dry) => call('POST', `/console/events/${enc(event)}/day-mail`, { day, dry_run: !!dry }),
+  // the people of an event's meetings begun who said no outcome, asked by mail what they led to (dry: counted only)
+  askOutcomes: (event, dry) => call('POST', `/console/events/${enc(event)}/ask-outcomes`, { dry_run: !!dry }),
   // The whole list of offers and needs replaces the old one.
   setCapabilities: (org, capabilities) => call('PUT', `/organisations/${enc(org)}/capabilities`, { capabilities }),
   person: (id) => call('GET', `/people/${enc(id)}`),

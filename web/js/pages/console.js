@@ -21,7 +21,8 @@ import { moveButton, moveResult } from '../meeting_move.js';
 import { badgeScanner } from '../scan.js';
 import { nextMeetingLine, absenceCard } from '../day.js';
 import { serverNow } from '../clock.js';
-import { coded, unscheduledWhy, importWhy, refusalWhy } from '../words.js';
+import { coded, unscheduledWhy, importWhy } from '../words.js';
+import { checkThenSend } from '../mailing.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
 
@@ -100,44 +101,6 @@ export async function renderPeople(main) {
     count > 0 ? pdfLinks('agendas', rows, filters.event) : null);
   add(main, h('h1', { id: 'people-title' }, t('people.title')), walkinCard(), inviteCard(Boolean(mail && mail.on)), form,
     waitingAsked && count > 0 ? remindCard(Boolean(mail && mail.on)) : null, out);
-}
-
-// A mailing the organisers look at before it goes: check asks the server's
-// dry run (ask(true)); lines(r) says its figures in plan; when someone
-// would be mailed, a button (sendText(r), the focus on it) sends it
-// (ask(false)) and says sentText(done). A refusal is said by its code.
-function checkThenSend(check, plan, status, { ask, lines, sendText, sentText, nobody, id }) {
-  check.addEventListener('click', async () => {
-    check.disabled = true;
-    clear(plan);
-    status.ok();
-    try {
-      const r = await ask(true);
-      if (!r.people) {
-        status.ok(nobody);
-        return;
-      }
-      plan.append(h('ul', { id: `${id}-figures` }, lines(r).filter(Boolean).map((x) => h('li', {}, x))));
-      if (!(r.mailed > 0)) return;
-      const send = h('button', { type: 'button', class: 'primary', id: `${id}-send` }, sendText(r));
-      send.addEventListener('click', async () => {
-        send.disabled = true;
-        try {
-          const done = await ask(false);
-          clear(plan);
-          status.ok(sentText(done));
-          check.focus();
-        } catch (e) {
-          send.disabled = false;
-          status.fail(t('error.save'), ' ', refusalWhy(e));
-        }
-      });
-      plan.append(send);
-      send.focus();
-    } catch (e) {
-      status.fail(t('error.save'), ' ', refusalWhy(e));
-    } finally { check.disabled = false; }
-  });
 }
 
 // With the filter "requests to answer" on: those people reminded by e-mail

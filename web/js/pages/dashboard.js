@@ -2,13 +2,15 @@
 // meetings: the EU x Ukraine country-pair matrix, by capability, by hour.
 
 import { api } from '../api.js';
-import { h, add, list, data, whileSeen, scroller } from '../dom.js';
+import { h, add, list, data, whileSeen, scroller, outcome } from '../dom.js';
 import { t, tx, tn, num, countryName, isoDay, dayTime } from '../i18n.js';
 import { state, eventPicker } from '../app.js';
 import { barChart, matrix } from '../charts.js';
 import { cpvLabel, cpvBare } from '../cpv.js';
 import { OUTCOMES } from '../outcomes.js';
 import { serverNow } from '../clock.js';
+import { localName } from '../people.js';
+import { checkThenSend } from '../mailing.js';
 
 export async function renderDashboard(main) {
   await drawDashboard(main, await eventPicker());
@@ -24,7 +26,7 @@ async function drawDashboard(main, picker) {
   // on the day, how many have arrived beside how many registered (the
   // check-in desk's count, as the check-in page says it: during the forum,
   // today's)
-  const [stats, counts, outcomes, arrived, absent, report, backups] = await Promise.all([api.stats().catch(() => ({})),
+  const [stats, counts, outcomes, arrived, absent, report, backups, mail] = await Promise.all([api.stats().catch(() => ({})),
     ev ? api.meetingCounts(ev) : Promise.resolve({}),
     ev ? api.outcomeFigures(ev).catch(() => null) : null,
     api.people({ limit: 0 }).catch(() => undefined),
@@ -33,7 +35,9 @@ async function drawDashboard(main, picker) {
     // once meetings have begun: how many took place (the funders' report's
     // rule); and the meetings by capability area
     ev ? api.report(ev).catch(() => undefined) : undefined,
-    api.backups().catch(() => null)]);
+    api.backups().catch(() => null),
+    // whether the forum sends mail: the outcomes card's "Ask them by e-mail"
+    ev ? api.consoleMail().catch(() => null) : null]);
   const held = report && report.meetings;
   const figure = (id, value, label) => h('div', { class: 'figure', dataset: { figure: id } },
     h('span', { class: 'value' }, num(value)), h('span', { class: 'label' }, label));
@@ -79,7 +83,7 @@ async function drawDashboard(main, picker) {
   add(main, h('section', { class: 'card', id: 'chart-hour' },
     barChart({ title: t('dash.by_hour'), head: [t('dash.hour_col'), t('chart.meetings')], data: byHour.sort((a, b) => a[0] - b[0]).map(([k, v]) => ({ label: `${String(k).padStart(2, '0')}:00`, value: v })) })));
 
-  if (outcomes) add(main, outcomesSection(outcomes));
+  if (outcomes) add(main, outcomesSection(outcomes, Boolean(mail && mail.on)));
   if (outcomes && report && list(report.areas).length) add(main, areasSection(report.areas, outcomes.reported > 0));
 }
 
@@ -99,12 +103,13 @@ function cpvHint() {
 
 // What the meetings led to, as their people said (GET .../outcomes): how
 // many meetings under each outcome, and of them between EU and Ukrainian
-// organisations; never anyone's note.
-function outcomesSection(o) {
+// organisations; never anyone's note. Below, those who have said nothing
+// yet asked by e-mail (mailOn: the forum sends mail).
+function outcomesSection(o, mailOn) {
   const head = h('h2', { id: 'outcomes-h' }, t('dash.outcomes'));
   if (!o.reported) {
     return h('section', { class: 'card', id: 'dash-outcomes', 'aria-labelledby': 'outcomes-h' }, head,
-      h('p', { class: 'muted' }, t('dash.outcomes_none')));
+      h('p', { class: 'muted' }, t('dash.outcomes_none')), askOutcomes(mailOn));
   }
   const by = new Map(list(o.outcomes).map((x) => [x.outcome, x]));
   const pair = o.eu_ua || {};
@@ -118,7 +123,30 @@ function outcomesSection(o) {
         const x = by.get(code) || { meetings: 0, eu_ua: 0 };
         return h('tr', { dataset: { outcome: code } }, h('th', { scope: 'row' }, t(`outcome.${code}`)),
           h('td', { class: 'num' }, num(x.meetings)), h('td', { class: 'num' }, num(x.eu_ua)));
-      }))));
+      }))), askOutcomes(mailOn));
+}
+
+// Few say what a meeting led to unless asked: everyone of the event's
+// meetings begun who has said nothing of one asked by e-mail, in one go.
+// First the figures (a dry run: some were asked lately, some have no mail),
+// then sent.
+function askOutcomes(mailOn) {
+  const ev = state.event;
+  const part = h('div', { class: 'no-print', id: 'ask-outcomes' }, h('h3', { id: 'ask-outcomes-h' }, t('ask.title')));
+  if (!mailOn) return add(part, h('p', { class: 'muted', id: 'ask-outcomes-no-mail' }, t('ask.no_mail')));
+  const status = outcome('ask-outcomes-status');
+  const check = h('button', { type: 'button', id: 'ask-outcomes-check' }, t('ask.check'));
+  const plan = h('div', { id: 'ask-outcomes-plan' });
+  checkThenSend(check, plan, status, {
+    id: 'ask-outcomes',
+    ask: (dry) => api.askOutcomes(ev.id, dry),
+    lines: (r) => [tn('ask.meetings', r.meetings), tn('daymail.plan', r.mailed),
+      r.asked_lately ? tn('ask.lately', r.asked_lately) : null, r.not_mailed ? tn('ask.not_mailed', r.not_mailed) : null],
+    sendText: (r) => tn('daymail.send', r.mailed),
+    sentText: (r) => tn('daymail.sent', r.mailed),
+    nobody: t('ask.nobody'),
+  });
+  return add(part, h('p', {}, t('ask.lead', { event: localName(ev.name, ev.name_uk) })), check, plan, status.el);
 }
 
 // The report's meetings by capability area (`dfnc report`): where one side
