@@ -270,9 +270,12 @@ int app_ask_outcomes(struct store *s, const char *actor, const char *event, bool
     return rc;
 }
 
-int app_day_mail(struct store *s, const char *actor, const char *event, const char *day,
-                 bool dry_run, long long now, struct arena *a, struct app_day_mail *out,
-                 struct df_err *err)
+/* app_day_mail, and, first_only (the pass's own send), nothing done when
+ * the day was sent before: judged inside the write transaction, so a send
+ * by hand or another process's pass at the same moment is not doubled. */
+static int day_mail(struct store *s, const char *actor, const char *event, const char *day,
+                    bool dry_run, bool first_only, long long now, struct arena *a,
+                    struct app_day_mail *out, struct df_err *err)
 {
     *out = (struct app_day_mail){0};
     struct store_event ev;
@@ -298,15 +301,21 @@ int app_day_mail(struct store *s, const char *actor, const char *event, const ch
         goto undo;
     }
     int got = store_day_mail_get(s, event, day, a, &before, err);
-    if (got < 0 || app_mail_forum_open(s, now, a, &forum, err) < 0 ||
-        app_mail_meetings_of_day(s, event, day, dry_run, &out->people, &out->meetings,
-                                 &out->mailed, err) < 0)
+    if (got < 0)
         goto undo;
     if (got) {
         out->before_at = before.mailed_at;
         out->before_by = before.mailed_by;
         out->before_people = before.people;
+        if (first_only) {
+            store_rollback(s);
+            return 0;
+        }
     }
+    if (app_mail_forum_open(s, now, a, &forum, err) < 0 ||
+        app_mail_meetings_of_day(s, event, day, dry_run, &out->people, &out->meetings,
+                                 &out->mailed, err) < 0)
+        goto undo;
     if (dry_run) {
         store_rollback(s);
         return 0;
@@ -321,6 +330,13 @@ int app_day_mail(struct store *s, const char *actor, const char *event, const ch
 undo:
     store_rollback(s);
     return -1;
+}
+
+int app_day_mail(struct store *s, const char *actor, const char *event, const char *day,
+                 bool dry_run, long long now, struct arena *a, struct app_day_mail *out,
+                 struct df_err *err)
+{
+    return day_mail(s, actor, event, day, dry_run, false, now, a, out, err);
 }
 
 /* Day ("YYYY-MM-DD") moved by delta days into out; false for no date. */
@@ -441,12 +457,14 @@ int app_day_mail_pass(struct store *s, long long now, struct app_day_mail_pass *
                 continue;
             struct app_day_mail done;
             struct df_err why = {0};
-            if (app_day_mail(s, "auto", ev->id, day, false, now, &a, &done, &why) < 0) {
+            if (day_mail(s, "auto", ev->id, day, false, true, now, &a, &done, &why) < 0) {
                 out->failed++;
                 log_msg(LOG_ERROR, "event=day_mail_failed forum_event=%s day=%s error=\"%s\"",
                         ev->id, day, why.msg);
                 continue;
             }
+            if (done.before_at)
+                continue;   /* sent meanwhile, by hand or by another pass */
             out->sent++;
             log_msg(LOG_INFO, "event=day_mail_sent forum_event=%s day=%s by=auto mailed=%d",
                     ev->id, day, done.mailed);

@@ -5,6 +5,7 @@
  * sends it once, not for an unpublished event, not while mail is off, not
  * a day the organisers sent by hand. */
 #include <criterion/criterion.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -242,6 +243,45 @@ Test(day_mail_pass, a_day_sent_by_hand_is_not_sent_again)
     cr_assert_eq(day_mails(), 2);
     cr_assert_eq(pass("2031-06-04T20:00:00+02:00"), 0);
     cr_assert_eq(day_mails(), 2);
+}
+
+/* Another process (the organiser's "Send", a cron job's pass) sends the
+ * day while this pass runs: it read "not sent" before the other committed,
+ * and must not send it again once it gets the write lock. */
+struct racing_pass {
+    struct store *s;
+    int sent;
+    int rc;
+};
+
+static void *run_pass(void *arg)
+{
+    struct racing_pass *r = arg;
+    struct app_day_mail_pass run;
+    struct df_err e = {0};
+    r->rc = app_day_mail_pass(r->s, at("2031-06-04T20:00:00+02:00"), &run, &e);
+    r->sent = run.sent;
+    return NULL;
+}
+
+Test(day_mail_pass, a_day_sent_by_another_while_it_runs_is_not_sent_twice)
+{
+    struct store *other;
+    ok(store_open(&other, db_path, &err));
+    /* the other sends the day: its write transaction open (its mails are
+     * not the point: only that it went), committed while the pass waits */
+    ok(store_begin(other, &err));
+    ok(store_day_mail_put(other, "ev", "2031-06-05", "org@x", 2, &err));
+    struct racing_pass r = {.s = s};
+    pthread_t t;
+    cr_assert_eq(pthread_create(&t, NULL, run_pass, &r), 0);
+    usleep(300 * 1000);
+    ok(store_commit(other, &err));
+    cr_assert_eq(pthread_join(t, NULL), 0);
+    cr_assert_eq(r.rc, 0);
+    cr_assert_eq(r.sent, 0, "sent by the other: not again");
+    cr_assert_eq(day_mails(), 0, "the pass queued nothing");
+    store_close(other);
 }
 
 Test(day_mail_pass, nothing_while_mail_is_off_or_once_the_day_is_over)
