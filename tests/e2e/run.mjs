@@ -6893,6 +6893,12 @@ test('taking a colleague off a placed meeting that needs an interpreter none is 
   assert.equal(await told.getAttribute('role'), 'alert');
   assert.equal(await told.locator('a').getAttribute('href'), `/console/event?event=${encodeURIComponent(forum.id)}#interpreters-form`);
   assert.equal(sqlOne("SELECT count(*) FROM request_attendees a JOIN requests r ON r.rid = a.request_rid WHERE r.id = 'req-e2e-offi'"), '0');
+  // the link opens the event's page at its interpreters, the focus there
+  await told.locator('a').click();
+  await desk.page.waitForFunction(() => document.body.dataset.ready === '/console/event');
+  assert.equal(await desk.page.evaluate(() => document.activeElement.id), 'interpreters-form');
+  assert.ok(await desk.page.evaluate(() => document.getElementById('interpreters-form').getBoundingClientRect().top < window.innerHeight),
+    'scrolled into view');
   await desk.ctx.close();
 });
 

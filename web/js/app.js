@@ -88,7 +88,7 @@ export function role() {
 }
 
 export function go(path) {
-  if (location.pathname + location.search !== path) history.pushState({}, '', path);
+  if (location.pathname + location.search + location.hash !== path) history.pushState({}, '', path);
   render();
 }
 
@@ -100,8 +100,11 @@ function onClick(ev) {
   if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
   const url = new URL(a.href, location.href);
   if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+  // a part of this page (the skip link's #main): the browser's own jump
+  if (url.hash && url.pathname + url.search === location.pathname + location.search) return;
   ev.preventDefault();
-  go(url.pathname + url.search);
+  // a part of another page (#interpreters-form) kept: render() opens it there
+  go(url.pathname + url.search + url.hash);
 }
 
 // The server keeps the language a participant reads the UI in, for what it
@@ -455,7 +458,15 @@ export async function render() {
   // After a page change the focus goes to the new page's heading: a screen
   // reader says where it is (the <main> focused before has no name, and some
   // read it out whole), and the next Tab is the page's first control.
-  if (seq === renderSeq && window.__dfncNavigated) {
+  // An address naming a part of the page (the desk's "find one on the
+  // Event page", /console/event#interpreters-form) opens the page there, the
+  // focus on that part, as it would be on the heading.
+  const part = seq === renderSeq ? partNamed(main) : null;
+  if (part) {
+    if (part.tabIndex < 0) part.tabIndex = -1;
+    part.scrollIntoView({ block: 'start' });
+    part.focus({ preventScroll: true });
+  } else if (seq === renderSeq && window.__dfncNavigated) {
     const to = title || main;
     to.tabIndex = -1;
     to.focus({ preventScroll: true });
@@ -463,6 +474,15 @@ export async function render() {
   window.__dfncNavigated = true;
   if (seq === renderSeq) sayOffline(notes);
   document.body.dataset.ready = path;
+}
+
+// The element of main the address's fragment names by its id, or null (no
+// fragment, or one that is data: the welcome link's token).
+function partNamed(main) {
+  let id = '';
+  try { id = decodeURIComponent(location.hash.slice(1)); } catch (_) { return null; }
+  const el = id ? document.getElementById(id) : null;
+  return el && main.contains(el) ? el : null;
 }
 
 // Without a connection the service worker gives the agenda as it was last
