@@ -31,16 +31,17 @@ void api_reply_json_or_error(struct http_req *r, json_t *j, struct df_err *err)
 
 static const char json_ctype[] = "application/json; charset=utf-8";
 
-bool api_reply_kept(struct http_req *r, const char *key)
+bool api_reply_kept(struct http_req *r, enum http_cache_kind kind, const char *key)
 {
     size_t len;
-    char *hit = key ? http_cache_get(r->s, key, &len) : NULL;
+    char *hit = key ? http_cache_get(r->s, kind, key, &len) : NULL;
     if (hit)
         http_reply_owned(r, 200, json_ctype, hit, len);
     return hit != NULL;
 }
 
-void api_reply_json_keeping(struct http_req *r, const char *key, json_t *j, struct df_err *err)
+void api_reply_json_keeping(struct http_req *r, enum http_cache_kind kind, const char *key,
+                            json_t *j, struct df_err *err)
 {
     char *txt = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     if (!txt) {   /* an error, or out of memory: as it would be said without keeping */
@@ -50,7 +51,7 @@ void api_reply_json_keeping(struct http_req *r, const char *key, json_t *j, stru
     json_decref(j);
     size_t len = strlen(txt);
     if (key)
-        http_cache_put(key, txt, len);
+        http_cache_put(kind, key, txt, len);
     http_reply_owned(r, 200, json_ctype, txt, len);
 }
 

@@ -254,7 +254,16 @@ ok(digest(DB) == before, 'the database is byte-identical after --json')
 # ---- an older schema: read as migrated, the file untouched --------------------------------
 c = sqlite3.connect(DB)
 # (version 30's, 29's, 25's and 23's columns first: SQLite checks every trigger when one is dropped)
-c.executescript('DROP TABLE day_mails; DROP TABLE answer_reminders;' +   # 60's
+c.executescript(''.join(f'DROP TRIGGER IF EXISTS {t}_agenda_{w};'   # 63's
+                        for t in ('requests', 'request_attendees', 'meetings',
+                                  'withdrawn_meetings', 'withdrawn_attendance',
+                                  'withdrawn_sessions', 'people', 'organisations', 'events',
+                                  'sessions', 'slots', 'locations', 'interpreters')
+                        for w in ('insert', 'delete', 'update')) +
+                ''.join(f'DROP TRIGGER meeting_outcomes_figures_{w};'
+                        for w in ('insert', 'delete', 'update')) +
+                'DROP TABLE agenda_generation; DROP TABLE outcome_generation;'
+                'DROP TABLE day_mails; DROP TABLE answer_reminders;' +   # 60's
                 ''.join(f'DROP TRIGGER IF EXISTS {t}_board_{w};'   # 57's
                         for t in ('events', 'sessions', 'slots', 'locations',
                                   'location_out_of_use', 'interpreters', 'requests',
