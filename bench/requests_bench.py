@@ -187,6 +187,13 @@ def dashboard(port, event):
             f"/api/v1/console/events/{event}/report", "/api/v1/console/backups"]
 
 
+def agenda_page(event):
+    """What the agenda page asks beside the agenda (web/js/pages/agenda.js)."""
+    return ["/api/v1/events", f"/api/v1/events/{event}", "/api/v1/me/agenda/cancelled",
+            "/api/v1/me/met", f"/api/v1/me/availability?event={event}", "/api/v1/requests",
+            "/api/v1/me/outcomes"]
+
+
 def agenda_people(db, n):
     """n people with meetings, spread over the register: whose agendas the
     desk and the phones ask on the forum's morning."""
@@ -257,7 +264,11 @@ def main():
                   ("participant /me/agenda.ics after a check-in", "me+checkin+warm",
                    "/api/v1/me/agenda.ics"),
                   (f"{AGENDAS} people's agendas after a check-in", "org+checkin+warm", agendas),
-                  (f"{AGENDAS} people's agendas, nothing changed", "org+warm", agendas)]
+                  ("the agenda page's other calls after a check-in", "me+checkin+warm",
+                   agenda_page(event))]
+        cases += [(f"  agenda page {p.split('/api/v1')[1]} after a check-in", "me+checkin+warm", p)
+                  for p in agenda_page(event)]
+        cases += [(f"{AGENDAS} people's agendas, nothing changed", "org+warm", agendas)]
         arrivals = iter(checkin_people(os.path.join(work, f"serve-{o.port}.db"),
                                        sum("+checkin" in w for _, w, _ in cases)
                                        * o.reps * len(bins)))
