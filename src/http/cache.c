@@ -31,8 +31,10 @@ struct table {
     bool keeping;    /* the last get's view may be kept (not a transaction's) */
 };
 
-static _Thread_local struct table tables[HTTP_CACHE_KINDS] = {{NULL, 0, -1, false},
-                                                                {NULL, 0, -1, false}};
+static _Thread_local struct table tables[HTTP_CACHE_KINDS] = {
+    [HTTP_CACHE_COMMITS] = {.stamp = -1},
+    [HTTP_CACHE_AGENDAS] = {.stamp = -1},
+};
 static atomic_bool disabled;
 
 /* The partner engine's data of one database at one match generation:
@@ -263,7 +265,7 @@ void http_cache_free(void)
     for (int k = 0; k < HTTP_CACHE_KINDS; k++) {
         table_clear(&tables[k]);
         free(tables[k].slots);
-        tables[k] = (struct table){NULL, 0, -1, false};
+        tables[k] = (struct table){.stamp = -1};
     }
     http_cache_match_release();
 }
