@@ -1,8 +1,7 @@
 /* Per-thread reply cache (see cache.h): an open-addressing table of at most
  * CACHE_SLOTS / 2 entries for each kind of reply, emptied when full or
- * stale; and the partner
- * engine's index, one snapshot shared by every thread while the store's
- * match generation stands. */
+ * stale; and the partner engine's index, one snapshot shared by every
+ * thread while the store's match generation stands. */
 #include "http/cache.h"
 
 #include <malloc.h>
