@@ -35,11 +35,18 @@ makes each minute, one after another), twice: as it is asked again with
 nothing changed (several organisers with it open), and after a check-in at
 the desk each time (a busy day: the figures it shows have changed); and
 its report, summary and outcome figures each after a check-in (counted
-afresh, where the rows above may be answered from what the server kept);
+afresh, where the rows above may be answered from what the server kept;
+since fix-speed2 the summary and the outcome figures are kept through a
+check-in);
 and the participant's requests (the proposed times' states), requests page
 free times and one request's times, each after a check-in (the pages that
-read the event's whole board, at the forum day's pace). --day also has the
-pending requests propose a time, as the requests page then judges it.
+read the event's whole board, at the forum day's pace). Then the forum's
+morning: the participant's agenda and calendar file, and the agendas of
+60 people with meetings in a row (the desk's GET /console/people/{id}/agenda,
+which a phone's /me/agenda answers the same way), each asked 3 times
+untimed first and then after a check-in each time, and the 60 again with
+nothing changed. --day also has the pending requests propose a time, as the
+requests page then judges it.
 """
 import argparse
 import os
@@ -57,6 +64,8 @@ from requests_http import request, must, login  # noqa: E402
 
 
 TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
+AGENDAS = 60   # people whose agendas are asked in a row
+WARM = 3       # untimed asks of an agenda before its runs
 
 
 def cpu_ms(pid):
@@ -178,6 +187,22 @@ def dashboard(port, event):
             f"/api/v1/console/events/{event}/report", "/api/v1/console/backups"]
 
 
+def agenda_page(event):
+    """What the agenda page asks beside the agenda (web/js/pages/agenda.js)."""
+    return ["/api/v1/events", f"/api/v1/events/{event}", "/api/v1/me/agenda/cancelled",
+            "/api/v1/me/met", f"/api/v1/me/availability?event={event}", "/api/v1/requests",
+            "/api/v1/me/outcomes"]
+
+
+def agenda_people(db, n):
+    """n people with meetings, spread over the register: whose agendas the
+    desk and the phones ask on the forum's morning."""
+    return [r[0] for r in sqlite3.connect(db).execute(
+        "SELECT p.id FROM people p WHERE EXISTS (SELECT 1 FROM requests r"
+        " JOIN meetings m ON m.request_rid = r.rid WHERE r.from_rid = p.rid OR r.to_rid = p.rid)"
+        " ORDER BY (p.rid * 7919) % 10007 LIMIT ?", (n,))]
+
+
 def checkin_people(db, n):
     """n people's ids not checked in, to check in one before each refresh."""
     return [r[0] for r in sqlite3.connect(db).execute(
@@ -229,16 +254,35 @@ def main():
                            "participant /requests/{id}/times")]
         cases += [("dashboard refresh, nothing changed", "org", refresh),
                   ("dashboard refresh after a check-in", "org+checkin", refresh)]
+        # the forum's morning: agendas asked again and again (phones, the
+        # desk) while the desk checks people in; each asked WARM times
+        # before the runs, so that each server thread has rendered it once
+        agendas = [f"/api/v1/console/people/{p}/agenda"
+                   for p in agenda_people(os.path.join(work, f"serve-{o.port}.db"), AGENDAS)]
+        cases += [("participant /me/agenda after a check-in", "me+checkin+warm",
+                   "/api/v1/me/agenda"),
+                  ("participant /me/agenda.ics after a check-in", "me+checkin+warm",
+                   "/api/v1/me/agenda.ics"),
+                  (f"{AGENDAS} people's agendas after a check-in", "org+checkin+warm", agendas),
+                  ("the agenda page's other calls after a check-in", "me+checkin+warm",
+                   agenda_page(event))]
+        cases += [(f"  agenda page {p.split('/api/v1')[1]} after a check-in", "me+checkin+warm", p)
+                  for p in agenda_page(event)]
+        cases += [(f"{AGENDAS} people's agendas, nothing changed", "org+warm", agendas)]
         arrivals = iter(checkin_people(os.path.join(work, f"serve-{o.port}.db"),
-                                       sum(w.endswith("+checkin") for _, w, _ in cases)
+                                       sum("+checkin" in w for _, w, _ in cases)
                                        * o.reps * len(bins)))
         for name, w, path in cases:
             times = [[] for _ in bins]
             cpu = [0.0 for _ in bins]
             failed = [None for _ in bins]
+            for _ in range(WARM if "+warm" in w else 0):
+                for i in range(len(bins)):
+                    for p in ([path] if isinstance(path, str) else path):
+                        request(o.port + i, p, who[i][w.split("+")[0]])
             for _ in range(o.reps):
                 for i in range(len(bins)):
-                    if w.endswith("+checkin"):   # the desk's write, not timed
+                    if "+checkin" in w:   # the desk's write, not timed
                         must(o.port + i, f"/api/v1/console/people/{next(arrivals)}/checkin",
                              who[i]["org"], "POST")
                     c0 = cpu_ms(servers[i].pid)

@@ -110,6 +110,13 @@ struct report {
     int meetings_n, meetings_cap;
     long long *begun_slots;
     int begun_slots_n, begun_slots_cap;
+    /* every check-in at the desk, by person rowid then day, read once:
+     * who came to the event, and which meetings' two sides came that day */
+    struct r_came {
+        long long person;
+        const char *day;
+    } *came;
+    int came_n, came_cap;
     /* the meetings by capability area (AREA_OTHER last) and by pair of
      * kinds, then as listed: those with meetings, most first */
     struct group *areas;   /* APP_AREAS_N + 1 */
@@ -401,16 +408,44 @@ static int org_read(void *ud, const struct store_report_org *o)
     return 0;
 }
 
+static int came_read(void *ud, long long person, const char *day)
+{
+    struct report *r = ud;
+    if (df_grow((void **)&r->came, &r->came_cap, r->came_n, sizeof *r->came) < 0)
+        return 1;
+    r->came[r->came_n] = (struct r_came){person, arena_strdup(r->a, day ? day : "")};
+    return !r->came[r->came_n++].day;
+}
+
+/* Whether the person of rowid person checked in on day, or, day NULL, on
+ * one of the event's days (last year's forum, in the same database, is not
+ * this year's). */
+static bool came_on(const struct report *r, long long person, const char *day)
+{
+    int i = index_of(r->came, r->came_n, sizeof *r->came, person);
+    if (i < 0)
+        return false;
+    while (i > 0 && r->came[i - 1].person == person)
+        i--;
+    for (; i < r->came_n && r->came[i].person == person; i++)
+        if (day ? strcmp(r->came[i].day, day) == 0
+                : strcmp(r->came[i].day, r->event.starts_on) >= 0 &&
+                      strcmp(r->came[i].day, r->event.ends_on) <= 0)
+            return true;
+    return false;
+}
+
 static int person_read(void *ud, const struct store_report_person *p)
 {
     struct report *r = ud;
     if (df_grow((void **)&r->people, &r->people_cap, r->people_n, sizeof *r->people) < 0)
         return 1;
     int org = index_of(r->orgs, r->orgs_n, sizeof *r->orgs, p->org);
-    r->people[r->people_n++] = (struct r_person){p->rid, org, p->checked_in, false, false};
+    bool checked_in = came_on(r, p->rid, NULL);
+    r->people[r->people_n++] = (struct r_person){p->rid, org, checked_in, false, false};
     if (org >= 0) {
         r->orgs[org].people++;
-        r->orgs[org].checked_in += p->checked_in;
+        r->orgs[org].checked_in += checked_in;
     }
     return 0;
 }
@@ -426,7 +461,9 @@ static int meeting_read(void *ud, const struct store_report_meeting *m)
         return 1;
     r->meetings[r->meetings_n++] = (struct r_meeting){.request = m->request, .slot = m->slot,
                                                       .from = from, .to = to,
-                                                      .both_arrived = m->both_arrived};
+                                                      .both_arrived = m->day &&
+                                                          came_on(r, m->from, m->day) &&
+                                                          came_on(r, m->to, m->day)};
     r->people[from].met = r->people[to].met = true;
     return 0;
 }
@@ -593,8 +630,10 @@ static int gather_read(struct store *s, const char *event, long long now, struct
         if (!tally_of(&r->sides, sides[i]))
             return 1;
     int rc = store_report_orgs_each(s, org_read, r, err);
+    if (!rc && !r->outcomes_only)   /* before the people and meetings, who are judged by it */
+        rc = store_report_came_each(s, came_read, r, err);
     if (!rc)
-        rc = store_report_people_each(s, r->event.id, person_read, r, err);
+        rc = store_report_people_each(s, person_read, r, err);
     if (!rc)
         rc = store_report_meetings_each(s, r->event.id, meeting_read, r, err);
     if (!rc)
@@ -700,6 +739,7 @@ static void report_free(struct report *r)
     free(r->people);
     free(r->meetings);
     free(r->begun_slots);
+    free(r->came);
     free(r->areas);
     free(r->area_list);
     free(r->kind_pairs);

@@ -32,22 +32,23 @@ void api_reply_json_or_error(struct http_req *r, json_t *j, struct df_err *err)
 
 static const char json_ctype[] = "application/json; charset=utf-8";
 
-bool api_reply_kept(struct http_req *r, const char *key)
+bool api_reply_kept(struct http_req *r, enum http_cache_kind kind, const char *key)
 {
     size_t len;
-    char *hit = key ? http_cache_get(r->s, key, &len) : NULL;
+    char *hit = key ? http_cache_get(r->s, kind, key, &len) : NULL;
     if (hit)
         http_reply_owned(r, 200, json_ctype, hit, len);
     return hit != NULL;
 }
 
-void api_reply_json_keeping(struct http_req *r, const char *key, json_t *j, struct df_err *err)
+void api_reply_json_keeping(struct http_req *r, enum http_cache_kind kind, const char *key,
+                            json_t *j, struct df_err *err)
 {
     api_reply_json_or_error(r, j, err);
     /* the text http_reply_json wrote, kept (copied) when it is j's: not an
      * error, nor the 500 of a JSON text that could not be made */
     if (j && key && r->status == 200 && r->reply)
-        http_cache_put(key, r->reply, r->reply_len);
+        http_cache_put(kind, key, r->reply, r->reply_len);
 }
 
 json_t *api_str_or_null(const char *s) { return s ? json_string(s) : json_null(); }

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "app/move.h"
+#include "http/cache.h"
 #include "http/internal.h"
 #include "store/api.h"
 #include "store/programme.h"
@@ -24,15 +25,17 @@ bool api_is_organiser(const struct http_req *r);
 bool api_need_person(struct http_req *r);
 /* Replies 200 with j (taking it), or, when j is NULL, err's error. */
 void api_reply_json_or_error(struct http_req *r, json_t *j, struct df_err *err);
-/* A reply kept while nothing is committed (http/cache.h), for figures that
- * are costly to count and asked again and again (the dashboard's, each
- * minute): api_reply_kept replies 200 with the text kept under key and
- * says true, or says false (none kept: the caller counts); then
- * api_reply_json_keeping replies as api_reply_json_or_error does, keeping
- * a 200's text under key. key names everything the reply depends on beside
- * the database (the event, the clock's mark): a NULL key keeps nothing. */
-bool api_reply_kept(struct http_req *r, const char *key);
-void api_reply_json_keeping(struct http_req *r, const char *key, json_t *j, struct df_err *err);
+/* A reply kept while what kind says it reads is unchanged (http/cache.h),
+ * for figures that are costly to count and asked again and again (the
+ * dashboard's, each minute): api_reply_kept replies 200 with the text kept
+ * under key and says true, or says false (none kept: the caller counts);
+ * then api_reply_json_keeping replies as api_reply_json_or_error does,
+ * keeping a 200's text under key. key names everything the reply depends
+ * on beside what kind watches (the event, the clock's mark, other
+ * generations): a NULL key keeps nothing. */
+bool api_reply_kept(struct http_req *r, enum http_cache_kind kind, const char *key);
+void api_reply_json_keeping(struct http_req *r, enum http_cache_kind kind, const char *key,
+                            json_t *j, struct df_err *err);
 /* Whether the caller's person is organisation org's contact. */
 bool api_is_contact_of(struct http_req *r, const char *org);
 /* The query parameter name as an integer from min to max (dflt when

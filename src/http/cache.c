@@ -1,7 +1,7 @@
 /* Per-thread reply cache (see cache.h): an open-addressing table of at most
- * CACHE_SLOTS / 2 entries, emptied when full or stale; and the partner
- * engine's index, one snapshot shared by every thread while the store's
- * match generation stands. */
+ * CACHE_SLOTS / 2 entries for each kind of reply, emptied when full or
+ * stale; and the partner engine's index, one snapshot shared by every
+ * thread while the store's match generation stands. */
 #include "http/cache.h"
 
 #include <malloc.h>
@@ -21,9 +21,19 @@ struct entry {
     size_t len;
 };
 
-static _Thread_local struct entry *slots;
-static _Thread_local int used;
-static _Thread_local int64_t version = -1;
+/* One thread's replies of one kind, kept while its stamp stands: SQLite's
+ * data_version (commits), or the agenda generation (agendas). */
+struct table {
+    struct entry *slots;
+    int used;
+    int64_t stamp;   /* -1: none yet */
+    bool keeping;    /* the last get's view may be kept (not a transaction's) */
+};
+
+static _Thread_local struct table tables[HTTP_CACHE_KINDS] = {
+    [HTTP_CACHE_COMMITS] = {.stamp = -1},
+    [HTTP_CACHE_AGENDAS] = {.stamp = -1},
+};
 static atomic_bool disabled;
 
 /* The partner engine's data of one database at one match generation:
@@ -65,57 +75,71 @@ static size_t slot_of(const char *key)
     return (size_t)(h & (CACHE_SLOTS - 1));
 }
 
-void http_cache_clear(void)
+static void table_clear(struct table *t)
 {
-    if (!slots)
+    if (!t->slots)
         return;
     for (int i = 0; i < CACHE_SLOTS; i++) {
-        free(slots[i].key);
-        free(slots[i].data);
+        free(t->slots[i].key);
+        free(t->slots[i].data);
     }
-    memset(slots, 0, sizeof *slots * CACHE_SLOTS);
-    used = 0;
+    memset(t->slots, 0, sizeof *t->slots * CACHE_SLOTS);
+    t->used = 0;
 }
 
-/* Clears everything once another connection has committed; true when what
- * is kept may be used. */
-static bool still_valid(struct store *s)
+void http_cache_clear(void) { table_clear(&tables[HTTP_CACHE_COMMITS]); }
+
+/* Clears t once what its replies read has changed (its stamp moved); true
+ * when what is kept may be used. A view inside a transaction (the agendas'
+ * generation says so) may use what was kept while it stands there too, but
+ * neither clears nor keeps: what the transaction wrote may be undone. */
+static bool still_valid(struct store *s, enum http_cache_kind kind, struct table *t)
 {
-    int64_t v = store_api_data_version(s);
-    if (v >= 0 && v == version)
+    int64_t v = -1;
+    int in_transaction = 0;
+    if (kind == HTTP_CACHE_AGENDAS)
+        in_transaction = store_api_agenda_generation(s, &v);
+    else
+        v = store_api_data_version(s);
+    t->keeping = v >= 0 && in_transaction == 0;
+    if (v >= 0 && v == t->stamp)
         return true;
-    http_cache_clear();
-    version = v;
+    if (t->keeping) {
+        table_clear(t);
+        t->stamp = v;
+    }
     return false;
 }
 
-char *http_cache_get(struct store *s, const char *key, size_t *len)
+char *http_cache_get(struct store *s, enum http_cache_kind kind, const char *key, size_t *len)
 {
-    if (atomic_load(&disabled) || !slots || !still_valid(s))
+    struct table *t = &tables[kind];
+    if (atomic_load(&disabled) || !still_valid(s, kind, t) || !t->slots)
         return NULL;
-    for (size_t i = slot_of(key); slots[i].key; i = (i + 1) & (CACHE_SLOTS - 1))
-        if (strcmp(slots[i].key, key) == 0) {
-            char *copy = malloc(slots[i].len + 1);
+    for (size_t i = slot_of(key); t->slots[i].key; i = (i + 1) & (CACHE_SLOTS - 1))
+        if (strcmp(t->slots[i].key, key) == 0) {
+            char *copy = malloc(t->slots[i].len + 1);
             if (!copy)
                 return NULL;
-            memcpy(copy, slots[i].data, slots[i].len + 1);
-            *len = slots[i].len;
+            memcpy(copy, t->slots[i].data, t->slots[i].len + 1);
+            *len = t->slots[i].len;
             return copy;
         }
     return NULL;
 }
 
-void http_cache_put(const char *key, const char *data, size_t len)
+void http_cache_put(enum http_cache_kind kind, const char *key, const char *data, size_t len)
 {
-    if (atomic_load(&disabled) || len > CACHE_ENTRY_MAX)
+    struct table *t = &tables[kind];
+    if (atomic_load(&disabled) || !t->keeping || len > CACHE_ENTRY_MAX)
         return;
-    if (!slots && !(slots = calloc(CACHE_SLOTS, sizeof *slots)))
+    if (!t->slots && !(t->slots = calloc(CACHE_SLOTS, sizeof *t->slots)))
         return;
-    if (used >= CACHE_SLOTS / 2)
-        http_cache_clear();
+    if (t->used >= CACHE_SLOTS / 2)
+        table_clear(t);
     size_t i = slot_of(key);
-    for (; slots[i].key; i = (i + 1) & (CACHE_SLOTS - 1))
-        if (strcmp(slots[i].key, key) == 0)
+    for (; t->slots[i].key; i = (i + 1) & (CACHE_SLOTS - 1))
+        if (strcmp(t->slots[i].key, key) == 0)
             return; /* already there */
     char *k = strdup(key), *d = malloc(len + 1);
     if (!k || !d) {
@@ -125,8 +149,8 @@ void http_cache_put(const char *key, const char *data, size_t len)
     }
     memcpy(d, data, len);
     d[len] = '\0';
-    slots[i] = (struct entry){k, d, len};
-    used++;
+    t->slots[i] = (struct entry){k, d, len};
+    t->used++;
 }
 
 static void snapshot_free(struct match_snapshot *m)
@@ -237,9 +261,10 @@ int http_cache_match_snapshots(void) { return atomic_load(&match_snapshots); }
 
 void http_cache_free(void)
 {
-    http_cache_clear();
+    for (int k = 0; k < HTTP_CACHE_KINDS; k++) {
+        table_clear(&tables[k]);
+        free(tables[k].slots);
+        tables[k] = (struct table){.stamp = -1};
+    }
     http_cache_match_release();
-    free(slots);
-    slots = NULL;
-    version = -1;
 }

@@ -473,7 +473,7 @@ void api_reply_agenda(struct http_req *r, const char *person, bool ics)
     char *key = ics ? arena_printf(&r->a, "ics:%s:%d:%s", person, programme, forum ? forum : "")
                     : arena_printf(&r->a, "json:%s", person);
     size_t len;
-    char *hit = key ? http_cache_get(r->s, key, &len) : NULL;
+    char *hit = key ? http_cache_get(r->s, HTTP_CACHE_AGENDAS, key, &len) : NULL;
     if (hit) {
         out.data = hit;
         out.len = len;
@@ -493,7 +493,7 @@ void api_reply_agenda(struct http_req *r, const char *person, bool ics)
         return;
     }
     if (key)
-        http_cache_put(key, buf_str(&out), out.len);
+        http_cache_put(HTTP_CACHE_AGENDAS, key, buf_str(&out), out.len);
     http_reply_buf(r, 200, ctype, &out);
 }
 

@@ -66,10 +66,17 @@ void api_me_outcome_delete(struct http_req *r)
 
 void api_event_outcomes(struct http_req *r)
 {
-    /* the dashboard's, each minute: kept while nothing is committed */
-    const char *key = arena_printf(&r->a, "outcomes:%s", r->params[0]);
-    if (api_reply_kept(r, key))
+    /* the dashboard's, each minute: kept while the meetings, their people
+     * and organisations (the agenda generation), the organisations' kinds
+     * (the match generation's) and what the meetings led to (the outcome
+     * generation) are unchanged; a check-in or a message leaves it */
+    long long match = store_api_match_generation(r->s), said = store_api_outcome_generation(r->s);
+    const char *key = match >= 0 && said >= 0
+                          ? arena_printf(&r->a, "outcomes:%lld:%lld:%s", match, said, r->params[0])
+                          : NULL;
+    if (api_reply_kept(r, HTTP_CACHE_AGENDAS, key))
         return;
     struct df_err err = {0};
-    api_reply_json_keeping(r, key, app_outcome_figures(r->s, r->params[0], &err), &err);
+    api_reply_json_keeping(r, HTTP_CACHE_AGENDAS, key,
+                           app_outcome_figures(r->s, r->params[0], &err), &err);
 }

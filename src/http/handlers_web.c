@@ -464,9 +464,14 @@ static int count_cb(void *ud, const struct store_web_count *c)
  * meetings, counted in SQL (a forum's 8,700 meetings are 5 MB as a list). */
 static void h_summary(struct http_req *r)
 {
-    /* the dashboard's, each minute: kept while nothing is committed */
-    const char *key = arena_printf(&r->a, "summary:%s", r->params[0]);
-    if (api_reply_kept(r, key))
+    /* the dashboard's, each minute: kept while the meetings, their people,
+     * organisations and slots (the agenda generation) and the capabilities
+     * and CPV labels (the match generation's) are unchanged; a check-in, a
+     * message, an outcome leave it */
+    long long match = store_api_match_generation(r->s);
+    const char *key = match >= 0 ? arena_printf(&r->a, "summary:%lld:%s", match, r->params[0])
+                                 : NULL;
+    if (api_reply_kept(r, HTTP_CACHE_AGENDAS, key))
         return;
     struct df_err err = {0};
     struct store_event e;
@@ -483,7 +488,7 @@ static void h_summary(struct http_req *r)
     json_t *x;
     json_array_foreach(lists[STORE_WEB_HOUR], i, x)
         total += json_integer_value(json_object_get(x, "n"));
-    api_reply_json_keeping(r, key,
+    api_reply_json_keeping(r, HTTP_CACHE_AGENDAS, key,
                            json_pack("{ss sI so so so}", "event", e.id, "meetings", total, "pairs",
                                      lists[STORE_WEB_PAIR], "hours", lists[STORE_WEB_HOUR],
                                      "capabilities", lists[STORE_WEB_CPV]),
@@ -627,8 +632,9 @@ static void h_report(struct http_req *r)
                   mark = app_report_clock_mark(r->s, now, &no_mark);
         const char *key = mark >= 0 ? arena_printf(&r->a, "report:%lld:%s", mark, r->params[0])
                                     : NULL;
-        if (!api_reply_kept(r, key))
-            api_reply_json_keeping(r, key, app_report_json(r->s, r->params[0], now, &err), &err);
+        if (!api_reply_kept(r, HTTP_CACHE_COMMITS, key))
+            api_reply_json_keeping(r, HTTP_CACHE_COMMITS, key,
+                                   app_report_json(r->s, r->params[0], now, &err), &err);
         return;
     }
     const struct download_format *f = download_format(r, "csv, xlsx or json");

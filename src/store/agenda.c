@@ -222,9 +222,13 @@ static int met_walk(struct store *s, const char *person, int64_t now, store_met_
                     void *ud, struct df_err *err)
 {
     static const char sql[] =
-        "WITH mine(request_rid) AS (SELECT r.rid FROM requests r JOIN people me ON me.rid = ?1"
-        "  WHERE r.status = 'accepted' AND (r.from_rid = me.rid OR r.to_rid = me.rid"
-        "   OR me.rid IN (SELECT person_rid FROM request_attendees WHERE request_rid = r.rid))),"
+        /* her requests by the indexes of each side (an OR of the sides
+         * scanned every request of the forum: 7 ms at 10,000 people) */
+        "WITH mine(request_rid) AS ("
+        "  SELECT rid FROM requests WHERE from_rid = ?1 AND status = 'accepted'"
+        "  UNION SELECT rid FROM requests WHERE to_rid = ?1 AND status = 'accepted'"
+        "  UNION SELECT a.request_rid FROM request_attendees a JOIN requests r"
+        "    ON r.rid = a.request_rid AND r.status = 'accepted' WHERE a.person_rid = ?1),"
         " held(request_rid, starts_at, event_name) AS (SELECT m.request_rid, sl.starts_at, e.name"
         "  FROM mine JOIN meetings m ON m.request_rid = mine.request_rid"
         "  JOIN slots sl ON sl.rid = m.slot_rid JOIN requests r ON r.rid = m.request_rid"

@@ -191,3 +191,14 @@ int64_t store_api_procure_generation(struct store *s)
 {
     return one_integer(s, "SELECT n FROM procure_generation");
 }
+
+int store_api_agenda_generation(struct store *s, int64_t *n)
+{
+    *n = one_integer(s, "SELECT n FROM agenda_generation");
+    return *n < 0 ? -1 : sqlite3_get_autocommit(s->db) ? 0 : 1;
+}
+
+int64_t store_api_outcome_generation(struct store *s)
+{
+    return one_integer(s, "SELECT n FROM outcome_generation");
+}

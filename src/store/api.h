@@ -50,5 +50,18 @@ int64_t store_api_match_generation(struct store *s);
  * names and countries, CPV labels; migration 16), by any connection. -1 on
  * error. */
 int64_t store_api_procure_generation(struct store *s);
+/* The counter raised by every committed change to what a person's agenda
+ * reads (her meetings, their people and organisations, the programme of her
+ * calendar: migration 63), by any connection, into *n: 0; 1 inside a
+ * transaction or a read, where it is this transaction's view (its own writes
+ * so far counted): what is read there may be compared with what was kept,
+ * never kept (it may be undone, and the number it saw given again to another
+ * change); -1 on error. A check-in, a message, an outcome, mail sent or a
+ * login leaves it. */
+int store_api_agenda_generation(struct store *s, int64_t *n);
+/* A counter raised by every committed change to what the meetings led to
+ * (an outcome said, changed or taken back; not its note: migration 63), by
+ * any connection. -1 on error. */
+int64_t store_api_outcome_generation(struct store *s);
 
 #endif

@@ -1206,6 +1206,116 @@ static const char migration_61[] =
     "  PRIMARY KEY (event_rid, person_rid)"
     ") STRICT, WITHOUT ROWID";
 
+/* Version 63: a counter of changes to what a person's agenda reads (as 57's
+ * of a board), raised by triggers whoever writes, so that a server keeps the
+ * agendas it rendered (JSON, the calendar file and feed: http/cache.c)
+ * through the forum day's other writes: check-ins, messages, outcomes,
+ * absence reports, mail sent, logins, walk-ins, pending requests and their
+ * answers while no meeting is theirs. What the agendas read (store/agenda.c:
+ * store_agenda_each, the withdrawn meetings, those a colleague was taken off,
+ * the programme of a calendar; store_person_ui_language): the request's id,
+ * event, people, status, message, who cancelled it and whether the
+ * organisers made it, once a meeting, a withdrawn one or a colleague taken
+ * off it is the request's (before that it is on no agenda); its attendees;
+ * the meeting's every column but updated_at; the meetings withdrawn, the
+ * colleagues taken off and the talks withdrawn, whole; people's ids, names,
+ * organisations and interface language; organisations' ids, names in both
+ * languages and countries; the event's ids, names and venues in both
+ * languages, zone, publication and video service; the sessions' ids, events,
+ * names, kinds, times, places, descriptions and calendar SEQUENCE; slots'
+ * times and sessions; tables' and interpreters' names (and an interpreter's
+ * languages). An insert counts where a row can be on an agenda at once (a
+ * meeting, a talk, an attendee, a withdrawal), a delete always. The dashboard's
+ * meeting counts and outcome figures read a part of it too (http/cache.h).
+ * A second counter is raised by every change to what the meetings led to
+ * (meeting_outcomes' meeting, person and outcome, not the note), for the
+ * dashboard's outcome figures. */
+#define AGENDA_BUMP " BEGIN UPDATE agenda_generation SET n = n + 1; END;"
+#define AGENDA_TRIGGER(table, name, when, changed)                                  \
+    "CREATE TRIGGER " table "_agenda_" name " AFTER " when " ON " table " WHEN "      \
+    changed AGENDA_BUMP
+#define AGENDA_TRIGGERS(table, inserted, changed)                                   \
+    AGENDA_TRIGGER(table, "insert", "INSERT", inserted)                             \
+    AGENDA_TRIGGER(table, "delete", "DELETE", "1")                                  \
+    AGENDA_TRIGGER(table, "update", "UPDATE", changed)
+/* the request's rows that put it on an agenda */
+#define ON_AN_AGENDA(r)                                                             \
+    "(EXISTS (SELECT 1 FROM meetings WHERE request_rid = " r ".rid)"                \
+    " OR EXISTS (SELECT 1 FROM withdrawn_meetings WHERE request_rid = " r ".rid)"   \
+    " OR EXISTS (SELECT 1 FROM withdrawn_attendance WHERE request_rid = " r ".rid))"
+static const char migration_63[] =
+    "CREATE TABLE agenda_generation (n INTEGER NOT NULL) STRICT;"
+    "INSERT INTO agenda_generation VALUES (0);"
+    "CREATE TABLE outcome_generation (n INTEGER NOT NULL) STRICT;"
+    "INSERT INTO outcome_generation VALUES (0);"
+    AGENDA_TRIGGER("requests", "delete", "DELETE", "1")
+    AGENDA_TRIGGER("requests", "update", "UPDATE",
+                   "(OLD.id IS NOT NEW.id OR OLD.event_rid IS NOT NEW.event_rid"
+                   " OR OLD.from_rid IS NOT NEW.from_rid OR OLD.to_rid IS NOT NEW.to_rid"
+                   " OR OLD.status IS NOT NEW.status OR OLD.message IS NOT NEW.message"
+                   " OR OLD.cancelled_by IS NOT NEW.cancelled_by"
+                   " OR OLD.introduced IS NOT NEW.introduced) AND " ON_AN_AGENDA("NEW"))
+    AGENDA_TRIGGERS("request_attendees", "1", "1")
+    AGENDA_TRIGGERS("meetings", "1",
+                    "OLD.id IS NOT NEW.id OR OLD.request_rid IS NOT NEW.request_rid"
+                    " OR OLD.slot_rid IS NOT NEW.slot_rid"
+                    " OR OLD.location_rid IS NOT NEW.location_rid OR OLD.locked IS NOT NEW.locked"
+                    " OR OLD.sequence IS NOT NEW.sequence"
+                    " OR OLD.interpreter_rid IS NOT NEW.interpreter_rid"
+                    " OR OLD.moved_from_start IS NOT NEW.moved_from_start"
+                    " OR OLD.moved_from_location IS NOT NEW.moved_from_location"
+                    " OR OLD.video_room IS NOT NEW.video_room"
+                    " OR OLD.moved_from_online IS NOT NEW.moved_from_online")
+    AGENDA_TRIGGERS("withdrawn_meetings", "1", "1")
+    AGENDA_TRIGGERS("withdrawn_attendance", "1", "1")
+    AGENDA_TRIGGERS("withdrawn_sessions", "1", "1")
+    AGENDA_TRIGGER("people", "delete", "DELETE", "1")
+    AGENDA_TRIGGER("people", "update", "UPDATE",
+                   "OLD.id IS NOT NEW.id OR OLD.name IS NOT NEW.name"
+                   " OR OLD.org_rid IS NOT NEW.org_rid OR OLD.ui_language IS NOT NEW.ui_language")
+    AGENDA_TRIGGER("organisations", "delete", "DELETE", "1")
+    AGENDA_TRIGGER("organisations", "update", "UPDATE",
+                   "OLD.id IS NOT NEW.id OR OLD.name IS NOT NEW.name"
+                   " OR OLD.name_uk IS NOT NEW.name_uk OR OLD.country IS NOT NEW.country")
+    AGENDA_TRIGGER("events", "delete", "DELETE", "1")
+    AGENDA_TRIGGER("events", "update", "UPDATE",
+                   "OLD.id IS NOT NEW.id OR OLD.name IS NOT NEW.name"
+                   " OR OLD.name_uk IS NOT NEW.name_uk OR OLD.venue IS NOT NEW.venue"
+                   " OR OLD.venue_uk IS NOT NEW.venue_uk OR OLD.timezone IS NOT NEW.timezone"
+                   " OR OLD.published_at IS NOT NEW.published_at"
+                   " OR OLD.video_url IS NOT NEW.video_url")
+    AGENDA_TRIGGERS("sessions", "1",
+                    "OLD.id IS NOT NEW.id OR OLD.event_rid IS NOT NEW.event_rid"
+                    " OR OLD.name IS NOT NEW.name OR OLD.name_uk IS NOT NEW.name_uk"
+                    " OR OLD.kind IS NOT NEW.kind OR OLD.starts_at IS NOT NEW.starts_at"
+                    " OR OLD.ends_at IS NOT NEW.ends_at OR OLD.place IS NOT NEW.place"
+                    " OR OLD.place_uk IS NOT NEW.place_uk"
+                    " OR OLD.description IS NOT NEW.description"
+                    " OR OLD.description_uk IS NOT NEW.description_uk"
+                    " OR OLD.sequence IS NOT NEW.sequence")
+    AGENDA_TRIGGER("slots", "delete", "DELETE", "1")
+    AGENDA_TRIGGER("slots", "update", "UPDATE",
+                   "OLD.session_rid IS NOT NEW.session_rid OR OLD.starts_at IS NOT NEW.starts_at"
+                   " OR OLD.ends_at IS NOT NEW.ends_at")
+    AGENDA_TRIGGER("locations", "delete", "DELETE", "1")
+    AGENDA_TRIGGER("locations", "update", "UPDATE", "OLD.name IS NOT NEW.name")
+    AGENDA_TRIGGER("interpreters", "delete", "DELETE", "1")
+    AGENDA_TRIGGER("interpreters", "update", "UPDATE",
+                   "OLD.name IS NOT NEW.name OR OLD.lang_a IS NOT NEW.lang_a"
+                   " OR OLD.lang_b IS NOT NEW.lang_b")
+    "CREATE TRIGGER meeting_outcomes_figures_insert AFTER INSERT ON meeting_outcomes"
+    " BEGIN UPDATE outcome_generation SET n = n + 1; END;"
+    "CREATE TRIGGER meeting_outcomes_figures_delete AFTER DELETE ON meeting_outcomes"
+    " BEGIN UPDATE outcome_generation SET n = n + 1; END;"
+    "CREATE TRIGGER meeting_outcomes_figures_update AFTER UPDATE ON meeting_outcomes"
+    " WHEN OLD.request_rid IS NOT NEW.request_rid OR OLD.person_rid IS NOT NEW.person_rid"
+    " OR OLD.outcome IS NOT NEW.outcome"
+    " BEGIN UPDATE outcome_generation SET n = n + 1; END;";
+#undef ON_AN_AGENDA
+#undef AGENDA_TRIGGERS
+#undef AGENDA_TRIGGER
+#undef AGENDA_BUMP
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -1266,6 +1376,8 @@ const struct store_migration store_migrations[] = {
     {60, "reminders of requests to answer, and each day's meetings, are mailed", migration_60},
     {61, "the people of meetings begun are asked by mail what they led to", migration_61},
     {62, "each day's meetings mailed by themselves, on the eve or the morning", migration_62},
+    {63, "counters of changes to what agendas read, and to what the meetings led to",
+     migration_63},
     {64, "when an event stops taking meeting requests", migration_64},
     /* 59 was never used (branches worked side by side): the next is 65. A
        database's version is its last migration's, so a number below it is

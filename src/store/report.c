@@ -23,27 +23,37 @@ int store_report_orgs_each(struct store *s, store_report_org_fn fn, void *ud,
     return stop;
 }
 
-int store_report_people_each(struct store *s, const char *event, store_report_person_fn fn,
-                             void *ud, struct df_err *err)
+int store_report_people_each(struct store *s, store_report_person_fn fn, void *ud,
+                             struct df_err *err)
 {
-    static const char sql[] =
-        "SELECT rid, org_rid, EXISTS (SELECT 1 FROM arrivals v, events e"
-        "  WHERE v.person_rid = people.rid AND e.id = ?1"
-        "  AND v.day BETWEEN e.starts_on AND e.ends_on)"
-        " FROM people ORDER BY rid";
+    static const char sql[] = "SELECT rid, org_rid FROM people ORDER BY rid";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
-    store_bind_text(st, 1, event);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct store_report_person p = {.rid = sqlite3_column_int64(st, 0),
-                                        .org = sqlite3_column_int64(st, 1),
-                                        .checked_in = sqlite3_column_int(st, 2) != 0};
+                                        .org = sqlite3_column_int64(st, 1)};
         stop = fn(ud, &p);
     }
     if (!stop && rc != SQLITE_DONE)
         stop = store_fail(s, err, "reading the people");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_report_came_each(struct store *s, store_report_came_fn fn, void *ud,
+                           struct df_err *err)
+{
+    static const char sql[] = "SELECT person_rid, day FROM arrivals ORDER BY person_rid, day";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        stop = fn(ud, sqlite3_column_int64(st, 0), store_col(st, 1));
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading the arrivals");
     sqlite3_reset(st);
     return stop;
 }
@@ -138,9 +148,7 @@ int store_report_meetings_each(struct store *s, const char *event, store_report_
                                void *ud, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT r.rid, r.from_rid, r.to_rid, m.slot_rid,"
-        " EXISTS (SELECT 1 FROM arrivals v WHERE v.person_rid = r.from_rid AND v.day = se.day)"
-        "  AND EXISTS (SELECT 1 FROM arrivals v WHERE v.person_rid = r.to_rid AND v.day = se.day)"
+        "SELECT r.rid, r.from_rid, r.to_rid, m.slot_rid, se.day"
         " FROM requests r JOIN meetings m ON m.request_rid = r.rid"
         " JOIN slots sl ON sl.rid = m.slot_rid JOIN sessions se ON se.rid = sl.session_rid"
         " WHERE r.event_rid = (SELECT rid FROM events WHERE id = ?1) AND r.status = 'accepted'"
@@ -154,7 +162,7 @@ int store_report_meetings_each(struct store *s, const char *event, store_report_
         struct store_report_meeting m = {
             .request = sqlite3_column_int64(st, 0), .from = sqlite3_column_int64(st, 1),
             .to = sqlite3_column_int64(st, 2), .slot = sqlite3_column_int64(st, 3),
-            .both_arrived = sqlite3_column_int(st, 4) != 0};
+            .day = store_col(st, 4)};
         stop = fn(ud, &m);
     }
     if (!stop && rc != SQLITE_DONE)

@@ -23,17 +23,22 @@ typedef int (*store_report_org_fn)(void *ud, const struct store_report_org *o);
 int store_report_orgs_each(struct store *s, store_report_org_fn fn, void *ud,
                            struct df_err *err);
 
-/* A person of the register: rowids of the person and of her organisation,
- * and whether she checked in at the desk on one of the event's days (last
- * year's forum, in the same database, is not this year's). */
+/* A person of the register: rowids of the person and of her organisation. */
 struct store_report_person {
     long long rid, org;
-    bool checked_in;
 };
 typedef int (*store_report_person_fn)(void *ud, const struct store_report_person *p);
-/* Every person, by rowid, checked_in judged at event; as store_report_orgs_each. */
-int store_report_people_each(struct store *s, const char *event, store_report_person_fn fn,
-                             void *ud, struct df_err *err);
+/* Every person, by rowid; as store_report_orgs_each. */
+int store_report_people_each(struct store *s, store_report_person_fn fn, void *ud,
+                             struct df_err *err);
+
+/* Every check-in at the desk, of any event: the person's rowid and the day
+ * ("2027-02-16"), by person then day (the caller judges which are of its
+ * event: one read of the arrivals rather than a look-up per person and per
+ * meeting); as store_report_orgs_each. */
+typedef int (*store_report_came_fn)(void *ud, long long person, const char *day);
+int store_report_came_each(struct store *s, store_report_came_fn fn, void *ud,
+                           struct df_err *err);
 
 /* How many people arrived on each day of event, in day order: every day
  * from its first to its last, 0 for a day nobody was checked in (a
@@ -76,12 +81,11 @@ int store_report_requests_each(struct store *s, const char *event, store_report_
                                void *ud, struct df_err *err);
 
 /* A meeting of the event (of an accepted request): rowids of its request,
- * requester, addressee and slot, and whether both of them checked in at the
- * desk on its day (its session's: a forum of several days checks its people
- * in each morning). */
+ * requester, addressee and slot, and its day (its session's: a forum of
+ * several days checks its people in each morning). */
 struct store_report_meeting {
     long long request, from, to, slot;
-    bool both_arrived;
+    const char *day;
 };
 typedef int (*store_report_meeting_fn)(void *ud, const struct store_report_meeting *m);
 /* Every meeting of event, by request rowid; as store_report_orgs_each. */

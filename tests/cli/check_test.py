@@ -257,7 +257,16 @@ ok(digest(DB) == before, 'the database is byte-identical after --json')
 # ---- an older schema: read as migrated, the file untouched --------------------------------
 c = sqlite3.connect(DB)
 # (version 30's, 29's, 25's and 23's columns first: SQLite checks every trigger when one is dropped)
-c.executescript('ALTER TABLE events DROP COLUMN requests_close;'   # 64's
+c.executescript(''.join(f'DROP TRIGGER IF EXISTS {t}_agenda_{w};'   # 63's first
+                        for t in ('requests', 'request_attendees', 'meetings',
+                                  'withdrawn_meetings', 'withdrawn_attendance',
+                                  'withdrawn_sessions', 'people', 'organisations', 'events',
+                                  'sessions', 'slots', 'locations', 'interpreters')
+                        for w in ('insert', 'delete', 'update')) +
+                ''.join(f'DROP TRIGGER meeting_outcomes_figures_{w};'
+                        for w in ('insert', 'delete', 'update')) +
+                'DROP TABLE agenda_generation; DROP TABLE outcome_generation;'
+                'ALTER TABLE events DROP COLUMN requests_close;'   # 64's
                 'ALTER TABLE events DROP COLUMN day_mail_on;'   # 62's
                 'ALTER TABLE events DROP COLUMN day_mail_at;'
                 'DROP TABLE outcome_asks;'   # 61's

@@ -2,12 +2,14 @@
  * and of the account store and use-cases (src/store/auth.c, src/app/auth.c). */
 #include <arpa/inet.h>
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "app/agenda.h"
 #include "app/auth.h"
 #include "app/capabilities.h"
 #include "app/requests.h"
@@ -21,6 +23,9 @@
 #include "http/url.h"
 #include "store/api.h"
 #include "store/auth.h"
+#include "store/day.h"
+#include "store/messages.h"
+#include "store/outcomes.h"
 #include "store/web.h"
 #include "scratch_db.h"
 
@@ -911,16 +916,16 @@ Test(http_cache, a_reply_kept_is_the_text_replied_and_an_error_is_not_kept)
     /* the cache learns the connection's data version at its first look
      * with something kept (before, it has no table to look in) */
     size_t len;
-    http_cache_put("prime", "x", 1);
-    free(http_cache_get(mine, "prime", &len));
+    http_cache_put(HTTP_CACHE_COMMITS, "prime", "x", 1);
+    free(http_cache_get(mine, HTTP_CACHE_COMMITS, "prime", &len));
     struct http_req r = {.s = mine, .reply_fd = -1};
-    cr_assert_not(api_reply_kept(&r, "figures:ev"), "nothing kept yet");
-    api_reply_json_keeping(&r, "figures:ev", json_pack("{ss si}", "event", "ev", "n", 3), &err);
+    cr_assert_not(api_reply_kept(&r, HTTP_CACHE_COMMITS, "figures:ev"), "nothing kept yet");
+    api_reply_json_keeping(&r, HTTP_CACHE_COMMITS, "figures:ev", json_pack("{ss si}", "event", "ev", "n", 3), &err);
     cr_assert_eq(r.status, 200);
     cr_assert_str_eq(r.ctype, "application/json; charset=utf-8");
     cr_assert_str_eq(r.reply, "{\"event\":\"ev\",\"n\":3}", "compact, in order");
     struct http_req again = {.s = mine, .reply_fd = -1};
-    cr_assert(api_reply_kept(&again, "figures:ev"));
+    cr_assert(api_reply_kept(&again, HTTP_CACHE_COMMITS, "figures:ev"));
     cr_assert_eq(again.status, 200);
     cr_assert_eq(again.reply_len, r.reply_len);
     cr_assert_str_eq(again.reply, r.reply);
@@ -929,11 +934,11 @@ Test(http_cache, a_reply_kept_is_the_text_replied_and_an_error_is_not_kept)
     struct df_err no = {0};
     df_err_set(&no, DF_ERR_NOT_FOUND, "no event \"gone\"");
     struct http_req bad = {.s = mine, .reply_fd = -1};
-    api_reply_json_keeping(&bad, "figures:gone", NULL, &no);
+    api_reply_json_keeping(&bad, HTTP_CACHE_COMMITS, "figures:gone", NULL, &no);
     cr_assert_eq(bad.status, 404);
     cr_assert(strstr(bad.reply, "no event"), "%s", bad.reply);
     struct http_req none = {.s = mine, .reply_fd = -1};
-    cr_assert_not(api_reply_kept(&none, "figures:gone"), "an error is not kept");
+    cr_assert_not(api_reply_kept(&none, HTTP_CACHE_COMMITS, "figures:gone"), "an error is not kept");
 
     free(r.reply);
     free(again.reply);
@@ -1175,4 +1180,277 @@ Test(auth, signing_out_elsewhere_is_in_the_audit_trail, .init = open_fresh, .fin
                  "stays: %s", err.msg);
     cr_assert_eq(app_session_find(s, other, 1003, &a, &found, &err), -1, "the other one is gone");
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+}
+
+/* ---- the agendas kept per thread through the forum day's writes ----------------- */
+
+/* A forum where a's agenda and calendar read every table the agenda
+ * generation watches: she meets b in t1 at Table 1 with an interpreter (r1)
+ * and c in t2 (r2); c meets b (r3); the B2B session and a talk before it. */
+static const char agenda_forum[] =
+    "INSERT INTO organisations(id, name, country, kind) VALUES"
+    " ('oa', 'Org A', 'DE', 'company'), ('ob', 'Org B', 'UA', 'company');"
+    "INSERT INTO people(id, org_rid, name) SELECT x.id, o.rid, x.name FROM organisations o,"
+    " (SELECT 'a' id, 'oa' org, 'Anna' name UNION ALL SELECT 'b', 'ob', 'Bohdan'"
+    "  UNION ALL SELECT 'c', 'ob', 'Chrystia' UNION ALL SELECT 'e', 'oa', 'Emil') x"
+    " WHERE o.id = x.org;"
+    "INSERT INTO events(id, name, venue, timezone, starts_on, ends_on)"
+    " VALUES ('ev', 'Forum', 'Expo', 'Europe/Brussels', '2027-02-16', '2027-02-17');"
+    "INSERT INTO sessions(id, event_rid, day, name, kind, starts_at, ends_at)"
+    " SELECT 's1', rid, '2027-02-16', 'B2B', 'b2b', '2027-02-16T09:00:00+01:00',"
+    "  '2027-02-16T12:00:00+01:00' FROM events;"
+    "INSERT INTO sessions(id, event_rid, day, name, kind, starts_at, ends_at, place)"
+    " SELECT 's2', rid, '2027-02-16', 'Opening', 'conference', '2027-02-16T08:00:00+01:00',"
+    "  '2027-02-16T09:00:00+01:00', 'Hall A' FROM events;"
+    "INSERT INTO slots(id, session_rid, seq, starts_at, ends_at) SELECT x.id, s.rid, x.seq,"
+    " x.st, x.en FROM sessions s, (SELECT 't1' id, 1 seq, '2027-02-16T09:00:00+01:00' st,"
+    "  '2027-02-16T09:20:00+01:00' en UNION ALL SELECT 't2', 2, '2027-02-16T09:20:00+01:00',"
+    "  '2027-02-16T09:40:00+01:00') x WHERE s.id = 's1';"
+    "INSERT INTO locations(id, event_rid, name) SELECT 'L1', rid, 'Table 1' FROM events;"
+    "INSERT INTO interpreters(id, event_rid, name, lang_a, lang_b)"
+    " SELECT 'iv', rid, 'Iryna', 'uk', 'en' FROM events;"
+    "INSERT INTO requests(id, event_rid, from_rid, to_rid, status, message)"
+    " SELECT x.id, e.rid, f.rid, t.rid, 'accepted', 'hi' FROM events e,"
+    " (SELECT 'r1' id, 'a' f, 'b' t UNION ALL SELECT 'r2', 'a', 'c'"
+    "  UNION ALL SELECT 'r3', 'c', 'b') x JOIN people f ON f.id = x.f JOIN people t ON t.id = x.t;"
+    "INSERT INTO meetings(id, request_rid, slot_rid, location_rid, interpreter_rid)"
+    " SELECT 'm1', r.rid, t.rid, l.rid, i.rid FROM requests r, slots t, locations l, interpreters i"
+    " WHERE r.id = 'r1' AND t.id = 't1';"
+    "INSERT INTO meetings(id, request_rid, slot_rid, location_rid)"
+    " SELECT x.m, r.rid, t.rid, l.rid FROM requests r, slots t, locations l,"
+    " (SELECT 'm2' m, 'r2' r, 't2' t UNION ALL SELECT 'm3', 'r3', 't1') x"
+    " WHERE r.id = x.r AND t.id = x.t;"
+    "UPDATE events SET published_at = '2027-02-01T10:00:00Z'";
+
+static char agenda_db[64];
+static struct store *mine;
+
+static void agenda_setup(void)
+{
+    snprintf(agenda_db, sizeof agenda_db, "/tmp/dfnc-test-agenda-kept-%d.db", (int)getpid());
+    scratch_db_remove(agenda_db);
+    cr_assert_eq(store_open(&mine, agenda_db, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_exec_for_tests(mine, agenda_forum, &err), 0, "%s", err.msg);
+    arena_init(&a, 0);
+}
+
+static void agenda_teardown(void)
+{
+    http_cache_free();
+    arena_free(&a);
+    store_close(mine);
+    scratch_db_remove(agenda_db);
+}
+
+/* sql committed by another connection to the file (another server thread,
+ * dfnc's CLI). */
+static void other_writes(const char *sql)
+{
+    struct store *other;
+    cr_assert_eq(store_open(&other, agenda_db, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_exec_for_tests(other, sql, &err), 0, "%s: %s", sql, err.msg);
+    store_close(other);
+}
+
+/* What a's agenda says, JSON then her calendar with the forum's programme,
+ * into out (a malloc'd string: the caller frees). */
+static char *agenda_of_a(void)
+{
+    struct buf out = BUF_INIT(1u << 20);
+    cr_assert_eq(app_agenda_json(mine, "a", &out, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_agenda_ics(mine, "a", "ev", true, &out, &err), 0, "%s", err.msg);
+    char *text = strdup(buf_str(&out));
+    buf_free(&out);
+    return text;
+}
+
+/* a's agenda as the server answers it: the kept one, or rendered and kept;
+ * *kept says which. A malloc'd string. */
+static char *agenda_asked(bool *kept)
+{
+    size_t len;
+    char *hit = http_cache_get(mine, HTTP_CACHE_AGENDAS, "agenda:a", &len);
+    *kept = hit != NULL;
+    if (hit)
+        return hit;
+    char *text = agenda_of_a();
+    http_cache_put(HTTP_CACHE_AGENDAS, "agenda:a", text, strlen(text));
+    return text;
+}
+
+/* One write to each table and column an agenda reads (migration 63's
+ * triggers), each changing what a's agenda or calendar says. */
+static const char *const agenda_writes[] = {
+    "UPDATE requests SET message = 'see you at the stand' WHERE id = 'r1'",
+    "UPDATE requests SET status = 'pending' WHERE id = 'r2'",
+    "UPDATE requests SET introduced = 1 WHERE id = 'r1'",
+    "DELETE FROM requests WHERE id = 'r2'",
+    "INSERT INTO request_attendees(request_rid, person_rid) SELECT r.rid, p.rid"
+    " FROM requests r, people p WHERE r.id = 'r1' AND p.id = 'e'",
+    "UPDATE meetings SET sequence = sequence + 1 WHERE id = 'm1'",
+    "UPDATE meetings SET location_rid = NULL WHERE id = 'm2'",
+    "UPDATE meetings SET moved_from_start = '2027-02-16T09:20:00+01:00',"
+    " moved_from_location = 'Table 2' WHERE id = 'm1'",
+    "DELETE FROM meetings WHERE id = 'm2'",
+    "INSERT INTO withdrawn_meetings(meeting_id, request_rid, starts_at, ends_at, location,"
+    " sequence) SELECT 'm9', rid, '2027-02-17T09:00:00+01:00', '2027-02-17T09:20:00+01:00',"
+    " 'Table 3', 2 FROM requests WHERE id = 'r2'",
+    "INSERT INTO withdrawn_attendance(request_rid, person_rid, meeting_id, starts_at, ends_at,"
+    " sequence) SELECT r.rid, p.rid, 'm3', '2027-02-16T09:00:00+01:00',"
+    " '2027-02-16T09:20:00+01:00', 1 FROM requests r, people p WHERE r.id = 'r3' AND p.id = 'a'",
+    "INSERT INTO withdrawn_sessions(session_id, event_rid, name, kind, starts_at, ends_at,"
+    " sequence) SELECT 's9', rid, 'Closing', 'conference', '2027-02-17T17:00:00+01:00',"
+    " '2027-02-17T18:00:00+01:00', 1 FROM events",
+    "UPDATE people SET name = 'Bohdana' WHERE id = 'b'",
+    "UPDATE people SET ui_language = 'uk' WHERE id = 'a'",
+    "UPDATE people SET org_rid = (SELECT rid FROM organisations WHERE id = 'oa') WHERE id = 'c'",
+    "UPDATE organisations SET name_uk = 'Орг Б' WHERE id = 'ob'",
+    "UPDATE organisations SET country = 'PL' WHERE id = 'ob'",
+    "UPDATE events SET published_at = NULL",
+    "UPDATE events SET timezone = 'Europe/Kyiv'",
+    "UPDATE events SET venue_uk = 'Експо'",
+    "UPDATE sessions SET name = 'Morning B2B' WHERE id = 's1'",
+    "UPDATE sessions SET place = 'Hall B' WHERE id = 's2'",
+    "INSERT INTO sessions(id, event_rid, day, name, kind, starts_at, ends_at) SELECT 's3', rid,"
+    " '2027-02-16', 'Lunch', 'break', '2027-02-16T12:00:00+01:00', '2027-02-16T13:00:00+01:00'"
+    " FROM events",
+    "DELETE FROM sessions WHERE id = 's2'",
+    "UPDATE slots SET starts_at = '2027-02-16T09:05:00+01:00' WHERE id = 't1'",
+    "UPDATE locations SET name = 'Table 9' WHERE id = 'L1'",
+    "UPDATE interpreters SET name = 'Iryna Savchuk' WHERE id = 'iv'",
+    "DELETE FROM interpreters WHERE id = 'iv'",
+};
+
+static int agenda_write_ix[sizeof agenda_writes / sizeof agenda_writes[0]];
+
+ParameterizedTestParameters(http_cache_agenda, a_change_to_what_it_reads_drops_it)
+{
+    size_t n = sizeof agenda_writes / sizeof agenda_writes[0];
+    for (size_t i = 0; i < n; i++)
+        agenda_write_ix[i] = (int)i;
+    return cr_make_param_array(int, agenda_write_ix, n);
+}
+
+ParameterizedTest(int *ix, http_cache_agenda, a_change_to_what_it_reads_drops_it,
+                  .init = agenda_setup, .fini = agenda_teardown)
+{
+    const char *sql = agenda_writes[*ix];
+    bool kept;
+    char *first = agenda_asked(&kept);
+    cr_assert_not(kept);
+    free(agenda_asked(&kept));
+    cr_assert(kept, "nothing changed: the kept one");
+    other_writes(sql);
+    char *now = agenda_asked(&kept);
+    cr_assert_not(kept, "dropped after %s", sql);
+    cr_assert_str_neq(now, first, "the write changes the agenda: %s", sql);
+    char *fresh = agenda_of_a();
+    cr_assert_str_eq(now, fresh);
+    free(fresh);
+    free(first);
+    free(now);
+    free(agenda_asked(&kept));
+    cr_assert(kept, "kept again");
+}
+
+Test(http_cache_agenda, the_forum_days_other_writes_leave_it, .init = agenda_setup,
+     .fini = agenda_teardown)
+{
+    bool kept;
+    char *first = agenda_asked(&kept);
+    int64_t g, g2;
+    cr_assert_eq(store_api_agenda_generation(mine, &g), 0);
+    int64_t said = store_api_outcome_generation(mine);
+    /* by this thread's connection: a check-in, a message, an outcome, a
+     * partner said absent, a request sent and declined */
+    const char *when, *id;
+    cr_assert_eq(store_web_checkin(mine, "a", "2027-02-16", 1802764800, &a, &when, &err), 0,
+                 "%s", err.msg);
+    cr_assert_eq(store_message_add(mine, "r1", "a", "I'm at the stand", &err), 0, "%s", err.msg);
+    cr_assert_eq(store_outcome_set(mine, "r1", "a", "follow_up", "call back", &err), 0, "%s",
+                 err.msg);
+    cr_assert_eq(store_absence_report(mine, "r1", "a", &a, &id, &err), 0, "%s", err.msg);
+    /* and by another connection: mail sent, a login, a walk-in, words on
+     * people no agenda says, a request sent then declined, a time proposed,
+     * a meeting's row rewritten unchanged, an offer, an outcome's note */
+    other_writes(
+        "INSERT INTO mail_outbox(id, to_addr, person_rid, kind, subject, body, next_try_at)"
+        " SELECT 'ml1', 'anna@example.org', rid, 'message', 'A message', 'Hello',"
+        " '2027-02-16T08:00:00Z' FROM people WHERE id = 'a';"
+        "UPDATE mail_outbox SET status = 'sent', sent_at = '2027-02-16T08:00:10Z',"
+        " attempts = 1, body = '' WHERE id = 'ml1';"
+        "INSERT INTO users(email, password_hash, role, person_rid)"
+        " SELECT 'anna@example.org', 'x', 'participant', rid FROM people WHERE id = 'a';"
+        "INSERT INTO user_sessions(token_hash, user_rid, csrf, created_at, expires_at)"
+        " SELECT x'0102', rid, 'c', 1802764800, 1802851200 FROM users;"
+        "INSERT INTO people(id, org_rid, name) SELECT 'w', rid, 'Walk-in' FROM organisations"
+        " WHERE id = 'oa';"
+        "UPDATE people SET title = 'CEO', languages = 'en;uk', email = 'b@example.org'"
+        " WHERE id = 'b';"
+        "INSERT INTO requests(id, event_rid, from_rid, to_rid) SELECT 'r7', e.rid, f.rid, t.rid"
+        " FROM events e, people f, people t WHERE f.id = 'b' AND t.id = 'a';"
+        "UPDATE requests SET status = 'declined' WHERE id = 'r7';"
+        "UPDATE requests SET proposed_slot_rid = (SELECT rid FROM slots WHERE id = 't2'),"
+        " priority = 3 WHERE id = 'r1';"
+        "UPDATE meetings SET updated_at = '2027-02-16T08:00:00Z' WHERE id = 'm1';"
+        "UPDATE meetings SET sequence = sequence WHERE id = 'm2';"
+        "INSERT INTO capabilities(org_rid, direction, cpv, title) SELECT rid, 'offer',"
+        " '35613000-4', 'Drones' FROM organisations WHERE id = 'oa';"
+        "UPDATE meeting_outcomes SET note = 'call back on Monday';");
+    char *now = agenda_asked(&kept);
+    cr_assert(kept, "the kept agenda is answered");
+    cr_assert_str_eq(now, first);
+    char *fresh = agenda_of_a();
+    cr_assert_str_eq(fresh, first, "and it is still true");
+    cr_assert_eq(store_api_agenda_generation(mine, &g2), 0);
+    cr_assert_eq(g2, g);
+    cr_assert_eq(store_api_outcome_generation(mine), said + 1,
+                 "the outcome moves the outcome figures' counter, its note does not");
+    free(fresh);
+    free(first);
+    free(now);
+}
+
+Test(http_cache_agenda, its_own_connections_write_drops_it, .init = agenda_setup,
+     .fini = agenda_teardown)
+{
+    bool kept;
+    free(agenda_asked(&kept));
+    cr_assert_eq(store_exec_for_tests(mine, "UPDATE people SET name = 'Bo' WHERE id = 'b'",
+                                      &err), 0, "%s", err.msg);
+    http_cache_clear();   /* as the dispatcher does after a write: the agendas stay */
+    char *now = agenda_asked(&kept);
+    cr_assert_not(kept, "this thread's own commit moves the generation");
+    cr_assert_not_null(strstr(now, "\"Bo\""));
+    free(now);
+    free(agenda_asked(&kept));
+    cr_assert(kept);
+}
+
+Test(http_cache_agenda, a_transaction_is_never_answered_stale_nor_kept, .init = agenda_setup,
+     .fini = agenda_teardown)
+{
+    bool kept;
+    char *first = agenda_asked(&kept);
+    int64_t g;
+    cr_assert_eq(store_begin(mine, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_message_add(mine, "r1", "a", "hello", &err), 0, "%s", err.msg);
+    cr_assert_eq(store_api_agenda_generation(mine, &g), 1, "inside a transaction");
+    free(agenda_asked(&kept));
+    cr_assert(kept, "a message is on no agenda: the kept one is true here too");
+    cr_assert_eq(store_exec_for_tests(mine, "UPDATE people SET name = 'Bo' WHERE id = 'b'",
+                                      &err), 0, "%s", err.msg);
+    char *mid = agenda_asked(&kept);
+    cr_assert_not(kept, "its own write is seen, not the kept reply");
+    cr_assert_not_null(strstr(mid, "\"Bo\""));
+    free(mid);
+    mid = agenda_asked(&kept);
+    cr_assert_not(kept, "what a transaction read is not kept: it may be undone");
+    free(mid);
+    store_rollback(mine);
+    char *now = agenda_asked(&kept);
+    cr_assert(kept, "undone: the one kept before, still true");
+    cr_assert_str_eq(now, first);
+    free(first);
+    free(now);
 }
