@@ -8218,6 +8218,10 @@ test('the organiser on a phone, in Ukrainian, closes meeting requests at a time:
     assert.equal(sent.status, 409);
     assert.equal(sent.body.error.reasons[0].code, 'requests_closed');
     await ctx.close();
+    // the scheduler page tells the organisers the list no longer grows
+    await open(org.page, `/console/schedule?event=${encodeURIComponent(forum.id)}`);
+    const line = await org.page.textContent('#requests-close-said');
+    assert.ok(line.startsWith(UK['schedule.closed_at'].split('{at}')[0]) && line.includes('09:00'), line);
   } finally {
     assert.equal((await apiCall(org.page, 'PUT', `/events/${forum.id}`, { requests_close: null })).status, 200);
     await org.ctx.close();

@@ -11,7 +11,7 @@ import {
 } from '../i18n.js';
 import { state, flash, eventPicker, go, whileBusy, refuse } from '../app.js';
 import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager.js';
-import { tableName, localName, localText, orgName, orgInfo, nameAndOrg, personInfo } from '../people.js';
+import { tableName, localName, localText, orgName, orgInfo, nameAndOrg, personInfo, requestsClosed } from '../people.js';
 import { limit, invalid, describeBy } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme, reslot } from '../programme.js';
 import { availabilityForm, conflictList } from '../availability.js';
@@ -1304,6 +1304,17 @@ function sinceNote(s) {
     t('schedule.since_differs'));
 }
 
+// When the event stops taking participants' requests (the event page's
+// "Meeting requests close"), with the way there: once closed, the list a
+// run works on grows only by answers and the desk's bookings.
+function requestsCloseLine(e) {
+  const at = e && e.requests_close_at;
+  const said = !at ? t('schedule.close_none')
+    : t(requestsClosed(e) ? 'schedule.closed_at' : 'schedule.close_at', { at: wallDayTime(at) });
+  return h('p', { id: 'requests-close-said', class: 'muted' }, said, ' ',
+    h('a', { href: withEvent('/console/event') }, t('schedule.close_change')));
+}
+
 // Requests of the event nobody has answered yet (GET .../schedule's
 // now.pending): a run leaves them out, so before it the organisers remind
 // those who must answer, found by the people list's filter.
@@ -1448,7 +1459,7 @@ export async function renderSchedule(main) {
   });
   // once published, while the forum sends mail: each day's meetings mailed
   const mailOn = state.event.published_at ? await api.consoleMail().then((m) => m.on).catch(() => false) : false;
-  add(main, h('h1', {}, t('schedule.title')), picker, h('p', { class: 'lead' }, t('schedule.lead')), last, form, out, box,
+  add(main, h('h1', {}, t('schedule.title')), picker, h('p', { class: 'lead' }, t('schedule.lead')), requestsCloseLine(state.event), last, form, out, box,
     h('section', { class: 'card', id: 'publish-card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg.el),
     mailOn ? dayMailCard(state.event) : null);
 }
