@@ -113,8 +113,8 @@ static int export_event(void *ud, const struct store_event *e)
         snprintf(cap, sizeof cap, "%d", e->request_cap);
         const char *f[] = {e->id,       e->name,    e->venue,        e->timezone, e->starts_on,
                            e->ends_on, cap,        e->published_at, e->name_uk,  e->venue_uk,
-                           e->video_url, e->requests_close};
-        return record(c, f, 12);
+                           e->video_url, e->requests_close, e->day_mail_on, e->day_mail_at};
+        return record(c, f, 14);
     }
     json_t *sessions = json_array(), *slots = json_array(), *locations = json_array();
     struct df_err err = {0};
@@ -127,7 +127,7 @@ static int export_event(void *ud, const struct store_event *e)
         return -1;
     }
     json_array_append_new(c->array,
-                          json_pack("{ss ss so so so ss ss ss si so so so so so so}", "id", e->id,
+                          json_pack("{ss ss so so so ss ss ss si so so so so so so so so}", "id", e->id,
                                     "name", e->name, "name_uk", jstr(e->name_uk), "venue",
                                     jstr(e->venue), "venue_uk", jstr(e->venue_uk), "timezone",
                                     e->timezone,
@@ -135,6 +135,8 @@ static int export_event(void *ud, const struct store_event *e)
                                     "request_cap", e->request_cap, "published_at",
                                     jstr(e->published_at), "video_url", jstr(e->video_url),
                                     "requests_close", jstr(e->requests_close),
+                                    "day_mail_on", jstr(e->day_mail_on),
+                                    "day_mail_at", jstr(e->day_mail_at),
                                     "sessions", sessions, "slots", slots, "locations", locations));
     return 0;
 }
@@ -600,10 +602,10 @@ static const char *const headers[][2] = {
     {"organisations", "id,name,country,kind,sme,city,website,description,name_uk,description_uk"},
     {"people", "id,organisation,name,email,title,languages"},
     /* the Ukrainian texts, then the video service of its online
-     * meetings, then when it stops taking requests, after the columns
-     * older exports had */
+     * meetings, then when it stops taking requests, then when each day's
+     * mail goes by itself, after the columns older exports had */
     {"events", "id,name,venue,timezone,starts_on,ends_on,request_cap,published_at,name_uk,"
-               "venue_uk,video_url,requests_close"},
+               "venue_uk,video_url,requests_close,day_mail_on,day_mail_at"},
     /* where and what it is (fix-programme) after the columns older exports had */
     {"sessions", "event,id,day,start,end,kind,name,name_uk,slot_minutes,slot_pause,slots,"
                  "place,place_uk,description,description_uk"},

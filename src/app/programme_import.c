@@ -162,6 +162,13 @@ int app_event_row(struct store *s, const struct csv_reader *r, const struct csv_
     /* when it stops taking meeting requests, at its own clock: judged by
      * app_event_apply, kept when the file has no such column */
     in.requests_close = given_text(r, row, "requests_close", &in.requests_close_given);
+    /* when each day's mail goes by itself: the two columns together, as
+     * PUT /events takes them (either given sets both; day_mail_on empty is
+     * none), kept when the file has neither */
+    bool on_given, at_given;
+    in.day_mail_on = given_text(r, row, "day_mail_on", &on_given);
+    in.day_mail_at = given_text(r, row, "day_mail_at", &at_given);
+    in.day_mail_given = on_given || at_given;
     in.mail_watch = res->mail_watch;
     if (line_check("name", in.name, EVENT_TEXT_MAX, err) < 0 ||
         line_check("name_uk", in.name_uk, EVENT_TEXT_MAX, err) < 0 ||
