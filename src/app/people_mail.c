@@ -157,7 +157,7 @@ int app_people_mail(struct store *s, const char *actor, const struct store_web_p
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
         goto undo;
     }
-    if (store_people_mailing_put(s, digest, actor, out->mailed, err) < 0 ||
+    if (store_people_mailing_put(s, digest, out->mailed, err) < 0 ||
         store_audit(s, actor, "people.mail", "people", q->event, said, err) < 0 ||
         store_commit(s, err) < 0)
         goto undo;

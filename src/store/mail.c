@@ -266,17 +266,15 @@ int store_people_mailing_recent(struct store *s, const char *digest, int seconds
     return recent < 0 ? store_fail(s, err, "reading the organisers' mails to people") : recent;
 }
 
-int store_people_mailing_put(struct store *s, const char *digest, const char *by, int people,
+int store_people_mailing_put(struct store *s, const char *digest, int people,
                              struct df_err *err)
 {
-    static const char sql[] =
-        "INSERT INTO people_mailings(digest, mailed_by, people) VALUES (?1, ?2, ?3)";
+    static const char sql[] = "INSERT INTO people_mailings(digest, people) VALUES (?1, ?2)";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
     store_bind_text(st, 1, digest);
-    store_bind_text(st, 2, by);
-    sqlite3_bind_int(st, 3, people);
+    sqlite3_bind_int(st, 2, people);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? 0 : store_fail(s, err, "keeping the organisers' mail to people");

@@ -112,9 +112,9 @@ int store_day_mail_put(struct store *s, const char *event, const char *day, cons
  * when not, -1 with err. */
 int store_people_mailing_recent(struct store *s, const char *digest, int seconds,
                                 struct df_err *err);
-/* Keeps that the send of digest went now, by `by`, to people. In the
- * caller's transaction. */
-int store_people_mailing_put(struct store *s, const char *digest, const char *by, int people,
+/* Keeps that the send of digest went now, to people. In the caller's
+ * transaction. */
+int store_people_mailing_put(struct store *s, const char *digest, int people,
                              struct df_err *err);
 
 /* One mail of the outbox. */

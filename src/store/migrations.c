@@ -1210,7 +1210,8 @@ static const char migration_61[] =
  * /console/people/mail): a kind the outbox's CHECK must know (copied
  * whole, as 61), and each such send's digest (its filters and words) and
  * time, so that a second identical send within a minute, a double click,
- * is refused unless asked for again. */
+ * is refused unless asked for again (who sent it is the audit line's: no
+ * address here for an erasure to forget). */
 static const char migration_65[] =
     OUTBOX_WITH_KINDS("65", "'request','accepted','declined','booked','agenda',"
         "    'changed','introduced','message','reset','signin','approved','not_approved',"
@@ -1220,7 +1221,6 @@ static const char migration_65[] =
     "  rid INTEGER PRIMARY KEY,"
     "  digest TEXT NOT NULL CHECK (length(digest) = 64),"
     "  mailed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
-    "  mailed_by TEXT NOT NULL,"
     "  people INTEGER NOT NULL CHECK (people >= 0)"
     ") STRICT;"
     "CREATE INDEX people_mailings_digest ON people_mailings(digest, mailed_at)";
