@@ -41,7 +41,7 @@ static int check_string(json_t *v, const struct http_field *f, const char *at,
         df_err_code(err, "too_long", "max", n, "col", at, NULL);
         return -1;
     }
-    if (len == 0 && f->min > 0) {   /* an empty text is as missing, said so for its field */
+    if (len == 0 && f->min > 0 && f->required) {   /* as missing, said so for its field */
         df_err_set(err, DF_ERR_INPUT, "%s is empty: it is required", at);
         return df_err_code(err, "required", "col", at, NULL);
     }
