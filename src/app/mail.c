@@ -537,6 +537,34 @@ static int compose_announcement(const struct app_mail_facts *f, struct arena *a,
     return *subject && *body ? 0 : -1;
 }
 
+/* The organisers' own mail to some of the people (POST /console/people/mail):
+ * their subject and words as they wrote them, in her language where they
+ * gave it, then who writes and that it comes through the forum. Why she is
+ * among those they write to is not said: that is the organisers' to word.
+ * f->subject, f->message: theirs; f->event: the forum's event or NULL. */
+static int compose_organisers(const struct app_mail_facts *f, struct arena *a, bool uk,
+                              const char **subject, const char **body)
+{
+    if (!f->subject || !f->message)
+        return -1;
+    const char *from =
+        f->event ? arena_printf(a, uk ? "Цей лист написали вам організатори заходу «%s»."
+                                      : "The organisers of %s wrote you this message.",
+                                f->event)
+                 : (uk ? "Цей лист написали вам організатори форуму."
+                       : "The forum's organisers wrote you this message.");
+    *subject = arena_strdup(a, f->subject);
+    *body = from ? arena_printf(a, uk ? "%s\n\n-- \n%s\nСторінки форуму:\n%s/\n"
+                                         "Не бажаєте отримувати листи форуму? Вимкніть їх на "
+                                         "сторінці профілю:\n%s/profile\n"
+                                       : "%s\n\n-- \n%s\nThe forum's pages:\n%s/\n"
+                                         "To receive no more mail from the forum, turn it off on "
+                                         "your profile page:\n%s/profile\n",
+                                f->message, from, f->public_url, f->public_url)
+                 : NULL;
+    return *subject && *body ? 0 : -1;
+}
+
 /* An application declined: a short, polite note, no reason given. */
 static int compose_not_approved(const struct app_mail_facts *f, struct arena *a, bool uk,
                                 const char **subject, const char **body)
@@ -831,7 +859,8 @@ int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char
                  {"invitation", compose_invitation},   {"announcement", compose_announcement},
                  {"video_link", compose_video_link}, {"attendee", compose_attendee_change},
                  {"attendee_off", compose_attendee_change}, {"to_answer", compose_to_answer},
-                 {"day", compose_meetings}, {"outcomes", compose_outcomes}};
+                 {"day", compose_meetings}, {"outcomes", compose_outcomes},
+                 {"organisers", compose_organisers}};
     bool uk = f->lang && strcmp(f->lang, "uk") == 0;
     *subject = *body = NULL;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)

@@ -51,7 +51,9 @@ struct app_mail_facts {
      * requests at event waiting for her answer: items, items_more); "day"
      * (her meetings of one day, the organisers' mail on its eve: items);
      * "outcomes" (the organisers ask what her meetings at event led to:
-     * items, those begun she has said nothing of, and items_more) */
+     * items, those begun she has said nothing of, and items_more);
+     * "organisers" (the organisers write to the people their list shows:
+     * subject, message, their words in her language, and event) */
     const char *kind;
     const char *lang;                 /* "en" or "uk" */
     /* "reset" (a sign-in link she asked for herself), "signin" (one the
@@ -69,6 +71,7 @@ struct app_mail_facts {
                                          and her organisation */
     const char *message;              /* the request's message, the organisers' words of an
                                          introduction, a message's text (NULL: none) */
+    const char *subject;              /* organisers: the subject they wrote */
     const char *thread;               /* message: its request (the outbox keeps which
                                          message it told of) */
     bool to_addressee;                /* introduced: she is the one who answers it */

@@ -3,6 +3,8 @@
 
 #include <jansson.h>
 
+#include "app/checkin.h"
+#include "app/forum_day.h"
 #include "io/csv.h"
 #include "io/xlsx.h"
 
@@ -67,5 +69,29 @@ int app_people_list_write(struct store *s, const struct store_web_people_query *
     if (app_export_finish(rc, c.array, c.book, out, "the people list", err) < 0)
         return -1;
     *rows = c.rows;
+    return 0;
+}
+
+int app_people_list_query(struct store *s, const char *event, long long now, struct arena *a,
+                          struct store_web_people_query *q, struct df_err *err)
+{
+    struct store_event ev;
+    if (event && store_event_get(s, event, a, &ev, err) < 0)
+        return -1;
+    if (!event && !(event = app_forum_event(s, now, a, err))) {
+        if (err->kind != DF_ERR_NOT_FOUND)
+            return -1;
+        *err = (struct df_err){0};   /* no event: nobody meets */
+    }
+    char today[11];
+    bool within = false;
+    q->event = event;
+    if (!(q->open_events = app_forum_open_events(s, now, a, err)) ||
+        (event && app_checkin_day(s, event, now, today, &within, err) < 0))
+        return -1;
+    /* the forum's days: who came today; before and after it, who came at all */
+    q->day = within ? arena_strdup(a, today) : NULL;
+    if (within && !q->day)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     return 0;
 }

@@ -8,8 +8,20 @@
 #include <stdio.h>
 
 #include "app/export.h"
+#include "core/arena.h"
 #include "core/err.h"
 #include "store/web.h"
+
+/* Completes q, its filters set (q, no_capabilities, to_answer,
+ * not_arrived, no_meetings), as the console's list reads them at now (the
+ * forum's clock): q->event the event given (DF_ERR_NOT_FOUND when unknown)
+ * or, for NULL, the forum's (none without an event); q->open_events those
+ * whose requests wait for an answer; q->day the day whose arrivals count
+ * (today, during that event's days; else NULL: any). In a. 0, or -1 with
+ * err. GET /console/people and the mail to the people it lists both read
+ * their filters through it: the same filters pick the same people. */
+int app_people_list_query(struct store *s, const char *event, long long now, struct arena *a,
+                          struct store_web_people_query *q, struct df_err *err);
 
 /* Every person q picks (its limit and offset ignored), by name, as CSV or an
  * .xlsx sheet of the columns id,name,email,organisation,organisation_name,

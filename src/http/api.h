@@ -210,6 +210,7 @@ void api_console_mail(struct http_req *r);
 void api_console_remind(struct http_req *r);
 void api_console_day_mail(struct http_req *r);
 void api_console_ask_outcomes(struct http_req *r);
+void api_console_people_mail(struct http_req *r);
 void api_console_backups(struct http_req *r);
 void api_announcements(struct http_req *r);
 void api_announcement_post(struct http_req *r);

@@ -864,6 +864,8 @@ const struct http_route http_routes[] = {
     /* the people of meetings begun, asked by mail what they led to */
     {"POST", "/api/v1/console/events/{id}/ask-outcomes", api_console_ask_outcomes,
      ROUTE_ORGANISER},
+    /* the organisers' words mailed to the people their list shows */
+    {"POST", "/api/v1/console/people/mail", api_console_people_mail, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/backups", api_console_backups, ROUTE_ORGANISER},
     {"DELETE", "/api/v1/console/announcements/{id}", api_announcement_delete, ROUTE_ORGANISER},
     /* a walk-in's new organisation: the id its name proposes */

@@ -1,6 +1,8 @@
 /* The mail dfnc sends people, over the API: a participant's own switch
  * (GET and PUT /me/mail) and the organisers' view of the outbox (GET
  * /console/mail). What is queued and sent is app/mail.c's. */
+#include "app/people_list.h"
+#include "app/people_mail.h"
 #include "app/reminders.h"
 #include "http/api.h"
 #include "store/mail.h"
@@ -143,4 +145,63 @@ void api_console_ask_outcomes(struct http_req *r)
                     json_pack("{ss sb si si si si si}", "event", r->params[0], "dry_run", dry,
                               "people", o.people, "meetings", o.meetings, "mailed", o.mailed,
                               "asked_lately", o.asked_lately, "not_mailed", o.not_mailed));
+}
+
+/* POST /console/people/mail {"filters": {"q"?, "no_capabilities"?,
+ * "to_answer"?, "not_arrived"?, "no_meetings"?, "event"?}, "subject",
+ * "text", "subject_uk"?, "text_uk"?, "dry_run"?, "again"?}: the organisers'
+ * words mailed to everyone GET /console/people lists with those filters,
+ * every page (app/people_mail.h). */
+void api_console_people_mail(struct http_req *r)
+{
+    static const struct http_field filters[] = {
+        {"q", HJ_STRING, .nullable = true, .max = API_QUERY_MAX},
+        {"no_capabilities", HJ_BOOL, .required = false},
+        {"to_answer", HJ_BOOL, .required = false},
+        {"not_arrived", HJ_BOOL, .required = false},
+        {"no_meetings", HJ_BOOL, .required = false},
+        {"event", HJ_STRING, .nullable = true, .min = 1, .max = 64},
+        {NULL}};
+    static const struct http_field f[] = {
+        {"filters", HJ_OBJECT, .nullable = true, .of = filters},
+        {"subject", HJ_STRING, .required = true, .min = 1, .max = APP_PEOPLE_MAIL_SUBJECT_MAX,
+         .why = "a subject is one line a mail program shows whole"},
+        {"text", HJ_STRING, .required = true, .min = 1, .max = APP_PEOPLE_MAIL_TEXT_MAX,
+         .lines = true, .why = "a note to the people, not a newsletter"},
+        {"subject_uk", HJ_STRING, .nullable = true, .max = APP_PEOPLE_MAIL_SUBJECT_MAX,
+         .why = "a subject is one line a mail program shows whole"},
+        {"text_uk", HJ_STRING, .nullable = true, .max = APP_PEOPLE_MAIL_TEXT_MAX, .lines = true,
+         .why = "a note to the people, not a newsletter"},
+        {"dry_run", HJ_BOOL, .required = false},
+        {"again", HJ_BOOL, .required = false},
+        {NULL}};
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    json_t *fl = json_object_get(b, "filters");
+    const char *q = http_json_str(fl, "q");
+    struct store_web_people_query query = {
+        .q = q && *q ? q : NULL,
+        .no_capabilities = json_is_true(json_object_get(fl, "no_capabilities")),
+        .to_answer = json_is_true(json_object_get(fl, "to_answer")),
+        .not_arrived = json_is_true(json_object_get(fl, "not_arrived")),
+        .no_meetings = json_is_true(json_object_get(fl, "no_meetings"))};
+    struct app_people_mail_in in = {
+        .subject = http_json_str(b, "subject"), .text = http_json_str(b, "text"),
+        .subject_uk = http_json_str(b, "subject_uk"), .text_uk = http_json_str(b, "text_uk"),
+        .dry_run = json_is_true(json_object_get(b, "dry_run")),
+        .again = json_is_true(json_object_get(b, "again"))};
+    struct df_err err = {0};
+    struct app_people_mail o;
+    long long now = http_server_forum_now(r->srv);
+    int rc = app_people_list_query(r->s, http_json_str(fl, "event"), now, &r->a, &query, &err);
+    if (rc == 0)
+        rc = app_people_mail(r->s, r->user.email, &query, &in, now, &o, &err);
+    json_decref(b);
+    if (rc < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{sb si si si}", "dry_run", in.dry_run, "people", o.people,
+                                      "mailed", o.mailed, "not_mailed", o.not_mailed));
 }

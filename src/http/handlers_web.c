@@ -246,22 +246,6 @@ static int person_cb(void *ud, const struct store_web_person *p)
 static void people_download(struct http_req *r, const struct store_web_people_query *q);
 
 
-/* The event whose meetings GET /console/people counts: ?event= (known),
- * else the forum's (NULL when there is no event: nobody meets then). false
- * with err when it replies an error. */
-static bool people_event(struct http_req *r, const char **event, struct df_err *err)
-{
-    struct store_event ev;
-    *event = http_url_param(&r->url, "event");
-    if (*event)
-        return store_event_get(r->s, *event, &r->a, &ev, err) == 0;
-    *event = app_forum_event(r->s, http_server_forum_now(r->srv), &r->a, err);
-    if (*event || err->kind != DF_ERR_NOT_FOUND)
-        return *event != NULL;
-    *err = (struct df_err){0};
-    return true;
-}
-
 /* GET /console/people?event=&q=&no_capabilities=1&to_answer=1&not_arrived=1&no_meetings=1&next=1
  * &limit=&offset= */
 static void h_people(struct http_req *r)
@@ -277,18 +261,11 @@ static void h_people(struct http_req *r)
         !api_flag_param(r, "next", &with_next))
         return;
     struct df_err err = {0};
-    /* requests to answer: at the events not over by the forum's clock */
-    long long now = http_server_forum_now(r->srv);
-    char today[11];
-    bool within = false;
-    if (!(q.open_events = app_forum_open_events(r->s, now, &r->a, &err)) ||
-        !people_event(r, &q.event, &err) ||
-        (q.event && app_checkin_day(r->s, q.event, now, today, &within, &err) < 0)) {
+    if (app_people_list_query(r->s, http_url_param(&r->url, "event"),
+                              http_server_forum_now(r->srv), &r->a, &q, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
-    /* the forum's days: who came today; before and after it, who came at all */
-    q.day = within ? today : NULL;
     if (http_url_param(&r->url, "format")) {
         people_download(r, &q);
         return;

@@ -23,6 +23,7 @@ static const char *type_name(enum http_jtype t)
     case HJ_ARRAY_OF_OBJECTS: return "an array of objects";
     case HJ_ARRAY_OF_STRINGS: return "an array of strings";
     case HJ_NUMBER: return "a number";
+    case HJ_OBJECT: return "an object";
     }
     return "?";
 }
@@ -39,6 +40,10 @@ static int check_string(json_t *v, const struct http_field *f, const char *at,
         snprintf(n, sizeof n, "%lld", max);
         df_err_code(err, "too_long", "max", n, "col", at, NULL);
         return -1;
+    }
+    if (len == 0 && f->min > 0 && f->required) {   /* as missing, said so for its field */
+        df_err_set(err, DF_ERR_INPUT, "%s is empty: it is required", at);
+        return df_err_code(err, "required", "col", at, NULL);
     }
     if (len < f->min)
         return df_err_set(err, DF_ERR_INPUT, "%s is shorter than %lld bytes", at, f->min);
@@ -81,6 +86,10 @@ static int check_value(json_t *v, const struct http_field *f, const char *at, in
         if (!json_is_number(v))
             break;
         return 0;
+    case HJ_OBJECT:
+        if (!json_is_object(v))
+            break;
+        return http_json_check(v, f->of, at, depth + 1, err);
     case HJ_ARRAY_OF_OBJECTS:
     case HJ_ARRAY_OF_STRINGS: {
         if (!json_is_array(v))

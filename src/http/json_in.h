@@ -18,6 +18,7 @@
 enum http_jtype {
     HJ_STRING, HJ_INT, HJ_BOOL, HJ_ARRAY_OF_OBJECTS, HJ_ARRAY_OF_STRINGS,
     HJ_NUMBER,   /* an integer or a real, its range checked by the reader's caller */
+    HJ_OBJECT,   /* an object checked against `of` */
 };
 
 struct http_field {
@@ -27,7 +28,8 @@ struct http_field {
     bool nullable;              /* null accepted (and means "none") */
     long long min, max;         /* string: byte length (max 0 = 4096); int: range;
                                    array: element count (max 0 = 1000) */
-    const struct http_field *of; /* element fields of HJ_ARRAY_OF_OBJECTS ({NULL} ends) */
+    const struct http_field *of; /* the fields of HJ_OBJECT, of HJ_ARRAY_OF_OBJECTS
+                                    elements ({NULL} ends) */
     bool unread;                /* a string no one reads (a password): bidi controls pass */
     bool lines;                 /* a text of lines (a message, a description): line breaks
                                    pass; every other string is one line */

@@ -249,6 +249,37 @@ int store_day_mail_put(struct store *s, const char *event, const char *day, cons
     return rc == SQLITE_DONE ? 0 : store_fail(s, err, "keeping when a day's mail went");
 }
 
+int store_people_mailing_recent(struct store *s, const char *digest, int seconds,
+                                struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT EXISTS (SELECT 1 FROM people_mailings WHERE digest = ?1"
+        " AND mailed_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', printf('-%d seconds', ?2)))";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, digest);
+    sqlite3_bind_int(st, 2, seconds);
+    int rc = sqlite3_step(st);
+    int recent = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) != 0 : -1;
+    sqlite3_reset(st);
+    return recent < 0 ? store_fail(s, err, "reading the organisers' mails to people") : recent;
+}
+
+int store_people_mailing_put(struct store *s, const char *digest, int people,
+                             struct df_err *err)
+{
+    static const char sql[] = "INSERT INTO people_mailings(digest, people) VALUES (?1, ?2)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, digest);
+    sqlite3_bind_int(st, 2, people);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : store_fail(s, err, "keeping the organisers' mail to people");
+}
+
 int store_mail_notify_set(struct store *s, const char *person, bool notify, struct df_err *err)
 {
     static const char sql[] = "UPDATE people SET mail_off = ?2 WHERE id = ?1";

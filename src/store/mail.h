@@ -105,6 +105,18 @@ int store_day_mail_get(struct store *s, const char *event, const char *day, stru
 int store_day_mail_put(struct store *s, const char *event, const char *day, const char *by,
                        int people, struct df_err *err);
 
+/* The organisers' mails to the people their list shows (migration 65):
+ * each send kept by its digest (64 hex digits of its filters and words),
+ * so that the same send twice within a short while is seen. 1 when one
+ * with digest went within the last `seconds` (by the machine's clock), 0
+ * when not, -1 with err. */
+int store_people_mailing_recent(struct store *s, const char *digest, int seconds,
+                                struct df_err *err);
+/* Keeps that the send of digest went now, to people. In the caller's
+ * transaction. */
+int store_people_mailing_put(struct store *s, const char *digest, int people,
+                             struct df_err *err);
+
 /* One mail of the outbox. */
 struct store_mail {
     const char *id;          /* "mail-" and hex: the Message-ID's left part */

@@ -1315,6 +1315,24 @@ static const char migration_63[] =
 #undef AGENDA_TRIGGERS
 #undef AGENDA_TRIGGER
 #undef AGENDA_BUMP
+/* Version 65: the organisers write to the people their list shows (POST
+ * /console/people/mail): a kind the outbox's CHECK must know (copied
+ * whole, as 61), and each such send's digest (its filters and words) and
+ * time, so that a second identical send within a minute, a double click,
+ * is refused unless asked for again (who sent it is the audit line's: no
+ * address here for an erasure to forget). */
+static const char migration_65[] =
+    OUTBOX_WITH_KINDS("65", "'request','accepted','declined','booked','agenda',"
+        "    'changed','introduced','message','reset','signin','approved','not_approved',"
+        "    'invitation','announcement','video_link','attendee','attendee_off',"
+        "'to_answer','day','outcomes','organisers'") ";"
+    "CREATE TABLE people_mailings ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  digest TEXT NOT NULL CHECK (length(digest) = 64),"
+    "  mailed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  people INTEGER NOT NULL CHECK (people >= 0)"
+    ") STRICT;"
+    "CREATE INDEX people_mailings_digest ON people_mailings(digest, mailed_at)";
 
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
@@ -1379,7 +1397,8 @@ const struct store_migration store_migrations[] = {
     {63, "counters of changes to what agendas read, and to what the meetings led to",
      migration_63},
     {64, "when an event stops taking meeting requests", migration_64},
-    /* 59 was never used (branches worked side by side): the next is 65. A
+    {65, "the organisers write to the people their list shows, by mail", migration_65},
+    /* 59 was never used (branches worked side by side): the next is 66. A
        database's version is its last migration's, so a number below it is
        never run: a new migration always goes at the end. */
 };

@@ -6004,6 +6004,66 @@ test('the organiser on a phone, in Ukrainian, reminds by e-mail everyone whose r
   await ctx.close();
 });
 
+test('the organiser on a laptop writes to everyone with no meeting agreed, in English and Ukrainian: how many first, then sent, each in her language, not twice', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const plural = (key, n) => EN[`${key}.${new Intl.PluralRules('en').select(n)}`].replace('{n}', new Intl.NumberFormat('en-GB').format(n));
+  const listed = `/console/people?event=${encodeURIComponent(forum.id)}`;
+  // while the forum sends no mail: no form, the download's hint to write from one's own mail program
+  await open(page, listed);
+  await page.locator('#people-download').waitFor();
+  assert.ok((await page.textContent('#people-download')).includes(EN['people.download_hint']));
+  assert.equal(await page.locator('#people-mail').count(), 0);
+  dfnc(['mail', 'setup', '--public-url', `${base}/`]);
+  try {
+    await open(page, listed);
+    await page.click('#people-no-meetings');
+    await page.waitForURL(/no_meetings=1/);
+    await page.locator('#people-mail').waitFor();
+    const count = (await apiCall(page, 'GET', `/console/people?event=${encodeURIComponent(forum.id)}&no_meetings=1&limit=1`)).body.count;
+    assert.ok(count > 0, 'someone with no meeting agreed at the demo forum');
+    assert.equal(await page.textContent('#people-mail-h'), plural('peoplemail.title', count));
+    assert.ok(!(await page.textContent('#people-download')).includes(EN['people.download_hint']), 'the form writes to them now');
+    // the subject is required: said before the server is asked
+    await page.click('#people-mail-check');
+    await page.locator('#people-mail-status-error:not([hidden])').waitFor();
+    await page.fill('#people-mail-subject', 'The matchmaking desk at 14:00');
+    await page.fill('#people-mail-text', 'Hello,\n\nNo meeting is agreed for you yet: come to the matchmaking desk at 14:00.');
+    await page.fill('#people-mail-subject_uk', 'Стіл знайомств о 14:00');
+    await page.fill('#people-mail-text_uk', 'Добрий день!\n\nЗустрічей для вас ще не погоджено: приходьте до столу знайомств о 14:00.');
+    await page.click('#people-mail-check');
+    await page.locator('#people-mail-figures').waitFor();
+    const plan = (await apiCall(page, 'POST', '/console/people/mail', { filters: { event: forum.id, no_meetings: true },
+      subject: 'x', text: 'x', dry_run: true })).body;
+    assert.equal(plan.people, count, 'every page of the list');
+    assert.ok(plan.mailed > 0);
+    assert.equal(await page.textContent('#people-mail-figures li:first-child'), plural('peoplemail.plan', plan.mailed));
+    assert.equal(await page.textContent('#people-mail-send'), plural('peoplemail.send', plan.mailed));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'people-mail-send', 'the focus on what to do next');
+    assert.equal(JSON.parse(sqlOne("SELECT count(*) FROM mail_outbox WHERE kind = 'organisers'")), 0, 'the check sends nothing');
+    assert.deepEqual(await axe(page), []);
+    await page.click('#people-mail-send');
+    await page.locator('#people-mail-status:not(:empty)').waitFor();
+    assert.equal(await page.textContent('#people-mail-status'), plural('peoplemail.sent', plan.mailed));
+    assert.equal(await page.locator('#people-mail-send').count(), 0);
+    const sent = (subject) => JSON.parse(sqlOne(`SELECT count(*) FROM mail_outbox WHERE kind = 'organisers' AND subject = '${subject}'`));
+    const en = sent('The matchmaking desk at 14:00'), uk = sent('Стіл знайомств о 14:00');
+    assert.equal(en + uk, plan.mailed, 'one each');
+    assert.ok(en > 0 && uk > 0, `each in her language: ${en} in English, ${uk} in Ukrainian`);
+    // the same words again at once: refused, said so
+    await page.click('#people-mail-check');
+    await page.locator('#people-mail-send').waitFor();
+    await page.click('#people-mail-send');
+    await page.locator('#people-mail-status-error:not([hidden])').waitFor();
+    assert.ok((await page.textContent('#people-mail-status-error')).includes(EN['refused.sent_just_now']));
+    assert.equal(en + uk, sent('The matchmaking desk at 14:00') + sent('Стіл знайомств о 14:00'), 'nothing sent twice');
+  } finally {
+    dfnc(['mail', 'setup', '--off']);
+  }
+  await ctx.close();
+});
+
 test('after the forum the organiser on a phone, in Ukrainian, asks by e-mail everyone who has not said what their meetings led to: how many first, then sent, and not twice', async () => {
   const db = path.join(TMP, 'ask-outcomes.db');
   const forum = pastForum(db);

@@ -195,6 +195,8 @@ export const api = {
   setMail: (notify) => call('PUT', '/me/mail', { notify }),
   consoleMail: () => call('GET', '/console/mail'),
   // the people whose requests at an event wait for an answer, reminded by mail (dry: counted only)
+  // the organisers' words mailed to everyone the people list's filters pick (dry: counted only)
+  mailPeople: (body, dry) => call('POST', '/console/people/mail', { ...body, dry_run: !!dry }),
   remindToAnswer: (event, dry) => call('POST', `/console/events/${enc(event)}/remind-to-answer`, { dry_run: !!dry }),
   // each person's meetings of a day of the event, mailed (dry: counted only)
   dayMail: (event, day, dry) => call('POST', `/console/events/${enc(event)}/day-mail`, { day, dry_run: !!dry }),

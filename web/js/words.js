@@ -152,6 +152,7 @@ const REFUSED = {
   event_over: () => t('refused.event_over'),
   requests_closed: (v) => t('refused.requests_closed', { at: wallDayTime(v.at) }),
   nothing_begun: () => t('refused.nothing_begun'),
+  sent_just_now: () => t('refused.sent_just_now'),
   no_email: () => t('refused.no_email'),
   email_other_login: (v) => tx('refused.email_other_login', { value: data(v.value || '') }),
   same_person: () => t('refused.same_person'),

@@ -96,7 +96,8 @@ export async function renderPeople(main) {
         h('td', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}/availability`), 'aria-describedby': `person-${i}` },
           t('people.availability_change')))))))),
     pager('people-pager', offset, rows.length, count),
-    count > 0 ? listLinks(filters) : null,
+    count > 0 ? listLinks(filters, Boolean(mail && mail.on)) : null,
+    count > 0 && mail && mail.on ? peopleMailCard(filters, count) : null,
     count > 0 ? pdfLinks('badges', rows, filters.event) : null,
     count > 0 ? pdfLinks('agendas', rows, filters.event) : null);
   add(main, h('h1', { id: 'people-title' }, t('people.title')), walkinCard(), inviteCard(Boolean(mail && mail.on)), form,
@@ -220,7 +221,7 @@ function dayMailAuto(e) {
 // The list the filters picked, whole, as a file with their e-mail addresses:
 // to remind them (to answer their requests, to state offers and needs) from
 // the organisers' own mail program.
-function listLinks(filters) {
+function listLinks(filters, mailOn) {
   const href = (format) => {
     const u = new URLSearchParams({ format });
     for (const [k, v] of Object.entries(filters)) if (v) u.set(k, v);
@@ -229,7 +230,56 @@ function listLinks(filters) {
   return h('p', { id: 'people-download', class: 'no-print' }, t('people.download'), ': ',
     h('a', { href: href('xlsx'), download: 'dfnc-people-list.xlsx', id: 'people-download-xlsx' }, data('Excel')),
     ' · ', h('a', { href: href('csv'), download: 'dfnc-people-list.csv', id: 'people-download-csv' }, 'CSV'),
-    h('span', { class: 'muted' }, ' — ', t('people.download_hint')));
+    // while the forum sends mail the card below writes to them itself
+    mailOn ? null : h('span', { class: 'muted' }, ' — ', t('people.download_hint')));
+}
+
+// While the forum sends mail: the organisers write to everyone the list's
+// filters picked (every page), in English and, if they like, Ukrainian;
+// each person gets her language's. First how many it reaches (a dry run),
+// then sent; the same words sent twice within a minute are refused.
+const PEOPLE_MAIL_SUBJECT_MAX = 200;
+const PEOPLE_MAIL_TEXT_MAX = 4000;
+function peopleMailCard(filters, count) {
+  const input = (id, max) => limit(h('input', { type: 'text', id, name: id.slice(12) }), max);
+  const area = (id, max) => limit(h('textarea', { id, name: id.slice(12), rows: 6 }), max);
+  const subject = input('people-mail-subject', PEOPLE_MAIL_SUBJECT_MAX);
+  const text = area('people-mail-text', PEOPLE_MAIL_TEXT_MAX);
+  const subjectUk = input('people-mail-subject_uk', PEOPLE_MAIL_SUBJECT_MAX);
+  const textUk = area('people-mail-text_uk', PEOPLE_MAIL_TEXT_MAX);
+  subject.required = true;
+  text.required = true;
+  const status = outcome('people-mail-status');
+  const check = h('button', { type: 'button', id: 'people-mail-check' }, t('peoplemail.check'));
+  const plan = h('div', { id: 'people-mail-plan' });
+  const form = h('form', { id: 'people-mail-form', novalidate: true, onsubmit: (ev) => ev.preventDefault() },
+    field(t('peoplemail.subject'), subject), field(t('peoplemail.text'), text),
+    h('fieldset', {}, h('legend', {}, t('peoplemail.in_uk')),
+      field(t('peoplemail.subject_uk'), subjectUk), field(t('peoplemail.text_uk'), textUk)),
+    check, plan, status.el);
+  // words changed after the figures: to be checked again
+  form.addEventListener('input', () => { clear(plan); status.ok(); });
+  // a form not whole is said before the server is asked
+  check.addEventListener('click', (ev) => {
+    const bad = invalid(form);
+    if (!bad) return;
+    ev.stopImmediatePropagation();
+    status.fail(t('error.save'), ' ', bad);
+  });
+  const { event, q, no_capabilities: bare, to_answer: waiting, not_arrived: absent, no_meetings: lone } = filters;
+  const chosen = { event: event || null, q: q || null, no_capabilities: Boolean(bare), to_answer: Boolean(waiting),
+    not_arrived: Boolean(absent), no_meetings: Boolean(lone) };
+  checkThenSend(check, plan, status, {
+    id: 'people-mail',
+    ask: (dry) => api.mailPeople({ filters: chosen, subject: subject.value.trim(), text: text.value.trim(),
+      subject_uk: subjectUk.value.trim() || null, text_uk: textUk.value.trim() || null }, dry),
+    lines: (r) => [tn('peoplemail.plan', r.mailed), r.not_mailed ? tn('peoplemail.not_mailed', r.not_mailed) : null],
+    sendText: (r) => tn('peoplemail.send', r.mailed),
+    sentText: (r) => tn('peoplemail.sent', r.mailed),
+    nobody: t('peoplemail.nobody'),
+  });
+  return h('section', { class: 'card no-print', id: 'people-mail', 'aria-labelledby': 'people-mail-h' },
+    h('h2', { id: 'people-mail-h' }, tn('peoplemail.title', count)), h('p', {}, t('peoplemail.lead')), form);
 }
 
 // Name badges to print and cut (a PDF, four to an A4 page, each with a QR
