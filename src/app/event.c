@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/date.h"
 #include "core/grow.h"
@@ -63,6 +64,15 @@ static int day_mail_check(const struct app_event_edit *in, struct df_err *err)
         return df_err_code(err, "day_mail_at", "field", "day_mail_at", "value", at, NULL);
     }
     return 0;
+}
+
+/* A day mail's time given alone changes the time of the stored setting,
+ * not the setting itself (a client that sends only day_mail_at would else
+ * turn the mail off). */
+static void keep_day_mail_on(struct app_event_edit *in, const struct store_event *old)
+{
+    if (in->day_mail_given && !in->day_mail_on_given)
+        in->day_mail_on = old->id ? old->day_mail_on : NULL;
 }
 
 /* The edit's time zone, when it gives one: a stored one is not judged again
@@ -856,8 +866,10 @@ int app_event_apply(struct store *s, struct app_event_edit *in, struct arena *a,
     struct before_edit k = {.a = a, .rep = rep, .err = err};
     int rc = -1;
     *rep = (struct app_event_report){0};
-    if (check_exists(s, in, a, &old, err) < 0 || check_ids(in, err) < 0 ||
-        check_zone(in, err) < 0)
+    if (check_exists(s, in, a, &old, err) < 0 || check_ids(in, err) < 0)
+        goto out;
+    keep_day_mail_on(in, &old);
+    if (check_zone(in, err) < 0)
         goto out;
     struct store_event e = {.id = in->id, .name = in->name, .venue = in->venue,
                             .name_uk = in->name_uk, .venue_uk = in->venue_uk,
@@ -881,7 +893,8 @@ int app_event_apply(struct store *s, struct app_event_edit *in, struct arena *a,
         check_offsets(in, now.timezone, err) < 0 ||
         (in->video_url_given && store_event_video_set(s, in->id, in->video_url, err) < 0) ||
         (in->day_mail_given &&
-         store_event_day_mail_set(s, in->id, in->day_mail_on, in->day_mail_at, err) < 0) ||
+         store_event_day_mail_set(s, in->id, in->day_mail_on, in->day_mail_at,
+                                  in->now ? in->now : (int64_t)time(NULL), err) < 0) ||
         drop_unlisted_slots(s, in, a, &rep->meetings_unscheduled, err) < 0 ||
         write_programme(s, in, err) < 0 ||
         zone_programme(s, &now, a, err) < 0 || check_stored(s, &e, err) < 0)

@@ -55,6 +55,8 @@ struct app_event_edit {
      * when day_mail_given is false */
     const char *day_mail_on, *day_mail_at;
     bool day_mail_given;
+    /* day_mail_on itself given (day_mail_at alone keeps the stored one) */
+    bool day_mail_on_given;
     int request_cap;
     struct app_event_session *sessions;
     int sessions_n;

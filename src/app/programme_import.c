@@ -169,6 +169,7 @@ int app_event_row(struct store *s, const struct csv_reader *r, const struct csv_
     in.day_mail_on = given_text(r, row, "day_mail_on", &on_given);
     in.day_mail_at = given_text(r, row, "day_mail_at", &at_given);
     in.day_mail_given = on_given || at_given;
+    in.day_mail_on_given = on_given;
     in.mail_watch = res->mail_watch;
     if (line_check("name", in.name, EVENT_TEXT_MAX, err) < 0 ||
         line_check("name_uk", in.name_uk, EVENT_TEXT_MAX, err) < 0 ||

@@ -369,11 +369,11 @@ int app_day_mail_time(const char *day, const char *on, const char *at, const cha
 }
 
 bool app_day_mail_due(const char *day, const char *on, const char *at, const char *tzid,
-                      long long now)
+                      long long from, long long now)
 {
     long long when;
     char today[11];
-    if (app_day_mail_time(day, on, at, tzid, &when, NULL) < 0 || now < when ||
+    if (app_day_mail_time(day, on, at, tzid, &when, NULL) < 0 || when < from || now < when ||
         ics_zone_day(tzid, now, today) < 0)
         return false;
     return strcmp(day, today) >= 0;
@@ -407,19 +407,25 @@ static int keep_auto_event(void *ud, const struct store_event *e)
         .id = arena_strdup(w->a, e->id), .timezone = arena_strdup(w->a, e->timezone),
         .starts_on = arena_strdup(w->a, e->starts_on), .ends_on = arena_strdup(w->a, e->ends_on),
         .day_mail_on = arena_strdup(w->a, e->day_mail_on),
-        .day_mail_at = e->day_mail_at ? arena_strdup(w->a, e->day_mail_at) : NULL};
+        .day_mail_at = e->day_mail_at ? arena_strdup(w->a, e->day_mail_at) : NULL,
+        .day_mail_from = e->day_mail_from};
     w->oom = !k->id || !k->timezone || !k->starts_on || !k->ends_on || !k->day_mail_on ||
              (e->day_mail_at && !k->day_mail_at);
     return w->oom;
 }
 
 /* The first day of ev to look at, at now: its first, or today in its zone
- * when later (a day over sends nothing), into from. */
-static void first_open_day(const struct store_event *ev, long long now, char from[11])
+ * when later (a day over sends nothing), into from. False when its dates
+ * are no dates (a row an older version stored: dfnc check names it), whose
+ * days could not be counted through. */
+static bool first_open_day(const struct store_event *ev, long long now, char from[11])
 {
+    if (!date_is_valid(ev->starts_on) || !date_is_valid(ev->ends_on))
+        return false;
     app_forum_day_in(ev->timezone, now, from);
     if (strcmp(ev->starts_on, from) > 0)
         snprintf(from, 11, "%s", ev->starts_on);
+    return true;
 }
 
 int app_day_mail_pass(struct store *s, long long now, struct app_day_mail_pass *out,
@@ -441,11 +447,13 @@ int app_day_mail_pass(struct store *s, long long now, struct app_day_mail_pass *
     for (int i = 0; rc == 0 && i < w.n; i++) {
         const struct store_event *ev = &w.v[i];
         char day[11];
-        first_open_day(ev, now, day);
         /* the eve's mail of tomorrow may be due today: every day left is
          * looked at, a forum holds few */
-        for (; rc == 0 && strcmp(day, ev->ends_on) <= 0; day_plus(day, 1, day)) {
-            if (!app_day_mail_due(day, ev->day_mail_on, ev->day_mail_at, ev->timezone, now))
+        for (bool more = first_open_day(ev, now, day); more && rc == 0 &&
+                                                       strcmp(day, ev->ends_on) <= 0;
+             more = day_plus(day, 1, day)) {
+            if (!app_day_mail_due(day, ev->day_mail_on, ev->day_mail_at, ev->timezone,
+                                  ev->day_mail_from, now))
                 continue;
             struct store_day_mail before;
             int went = store_day_mail_get(s, ev->id, day, &a, &before, err);
@@ -483,16 +491,18 @@ int app_day_mail_next(struct store *s, const struct store_event *ev, long long n
     if (!ev->day_mail_on)
         return 0;
     char d[11];
-    first_open_day(ev, now, d);
-    for (; strcmp(d, ev->ends_on) <= 0; day_plus(d, 1, d)) {
+    for (bool more = first_open_day(ev, now, d); more && strcmp(d, ev->ends_on) <= 0;
+         more = day_plus(d, 1, d)) {
         struct store_day_mail before;
         long long when;
         char wall[32];
         int went = store_day_mail_get(s, ev->id, d, a, &before, err);
         if (went < 0)
             return -1;
+        /* a day whose time had passed when the setting was saved goes by
+         * hand only */
         if (went || app_day_mail_time(d, ev->day_mail_on, ev->day_mail_at, ev->timezone, &when,
-                                      wall) < 0)
+                                      wall) < 0 || when < ev->day_mail_from)
             continue;
         if (!(*day = arena_strdup(a, d)) || !(*at = arena_strdup(a, wall)))
             return df_err_set(err, DF_ERR_RUNTIME, "out of memory");

@@ -98,12 +98,14 @@ int app_day_mail_time(const char *day, const char *on, const char *at, const cha
                       long long *when, char wall[32]);
 
 /* Whether day's mail is due by itself at instant now: its time
- * (app_day_mail_time) has come and the day is not over in zone tzid (a
- * server down at its time sends it once up again, that day still; not
- * after). False for no setting or one that is not valid. Pure: whether it
- * went already is the caller's to know. */
+ * (app_day_mail_time) has come, was still to come at instant from (when
+ * the setting was saved: a setting saved at 20:00 for the eve at 18:00
+ * does not mail everyone that minute; that day goes by hand), and the day
+ * is not over in zone tzid (a server down at its time sends it once up
+ * again, that day still; not after). False for no setting or one that is
+ * not valid. Pure: whether it went already is the caller's to know. */
 bool app_day_mail_due(const char *day, const char *on, const char *at, const char *tzid,
-                      long long now);
+                      long long from, long long now);
 
 /* What a pass of the day mails by themselves did. */
 struct app_day_mail_pass {
@@ -121,7 +123,8 @@ int app_day_mail_pass(struct store *s, long long now, struct app_day_mail_pass *
                       struct df_err *err);
 
 /* The next day mail event ev (published or not) sends by itself at
- * instant now: the first of its days not over whose mail never went, into
+ * instant now: the first of its days not over whose mail never went and
+ * whose time was still to come when the setting was saved, into
  * *day and its time as the zone's clock reads it (app_day_mail_time's
  * wall) into *at, both in a; both NULL when none is left or ev has no
  * setting. 0, or -1 with err. */

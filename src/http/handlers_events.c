@@ -222,6 +222,7 @@ static struct app_event_edit *edit_of(struct http_req *r, const char *id, bool c
         .day_mail_at = http_json_str(b, "day_mail_at"),
         .day_mail_given =
             json_object_get(b, "day_mail_on") != NULL || json_object_get(b, "day_mail_at") != NULL,
+        .day_mail_on_given = json_object_get(b, "day_mail_on") != NULL,
         .timezone = http_json_str(b, "timezone"),
         .starts_on = http_json_str(b, "starts_on"), .ends_on = http_json_str(b, "ends_on"),
         .request_cap = (int)http_json_int(b, "request_cap", 0),

@@ -123,7 +123,7 @@ int store_event_upsert(struct store *s, const struct store_event *e, int *added,
 
 #define EVENT_COLUMNS                                                                      \
     "id, name, venue, timezone, starts_on, ends_on, published_at, request_cap, name_uk,"   \
-    " venue_uk, video_url, requests_close, day_mail_on, day_mail_at FROM events"
+    " venue_uk, video_url, requests_close, day_mail_on, day_mail_at, day_mail_from FROM events"
 
 static void event_from_row(sqlite3_stmt *st, struct store_event *e)
 {
@@ -141,6 +141,7 @@ static void event_from_row(sqlite3_stmt *st, struct store_event *e)
     e->requests_close = store_col(st, 11);
     e->day_mail_on = store_col(st, 12);
     e->day_mail_at = store_col(st, 13);
+    e->day_mail_from = sqlite3_column_int64(st, 14);
 }
 
 int store_event_get(struct store *s, const char *id, struct arena *a, struct store_event *e,
@@ -166,15 +167,21 @@ int store_event_get(struct store *s, const char *id, struct arena *a, struct sto
     e->requests_close = arena_strdup(a, row.requests_close);
     e->day_mail_on = arena_strdup(a, row.day_mail_on);
     e->day_mail_at = arena_strdup(a, row.day_mail_at);
+    e->day_mail_from = row.day_mail_from;
     sqlite3_reset(st);
     return 0;
 }
 
 int store_event_day_mail_set(struct store *s, const char *id, const char *on, const char *at,
-                             struct df_err *err)
+                             int64_t from, struct df_err *err)
 {
+    /* from moves only when the setting does: an edit that sends it again
+     * unchanged keeps the days it already covers */
     static const char sql[] =
-        "UPDATE events SET day_mail_on = ?2, day_mail_at = CASE WHEN ?2 IS NULL THEN NULL"
+        "UPDATE events SET day_mail_from = CASE WHEN day_mail_on IS ?2"
+        " AND day_mail_at IS (CASE WHEN ?2 IS NULL THEN NULL ELSE ?3 END)"
+        " THEN day_mail_from ELSE ?4 END,"
+        " day_mail_on = ?2, day_mail_at = CASE WHEN ?2 IS NULL THEN NULL"
         " ELSE ?3 END WHERE id = ?1";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -182,6 +189,7 @@ int store_event_day_mail_set(struct store *s, const char *id, const char *on, co
     store_bind_text(st, 1, id);
     store_bind_text(st, 2, on);
     store_bind_text(st, 3, at);
+    sqlite3_bind_int64(st, 4, from);
     return store_step_done(s, st, err, "saving when an event's day mails go");
 }
 

@@ -174,6 +174,8 @@ int store_unsaid_each(struct store *s, const char *event, int64_t now, store_uns
         " JOIN people q ON q.rid = who.partner LEFT JOIN organisations qo ON qo.rid = q.org_rid"
         " WHERE NOT EXISTS (SELECT 1 FROM meeting_outcomes mo WHERE mo.request_rid = r.rid"
         "  AND mo.person_rid = p.rid)"
+        /* someone whose data was erased is not someone to ask */
+        "  AND p.erased_at IS NULL"
         " ORDER BY p.id, sl.starts_at, r.id";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)

@@ -1334,6 +1334,14 @@ static const char migration_65[] =
     ") STRICT;"
     "CREATE INDEX people_mailings_digest ON people_mailings(digest, mailed_at)";
 
+/* Version 66: when an event's day mail setting was last changed (the
+ * forum's clock, seconds since 1970): a day whose time had passed by then
+ * is not sent by itself, so that a setting saved at 20:00 ("the evening
+ * before at 18:00") does not mail everyone that minute. 0 for a setting
+ * made before: as it was. */
+static const char migration_66[] =
+    "ALTER TABLE events ADD COLUMN day_mail_from INTEGER NOT NULL DEFAULT 0";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -1398,7 +1406,8 @@ const struct store_migration store_migrations[] = {
      migration_63},
     {64, "when an event stops taking meeting requests", migration_64},
     {65, "the organisers write to the people their list shows, by mail", migration_65},
-    /* 59 was never used (branches worked side by side): the next is 66. A
+    {66, "a day mail setting acts on the days still to come when it was saved", migration_66},
+    /* 59 was never used (branches worked side by side): the next is 67. A
        database's version is its last migration's, so a number below it is
        never run: a new migration always goes at the end. */
 };

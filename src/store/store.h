@@ -189,6 +189,9 @@ struct store_event {
      * both NULL: none; read by get and each, written by
      * store_event_day_mail_set only */
     const char *day_mail_on, *day_mail_at;
+    /* the instant (forum's clock, seconds since 1970) the setting was last
+     * changed: a day whose time had passed then is not sent by itself */
+    int64_t day_mail_from;
 };
 struct store_session {
     const char *id, *event, *day, *name, *kind, *starts_at, *ends_at;
@@ -214,9 +217,10 @@ int store_event_upsert(struct store *s, const struct store_event *e, int *added,
  * aside), their calendar SEQUENCE rises. */
 int store_event_video_set(struct store *s, const char *id, const char *url, struct df_err *err);
 /* Sets when event id's day mails go by themselves (on NULL: never; at is
- * then ignored). */
+ * then ignored), from instant from on when the setting changes (kept when
+ * it is the stored one). */
 int store_event_day_mail_set(struct store *s, const char *id, const char *on, const char *at,
-                             struct df_err *err);
+                             int64_t from, struct df_err *err);
 int store_event_get(struct store *s, const char *id, struct arena *a, struct store_event *e,
                     struct df_err *err);
 typedef int (*store_event_fn)(void *ud, const struct store_event *e);

@@ -257,7 +257,8 @@ ok(digest(DB) == before, 'the database is byte-identical after --json')
 # ---- an older schema: read as migrated, the file untouched --------------------------------
 c = sqlite3.connect(DB)
 # (version 30's, 29's, 25's and 23's columns first: SQLite checks every trigger when one is dropped)
-c.executescript('DROP TABLE people_mailings;' +   # 65's
+c.executescript('ALTER TABLE events DROP COLUMN day_mail_from;'   # 66's
+                'DROP TABLE people_mailings;' +   # 65's
                 ''.join(f'DROP TRIGGER IF EXISTS {t}_agenda_{w};'   # 63's first
                         for t in ('requests', 'request_attendees', 'meetings',
                                   'withdrawn_meetings', 'withdrawn_attendance',

@@ -66,25 +66,25 @@ Test(day_mail_due, across_a_change_of_the_clocks_each_day_keeps_its_own_offset)
              "2027-03-28T02:30:00+02:00");
     sends_at("2027-10-31", "morning", "02:30", "Europe/Brussels", "2027-10-31T01:30:00Z",
              "2027-10-31T02:30:00+01:00");
-    cr_assert(!app_day_mail_due("2027-03-29", "eve", "18:00", "Europe/Brussels",
+    cr_assert(!app_day_mail_due("2027-03-29", "eve", "18:00", "Europe/Brussels", 0,
                                 at("2027-03-28T15:59:59Z")));
-    cr_assert(app_day_mail_due("2027-03-29", "eve", "18:00", "Europe/Brussels",
+    cr_assert(app_day_mail_due("2027-03-29", "eve", "18:00", "Europe/Brussels", 0,
                                at("2027-03-28T16:00:00Z")));
 }
 
 Test(day_mail_due, due_from_its_time_until_the_day_is_over_there)
 {
     const char *d = "2031-06-06", *tz = "Europe/Brussels";
-    cr_assert(!app_day_mail_due(d, "eve", "18:00", tz, at("2031-06-05T15:59:59Z")));
-    cr_assert(app_day_mail_due(d, "eve", "18:00", tz, at("2031-06-05T16:00:00Z")));
+    cr_assert(!app_day_mail_due(d, "eve", "18:00", tz, 0, at("2031-06-05T15:59:59Z")));
+    cr_assert(app_day_mail_due(d, "eve", "18:00", tz, 0, at("2031-06-05T16:00:00Z")));
     /* the server down at 18:00 and up at 20:00 still sends it */
-    cr_assert(app_day_mail_due(d, "eve", "18:00", tz, at("2031-06-05T20:00:00+02:00")));
+    cr_assert(app_day_mail_due(d, "eve", "18:00", tz, 0, at("2031-06-05T20:00:00+02:00")));
     /* up on the day itself, late: still that day's */
-    cr_assert(app_day_mail_due(d, "eve", "18:00", tz, at("2031-06-06T23:59:59+02:00")));
+    cr_assert(app_day_mail_due(d, "eve", "18:00", tz, 0, at("2031-06-06T23:59:59+02:00")));
     /* up only after the day ended: never */
-    cr_assert(!app_day_mail_due(d, "eve", "18:00", tz, at("2031-06-07T00:00:00+02:00")));
-    cr_assert(!app_day_mail_due(d, "morning", "07:00", tz, at("2031-06-06T06:59:59+02:00")));
-    cr_assert(app_day_mail_due(d, "morning", "07:00", tz, at("2031-06-06T07:00:00+02:00")));
+    cr_assert(!app_day_mail_due(d, "eve", "18:00", tz, 0, at("2031-06-07T00:00:00+02:00")));
+    cr_assert(!app_day_mail_due(d, "morning", "07:00", tz, 0, at("2031-06-06T06:59:59+02:00")));
+    cr_assert(app_day_mail_due(d, "morning", "07:00", tz, 0, at("2031-06-06T07:00:00+02:00")));
 }
 
 Test(day_mail_due, far_east_and_far_west_of_utc)
@@ -94,10 +94,10 @@ Test(day_mail_due, far_east_and_far_west_of_utc)
     const char *east = "Pacific/Kiritimati";
     sends_at("2031-06-06", "morning", "07:00", east, "2031-06-05T17:00:00Z",
              "2031-06-06T07:00:00+14:00");
-    cr_assert(!app_day_mail_due("2031-06-06", "morning", "07:00", east,
+    cr_assert(!app_day_mail_due("2031-06-06", "morning", "07:00", east, 0,
                                 at("2031-06-05T16:59:59Z")));
-    cr_assert(app_day_mail_due("2031-06-06", "morning", "07:00", east, at("2031-06-06T09:59:59Z")));
-    cr_assert(!app_day_mail_due("2031-06-06", "morning", "07:00", east,
+    cr_assert(app_day_mail_due("2031-06-06", "morning", "07:00", east, 0, at("2031-06-06T09:59:59Z")));
+    cr_assert(!app_day_mail_due("2031-06-06", "morning", "07:00", east, 0,
                                 at("2031-06-06T10:00:00Z")));
     /* Honolulu (UTC-10): the eve of the 6th at 18:00 is 04:00 UTC on the
      * 6th, when UTC's day is the 6th already; its day ends at 10:00 UTC on
@@ -105,22 +105,22 @@ Test(day_mail_due, far_east_and_far_west_of_utc)
     const char *west = "Pacific/Honolulu";
     sends_at("2031-06-06", "eve", "18:00", west, "2031-06-06T04:00:00Z",
              "2031-06-05T18:00:00-10:00");
-    cr_assert(!app_day_mail_due("2031-06-06", "eve", "18:00", west, at("2031-06-06T03:59:59Z")));
-    cr_assert(app_day_mail_due("2031-06-06", "eve", "18:00", west, at("2031-06-07T09:59:59Z")));
-    cr_assert(!app_day_mail_due("2031-06-06", "eve", "18:00", west, at("2031-06-07T10:00:00Z")));
+    cr_assert(!app_day_mail_due("2031-06-06", "eve", "18:00", west, 0, at("2031-06-06T03:59:59Z")));
+    cr_assert(app_day_mail_due("2031-06-06", "eve", "18:00", west, 0, at("2031-06-07T09:59:59Z")));
+    cr_assert(!app_day_mail_due("2031-06-06", "eve", "18:00", west, 0, at("2031-06-07T10:00:00Z")));
 }
 
 Test(day_mail_due, no_setting_or_a_bad_one_is_never_due)
 {
     long long late = at("2031-06-06T12:00:00Z");
     const char *tz = "Europe/Brussels";
-    cr_assert(!app_day_mail_due("2031-06-06", NULL, NULL, tz, late));
-    cr_assert(!app_day_mail_due("2031-06-06", "noon", "12:00", tz, late));
-    cr_assert(!app_day_mail_due("2031-06-06", "eve", "24:00", tz, late));
-    cr_assert(!app_day_mail_due("2031-06-06", "eve", "7:00", tz, late));
-    cr_assert(!app_day_mail_due("2031-06-06", "eve", "18:60", tz, late));
-    cr_assert(!app_day_mail_due("2031-02-30", "eve", "18:00", tz, late));
-    cr_assert(!app_day_mail_due("2031-06-06", "eve", "18:00", "Mars/Olympus", late));
+    cr_assert(!app_day_mail_due("2031-06-06", NULL, NULL, tz, 0, late));
+    cr_assert(!app_day_mail_due("2031-06-06", "noon", "12:00", tz, 0, late));
+    cr_assert(!app_day_mail_due("2031-06-06", "eve", "24:00", tz, 0, late));
+    cr_assert(!app_day_mail_due("2031-06-06", "eve", "7:00", tz, 0, late));
+    cr_assert(!app_day_mail_due("2031-06-06", "eve", "18:60", tz, 0, late));
+    cr_assert(!app_day_mail_due("2031-02-30", "eve", "18:00", tz, 0, late));
+    cr_assert(!app_day_mail_due("2031-06-06", "eve", "18:00", "Mars/Olympus", 0, late));
     cr_assert(app_day_mail_at_ok("00:00") && app_day_mail_at_ok("23:59"));
     cr_assert(!app_day_mail_at_ok("24:00") && !app_day_mail_at_ok(""));
     cr_assert(!app_day_mail_at_ok(NULL));
@@ -176,7 +176,7 @@ static void forum(bool publish)
     struct store_meeting m = {.request = "r1", .slot = "t1", .location = "A"};
     ok(store_meeting_upsert(s, &m, &err));
     ok(store_mail_config_set(s, "https://forum.example.eu", &err));
-    ok(store_event_day_mail_set(s, "ev", "eve", "18:00", &err));
+    ok(store_event_day_mail_set(s, "ev", "eve", "18:00", 0, &err));
     if (publish)
         ok(app_event_publish(s, "org@x", "ev", &a, &err));
 }
@@ -296,7 +296,7 @@ Test(day_mail_pass, nothing_while_mail_is_off_or_once_the_day_is_over)
 
 Test(day_mail_pass, no_setting_sends_nothing)
 {
-    ok(store_event_day_mail_set(s, "ev", NULL, "18:00", &err));
+    ok(store_event_day_mail_set(s, "ev", NULL, "18:00", 0, &err));
     struct store_event e;
     ok(store_event_get(s, "ev", &a, &e, &err));
     cr_assert_null(e.day_mail_on);
@@ -317,6 +317,51 @@ Test(day_mail_pass, the_next_send_is_said_until_it_went)
     ok(app_day_mail_next(s, &e, at("2031-06-04T18:00:00+02:00"), &a, &day, &when, &err));
     cr_assert_null(day, "no day left to send");
     cr_assert_null(when);
+}
+
+/* A setting saved after a day's time: that day is not mailed by itself the
+ * minute after (everyone mailed unasked), nor said to be next; saved again
+ * unchanged it keeps the days it covers, changed it covers those to come. */
+Test(day_mail_pass, a_setting_saved_after_a_days_time_leaves_that_day_to_a_hand)
+{
+    long long late = at("2031-06-04T20:00:00+02:00");
+    ok(store_event_day_mail_set(s, "ev", NULL, NULL, 0, &err));   /* none, then */
+    ok(store_event_day_mail_set(s, "ev", "eve", "18:00", late, &err));
+    cr_assert_not(app_day_mail_due("2031-06-05", "eve", "18:00", "Europe/Brussels", late,
+                                   late + 60));
+    cr_assert_eq(pass("2031-06-04T20:01:00+02:00"), 0, "not mailed unasked");
+    cr_assert_eq(day_mails(), 0);
+    struct store_event e;
+    const char *day, *when;
+    ok(store_event_get(s, "ev", &a, &e, &err));
+    cr_assert_eq(e.day_mail_from, late);
+    ok(app_day_mail_next(s, &e, late + 60, &a, &day, &when, &err));
+    cr_assert_null(day, "its only day goes by hand");
+    ok(store_event_day_mail_set(s, "ev", "eve", "18:00", late + 3600, &err));
+    ok(store_event_get(s, "ev", &a, &e, &err));
+    cr_assert_eq(e.day_mail_from, late, "the same setting again keeps its start");
+    ok(store_event_day_mail_set(s, "ev", "eve", "21:00", late + 60, &err));
+    ok(store_event_get(s, "ev", &a, &e, &err));
+    cr_assert_eq(e.day_mail_from, late + 60, "another time starts again");
+    cr_assert_eq(pass("2031-06-04T21:00:00+02:00"), 1, "21:00 was still to come");
+    cr_assert_eq(day_mails(), 2);
+}
+
+/* An event whose stored dates are no dates (an older version's row, dfnc
+ * check names it) is passed over, not counted through for ever. */
+Test(day_mail_pass, an_event_whose_dates_are_no_dates_is_passed_over, .timeout = 20)
+{
+    struct store *raw;
+    ok(store_open(&raw, db_path, &err));
+    ok(store_exec_for_tests(raw, "UPDATE events SET starts_on = '2031-06-31',"
+                                 " ends_on = '2031-07-01' WHERE id = 'ev'", &err));
+    store_close(raw);
+    cr_assert_eq(pass("2031-06-04T20:00:00+02:00"), 0);
+    struct store_event e;
+    const char *day, *when;
+    ok(store_event_get(s, "ev", &a, &e, &err));
+    ok(app_day_mail_next(s, &e, at("2031-06-04T20:00:00+02:00"), &a, &day, &when, &err));
+    cr_assert_null(day);
 }
 
 static void unpublished(void) { forum(false); }

@@ -248,6 +248,16 @@ Test(outcomes, who_is_asked_what_meetings_led_to)
     cr_assert_eq(store_outcome_begun_n(s, "ev", AT_1110, &err), 2, "r1, r2: not r5, cancelled");
 }
 
+/* Someone whose data was erased is nobody to ask, nor to count as one to
+ * ask at the desk: her rows stay, nameless, for the others' history. */
+Test(outcomes, an_erased_person_is_not_asked)
+{
+    ok(store_exec_for_tests(s, "UPDATE people SET erased_at = '2025-02-16T10:30:00Z'"
+                               " WHERE id = 'nils'", &err));
+    cr_assert_str_eq(unsaid_at("ev", AT_1110),
+                     "anna:r1:olena karl:r1:olena olena:r1:anna olena:r2:nils", "not nils:r2");
+}
+
 /* The mail asking it: refused before anything began; one per person with
  * an address, counted apart without one; not twice for one event, while
  * another event's question goes. */

@@ -61,6 +61,8 @@
     "DROP TABLE agenda_generation; DROP TABLE outcome_generation;"
 /* Migration 65's table taken out (its outbox kinds may stay: a kind more). */
 #define UNDO_MIGRATION_65 "DROP TABLE people_mailings;"
+/* Migration 66's column taken out. */
+#define UNDO_MIGRATION_66 "ALTER TABLE events DROP COLUMN day_mail_from;"
 #include "store/store_internal.h"
 #include "scratch_db.h"
 
@@ -500,13 +502,14 @@ Test(store_migrations, version_52_keeps_each_arrival_as_one_of_its_day, .init = 
                                       "ALTER TABLE sessions DROP COLUMN description;"
                                       "ALTER TABLE sessions DROP COLUMN description_uk;"
                                       "DROP TABLE location_out_of_use;"
-                                      UNDO_MIGRATION_60 UNDO_MIGRATION_61 UNDO_MIGRATION_62 UNDO_MIGRATION_64 UNDO_MIGRATION_65
+                                      UNDO_MIGRATION_60 UNDO_MIGRATION_61 UNDO_MIGRATION_62
+                                      UNDO_MIGRATION_64 UNDO_MIGRATION_65 UNDO_MIGRATION_66
                                       "PRAGMA user_version=52;",
                                       &err),
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 12, "53, 54, 55, 56, 57, 58, 60, 61, 62, 63, 64 and 65");
+    cr_assert_eq(applied, 13, "53, 54, 55, 56, 57, 58, 60, 61, 62, 63, 64, 65 and 66");
     struct arena a;
     arena_init(&a, 0);
     struct store_person got;
@@ -583,7 +586,8 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
                                          /* migration 56's */
                                          "DROP TABLE location_out_of_use;"
                                          /* migrations 60 to 64's */
-                                         UNDO_MIGRATION_60 UNDO_MIGRATION_61 UNDO_MIGRATION_62 UNDO_MIGRATION_64 UNDO_MIGRATION_65
+                                         UNDO_MIGRATION_60 UNDO_MIGRATION_61 UNDO_MIGRATION_62
+                                         UNDO_MIGRATION_64 UNDO_MIGRATION_65 UNDO_MIGRATION_66
                                          "PRAGMA user_version=22;", &err), 0, "%s", err.msg);
     int applied = 0, after_22 = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
@@ -731,13 +735,15 @@ Test(store_migrations, version_44_keeps_the_outbox_and_takes_invitations, .init 
                                       "ALTER TABLE sessions DROP COLUMN description;"
                                       "ALTER TABLE sessions DROP COLUMN description_uk;"
                                       "DROP TABLE location_out_of_use;"
-                                      UNDO_MIGRATION_60 UNDO_MIGRATION_61 UNDO_MIGRATION_62 UNDO_MIGRATION_64 UNDO_MIGRATION_65
+                                      UNDO_MIGRATION_60 UNDO_MIGRATION_61 UNDO_MIGRATION_62
+                                      UNDO_MIGRATION_64 UNDO_MIGRATION_65 UNDO_MIGRATION_66
                                       "PRAGMA user_version=43;",
                                       &err),
                  0, "%s", err.msg);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, 17, "44, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58, 60, 61, 62, 63, 64 and 65");
+    cr_assert_eq(applied, 18,
+                 "44, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58, 60, 61, 62, 63, 64, 65 and 66");
     char *after = outbox_dump();
     cr_assert_str_eq(after, before, "every row and column kept");
     free(before);
