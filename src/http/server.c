@@ -130,7 +130,7 @@ void http_reply_json(struct http_req *r, int status, json_t *j)
         txt = strdup("{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\"}}");
         status = 500;
     }
-    reply_set(r, status, txt, txt ? strlen(txt) : 0, "application/json; charset=utf-8");
+    reply_set(r, status, txt, txt ? strlen(txt) : 0, HTTP_JSON_CTYPE);
 }
 
 void http_reply_error(struct http_req *r, int status, const char *code, const char *fmt, ...)
