@@ -13,6 +13,7 @@
 #include "app/mail.h"
 #include "app/reminders.h"
 #include "core/date.h"
+#include "core/forum_clock.h"
 #include "cli/cli.h"
 #include "http/server.h"
 
@@ -120,7 +121,8 @@ static int start_threads(void *ud, struct df_err *err)
     /* a minute apart, by the clock the pages read: an event's day mails
      * go while the forum sends mail (queued for serve --smtp, or for
      * `dfnc mail send` from cron) */
-    return app_day_mail_thread_start(m->o->db_path, m->o->forum_clock, m->o->forum_clock_still,
+    return app_day_mail_thread_start(m->o->db_path,
+                                     forum_clock_set(m->o->forum_clock, m->o->forum_clock_still),
                                      60, &m->day_mails, err);
 }
 
