@@ -108,13 +108,8 @@ static int gather(struct mailing *m, const struct mailee *p, const char *request
             m->lately++;
         } else {
             m->mails = true;
-            m->to = (struct app_mail_to){
-                .person = m->person, .email = arena_strdup(&m->one, p->email),
-                .lang = app_person_language(p->ui_language, p->languages, p->country),
-                .public_url = m->url};
-            /* app_person_language may answer with ui_language itself */
-            m->to.lang = strcmp(m->to.lang, "uk") == 0 ? "uk" : "en";
-            if (!m->to.email)
+            if (app_mail_to_of_row(&m->to, m->person, p->email, p->ui_language, p->languages,
+                                   p->country, m->url, &m->one) < 0)
                 goto oom;
         }
     }
