@@ -934,6 +934,18 @@ int app_mail_to_get(struct store *s, const char *person, struct arena *a,
     return 1;
 }
 
+int app_mail_to_of_row(struct app_mail_to *to, const char *person, const char *email,
+                       const char *ui_language, const char *languages, const char *country,
+                       const char *public_url, struct arena *a)
+{
+    const char *lang = app_person_language(ui_language, languages, country);
+    *to = (struct app_mail_to){.person = person, .email = arena_strdup(a, email),
+                               .public_url = public_url,
+                               /* app_person_language may answer with ui_language itself */
+                               .lang = strcmp(lang, "uk") == 0 ? "uk" : "en"};
+    return to->email ? 0 : -1;
+}
+
 int app_mail_to_asked(struct store *s, const char *person, const char *email,
                       const char *languages, const char *country, struct arena *a,
                       struct app_mail_to *to, struct df_err *err)

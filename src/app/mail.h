@@ -137,6 +137,18 @@ struct app_mail_to {
 int app_mail_to_get(struct store *s, const char *person, struct arena *a,
                     struct app_mail_to *to, struct df_err *err);
 
+/* Fills *to for person (kept as given: the caller's to keep, in a say) from
+ * a walk's row of her, once the caller judged that a mail goes to her: her
+ * address (copied into a), and the language to write to her in, "uk" or
+ * "en" (app_person_language of the language she chose for the web UI, her
+ * languages and her organisation's country), with the forum's pages at
+ * public_url. The reminders', the outcomes' and the day's mailings, which
+ * read their people in the walk rather than one by one (app_mail_to_get).
+ * 0, or -1 when out of memory. */
+int app_mail_to_of_row(struct app_mail_to *to, const char *person, const char *email,
+                       const char *ui_language, const char *languages, const char *country,
+                       const char *public_url, struct arena *a);
+
 /* Whether a mail someone asked for (a sign-in link, her application's
  * answer) can go to address email now: 1 when the forum sends mail and the
  * address can carry one, *to filled in a (its lang the person's by

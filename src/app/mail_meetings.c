@@ -486,16 +486,9 @@ static int day_row(void *ud, const struct store_mail_day_row *d)
         /* app_mail_to_get's rule, from the row: an address a header can
          * carry, and mail not turned off */
         w->goes = mailmsg_address_ok(d->email) && !d->is_mail_off;
-        if (w->goes) {
-            w->to = (struct app_mail_to){
-                .person = w->person, .email = arena_strdup(&w->one, d->email),
-                .public_url = w->url,
-                .lang = app_person_language(d->ui_language, d->languages, d->country)};
-            /* app_person_language may answer with ui_language itself */
-            w->to.lang = strcmp(w->to.lang, "uk") == 0 ? "uk" : "en";
-            if (!w->to.email)
-                goto oom;
-        }
+        if (w->goes && app_mail_to_of_row(&w->to, w->person, d->email, d->ui_language,
+                                          d->languages, d->country, w->url, &w->one) < 0)
+            goto oom;
     }
     if (!w->goes || w->dry_run)
         return 0;

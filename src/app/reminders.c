@@ -4,13 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "app/forum_day.h"
 #include "app/mail.h"
 #include "app/mail_meetings.h"
-#include "core/clock.h"
 #include "core/date.h"
+#include "core/forum_clock.h"
 #include "core/grow.h"
 #include "core/log.h"
 #include "core/strset.h"
@@ -109,13 +108,8 @@ static int gather(struct mailing *m, const struct mailee *p, const char *request
             m->lately++;
         } else {
             m->mails = true;
-            m->to = (struct app_mail_to){
-                .person = m->person, .email = arena_strdup(&m->one, p->email),
-                .lang = app_person_language(p->ui_language, p->languages, p->country),
-                .public_url = m->url};
-            /* app_person_language may answer with ui_language itself */
-            m->to.lang = strcmp(m->to.lang, "uk") == 0 ? "uk" : "en";
-            if (!m->to.email)
+            if (app_mail_to_of_row(&m->to, m->person, p->email, p->ui_language, p->languages,
+                                   p->country, m->url, &m->one) < 0)
                 goto oom;
         }
     }
@@ -514,31 +508,26 @@ int app_day_mail_next(struct store *s, const struct store_event *ev, long long n
 struct app_day_mail_thread {
     struct ticker *ticker;
     struct store *s;
-    long long clock;   /* the rehearsal's start (0: the real clock) */
-    bool still;
-    double started;    /* clock_seconds() as it started */
+    struct forum_clock clock;   /* as the server's pages read theirs (http/server.h) */
 };
 
 static void day_mail_tick(void *ud)
 {
     struct app_day_mail_thread *t = ud;
-    /* the forum's clock as the server's pages read it (http/server.h) */
-    long long now = !t->clock ? (long long)time(NULL)
-                    : t->still ? t->clock
-                               : t->clock + (long long)(clock_seconds() - t->started);
+    long long now = forum_clock_now(&t->clock);
     struct app_day_mail_pass run;
     struct df_err err = {0};
     if (app_day_mail_pass(t->s, now, &run, &err) < 0)
         log_msg(LOG_ERROR, "event=day_mail_pass_failed error=\"%s\"", err.msg);
 }
 
-int app_day_mail_thread_start(const char *db_path, long long clock, bool still, int every,
+int app_day_mail_thread_start(const char *db_path, struct forum_clock clock, int every,
                               struct app_day_mail_thread **out, struct df_err *err)
 {
     struct app_day_mail_thread *t = calloc(1, sizeof *t);
     if (!t)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory starting the day mails");
-    *t = (struct app_day_mail_thread){.clock = clock, .still = still, .started = clock_seconds()};
+    *t = (struct app_day_mail_thread){.clock = clock};
     if (store_open(&t->s, db_path, err) < 0) {
         free(t);
         return -1;

@@ -11,6 +11,7 @@
 
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/forum_clock.h"
 #include "store/store.h"
 
 /* Requests a reminder (meetings a question of outcomes) names one by one;
@@ -133,11 +134,10 @@ int app_day_mail_next(struct store *s, const struct store_event *ev, long long n
 
 /* The server's thread of day mails by themselves: a connection of its own
  * to the database at db_path and a pass (app_day_mail_pass) at once, then
- * every `every` seconds, by the forum's clock: the real one (clock 0), or
- * a rehearsal's that starts at clock when the thread starts and runs on
- * (still: stands at it), as the server's pages read theirs. */
+ * every `every` seconds, by the forum's clock (core/forum_clock.h), as the
+ * server's pages read theirs. */
 struct app_day_mail_thread;
-int app_day_mail_thread_start(const char *db_path, long long clock, bool still, int every,
+int app_day_mail_thread_start(const char *db_path, struct forum_clock clock, int every,
                               struct app_day_mail_thread **out, struct df_err *err);
 /* Stops it (a pass under way ends first) and frees it (NULL: nothing). */
 void app_day_mail_thread_stop(struct app_day_mail_thread *t);

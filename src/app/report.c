@@ -3,6 +3,7 @@
  * or xlsx; and the outcome figures counted the same way. */
 #include "app/report.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +61,6 @@ static const char *const led_outcomes[] = {"follow_up", "joint_project", "purcha
 
 /* An organisation of the register, its people's counts gathered on it. */
 struct r_org {
-    long long rid;
     const char *country, *kind;   /* in the report's arena */
     bool sme;
     int country_i;                /* its country's place among the countries, sorted */
@@ -70,19 +70,18 @@ struct r_org {
     uint64_t offers[2], needs[2];   /* bit i: an offer (a need) in area i (app/areas.h) */
 };
 
-/* A person of the register: her organisation (its index in orgs, -1 for
- * none), and whether she is in one of the event's meetings, or in one held. */
+/* A person of the register: her organisation (its index in orgs), and
+ * whether she is in one of the event's meetings, or in one held. */
 struct r_person {
-    long long rid;
     int org;
     bool checked_in, met, held;
 };
 
-/* A meeting of the event: its people (indexes in people, -1 for none), and
- * what was said of it. */
+/* A meeting of the event: its people (indexes in people), and what was
+ * said of it. */
 struct r_meeting {
-    long long request, slot;
     int from, to;
+    bool begun;          /* its slot begun by now (the full report only) */
     bool both_arrived;   /* its requester and addressee came on its day */
     unsigned outcomes;   /* bit i: app_outcomes[i] reported by one of its people */
     bool reported, said_not_held, said_outcome, absence_reported;
@@ -100,20 +99,19 @@ struct report {
     struct pair *pairs;
     int pairs_n, pairs_cap;
     struct app_outcome_tally total, eu_ua;
-    /* the register and the event's meetings, read once (one pass each)
-     * and joined here by rowid; each array sorted by it */
+    /* the register and the event's meetings, read once (one pass each),
+     * each at the index the store numbered it with (store/report.h), and
+     * joined here by those */
     struct r_org *orgs;
     int orgs_n, orgs_cap;
     struct r_person *people;
     int people_n, people_cap;
     struct r_meeting *meetings;
     int meetings_n, meetings_cap;
-    long long *begun_slots;
-    int begun_slots_n, begun_slots_cap;
-    /* every check-in at the desk, by person rowid then day, read once:
-     * who came to the event, and which meetings' two sides came that day */
+    /* every check-in at the desk, by person then day, read once: who came
+     * to the event, and which meetings' two sides came that day */
     struct r_came {
-        long long person;
+        int person;
         const char *day;
     } *came;
     int came_n, came_cap;
@@ -379,28 +377,15 @@ static int count_areas(struct report *r)
     return 0;
 }
 
-/* ---- reading: one pass over each table, joined by rowid ------------------------- */
-
-static int by_rid(const void *key, const void *elem)
-{
-    long long k = *(const long long *)key, e = *(const long long *)elem;
-    return (k > e) - (k < e);
-}
-
-/* The index of the element of rid in v (n elements of size bytes, sorted
- * by their leading rowid), or -1. */
-static int index_of(const void *v, int n, size_t size, long long rid)
-{
-    const char *at = n ? bsearch(&rid, v, (size_t)n, size, by_rid) : NULL;
-    return at ? (int)((at - (const char *)v) / (ptrdiff_t)size) : -1;
-}
+/* ---- reading: one pass over each table, joined by the store's numbers -------- */
 
 static int org_read(void *ud, const struct store_report_org *o)
 {
     struct report *r = ud;
+    assert(o->i == r->orgs_n);   /* numbered in the order given */
     if (df_grow((void **)&r->orgs, &r->orgs_cap, r->orgs_n, sizeof *r->orgs) < 0)
         return 1;
-    struct r_org x = {.rid = o->rid, .country = arena_strdup(r->a, o->country ? o->country : ""),
+    struct r_org x = {.country = arena_strdup(r->a, o->country ? o->country : ""),
                       .kind = arena_strdup(r->a, o->kind ? o->kind : ""), .sme = o->sme};
     if (!x.country || !x.kind)
         return 1;
@@ -408,7 +393,18 @@ static int org_read(void *ud, const struct store_report_org *o)
     return 0;
 }
 
-static int came_read(void *ud, long long person, const char *day)
+static int person_read(void *ud, const struct store_report_person *p)
+{
+    struct report *r = ud;
+    assert(p->i == r->people_n && p->org >= 0 && p->org < r->orgs_n);
+    if (df_grow((void **)&r->people, &r->people_cap, r->people_n, sizeof *r->people) < 0)
+        return 1;
+    r->people[r->people_n++] = (struct r_person){.org = p->org};
+    r->orgs[p->org].people++;
+    return 0;
+}
+
+static int came_read(void *ud, int person, const char *day)
 {
     struct report *r = ud;
     if (df_grow((void **)&r->came, &r->came_cap, r->came_n, sizeof *r->came) < 0)
@@ -417,14 +413,23 @@ static int came_read(void *ud, long long person, const char *day)
     return !r->came[r->came_n++].day;
 }
 
-/* Whether the person of rowid person checked in on day, or, day NULL, on
+static int by_person(const void *key, const void *elem)
+{
+    int k = *(const int *)key, e = ((const struct r_came *)elem)->person;
+    return (k > e) - (k < e);
+}
+
+/* Whether person (her index in people) checked in on day, or, day NULL, on
  * one of the event's days (last year's forum, in the same database, is not
  * this year's). */
-static bool came_on(const struct report *r, long long person, const char *day)
+static bool came_on(const struct report *r, int person, const char *day)
 {
-    int i = index_of(r->came, r->came_n, sizeof *r->came, person);
-    if (i < 0)
+    const struct r_came *at =
+        r->came_n ? bsearch(&person, r->came, (size_t)r->came_n, sizeof *r->came, by_person)
+                  : NULL;
+    if (!at)
         return false;
+    int i = (int)(at - r->came);
     while (i > 0 && r->came[i - 1].person == person)
         i--;
     for (; i < r->came_n && r->came[i].person == person; i++)
@@ -435,45 +440,26 @@ static bool came_on(const struct report *r, long long person, const char *day)
     return false;
 }
 
-static int person_read(void *ud, const struct store_report_person *p)
-{
-    struct report *r = ud;
-    if (df_grow((void **)&r->people, &r->people_cap, r->people_n, sizeof *r->people) < 0)
-        return 1;
-    int org = index_of(r->orgs, r->orgs_n, sizeof *r->orgs, p->org);
-    bool checked_in = came_on(r, p->rid, NULL);
-    r->people[r->people_n++] = (struct r_person){p->rid, org, checked_in, false, false};
-    if (org >= 0) {
-        r->orgs[org].people++;
-        r->orgs[org].checked_in += checked_in;
-    }
-    return 0;
-}
-
 static int meeting_read(void *ud, const struct store_report_meeting *m)
 {
     struct report *r = ud;
-    int from = index_of(r->people, r->people_n, sizeof *r->people, m->from),
-        to = index_of(r->people, r->people_n, sizeof *r->people, m->to);
-    if (from < 0 || to < 0 || r->people[from].org < 0 || r->people[to].org < 0)
-        return 0;   /* not in the register: no meeting of anyone's (the foreign keys forbid it) */
+    assert(m->i == r->meetings_n && m->from >= 0 && m->from < r->people_n && m->to >= 0 &&
+           m->to < r->people_n);
     if (df_grow((void **)&r->meetings, &r->meetings_cap, r->meetings_n, sizeof *r->meetings) < 0)
         return 1;
-    r->meetings[r->meetings_n++] = (struct r_meeting){.request = m->request, .slot = m->slot,
-                                                      .from = from, .to = to,
-                                                      .both_arrived = m->day &&
-                                                          came_on(r, m->from, m->day) &&
-                                                          came_on(r, m->to, m->day)};
-    r->people[from].met = r->people[to].met = true;
+    r->meetings[r->meetings_n++] = (struct r_meeting){
+        .from = m->from, .to = m->to, .begun = m->begun && !r->outcomes_only,
+        .both_arrived = m->day && came_on(r, m->from, m->day) && came_on(r, m->to, m->day)};
+    r->people[m->from].met = r->people[m->to].met = true;
     return 0;
 }
 
 static int capability_read(void *ud, const struct store_report_capability *c)
 {
     struct report *r = ud;
-    int o = index_of(r->orgs, r->orgs_n, sizeof *r->orgs, c->org), area = app_area_of(c->cpv);
-    if (o >= 0 && area >= 0) {
-        uint64_t *bits = c->offer ? r->orgs[o].offers : r->orgs[o].needs;
+    int area = app_area_of(c->cpv);
+    if (area >= 0) {
+        uint64_t *bits = c->offer ? r->orgs[c->org].offers : r->orgs[c->org].needs;
         bits[area / 64] |= UINT64_C(1) << (area % 64);
     }
     return 0;
@@ -493,61 +479,38 @@ static int area_label_read(void *ud, const char *code, const char *en, const cha
     return (en && !g->en) || (uk && !g->uk);
 }
 
-static int begun_read(void *ud, long long slot, long long other, const char *text)
+static int outcome_read(void *ud, int meeting, int other, const char *outcome)
+{
+    struct report *r = ud;
+    struct r_meeting *m = &r->meetings[meeting];
+    int i = app_outcome_index(outcome);
+    (void)other;
+    m->reported = true;
+    if (i >= 0)
+        m->outcomes |= 1u << i;
+    if (outcome && strcmp(outcome, "not_held") == 0)
+        m->said_not_held = true;
+    else
+        m->said_outcome = true;
+    return 0;
+}
+
+static int absence_read(void *ud, int meeting, int other, const char *text)
 {
     struct report *r = ud;
     (void)other, (void)text;
-    if (df_grow((void **)&r->begun_slots, &r->begun_slots_cap, r->begun_slots_n,
-                sizeof *r->begun_slots) < 0)
-        return 1;
-    r->begun_slots[r->begun_slots_n++] = slot;
-    return 0;
-}
-
-static struct r_meeting *meeting_of(struct report *r, long long request)
-{
-    int i = index_of(r->meetings, r->meetings_n, sizeof *r->meetings, request);
-    return i < 0 ? NULL : &r->meetings[i];
-}
-
-static int outcome_read(void *ud, long long request, long long other, const char *outcome)
-{
-    struct r_meeting *m = meeting_of(ud, request);
-    (void)other;
-    if (m) {
-        int i = app_outcome_index(outcome);
-        m->reported = true;
-        if (i >= 0)
-            m->outcomes |= 1u << i;
-        if (outcome && strcmp(outcome, "not_held") == 0)
-            m->said_not_held = true;
-        else
-            m->said_outcome = true;
-    }
-    return 0;
-}
-
-static int absence_read(void *ud, long long request, long long other, const char *text)
-{
-    struct r_meeting *m = meeting_of(ud, request);
-    (void)other, (void)text;
-    if (m)
-        m->absence_reported = true;
+    r->meetings[meeting].absence_reported = true;
     return 0;
 }
 
 /* An attendee: met at the event, and met in a meeting held when hers was
  * (read once count_meetings has judged every meeting). */
-static int attendee_read(void *ud, long long request, long long person, const char *text)
+static int attendee_read(void *ud, int meeting, int person, const char *text)
 {
     struct report *r = ud;
     (void)text;
-    struct r_meeting *m = meeting_of(r, request);
-    int p = m ? index_of(r->people, r->people_n, sizeof *r->people, person) : -1;
-    if (p >= 0 && r->people[p].org >= 0) {
-        r->people[p].met = true;
-        r->people[p].held |= m->held;
-    }
+    r->people[person].met = true;
+    r->people[person].held |= r->meetings[meeting].held;
     return 0;
 }
 
@@ -580,7 +543,7 @@ static int count_meetings(struct report *r, struct r_org **sorted, int countries
         c->reported += m->reported;
         for (int k = 0; k < APP_OUTCOMES_N; k++)
             c->by_outcome[k] += (m->outcomes >> k) & 1u;
-        if (index_of(r->begun_slots, r->begun_slots_n, sizeof *r->begun_slots, m->slot) < 0)
+        if (!m->begun)
             continue;
         r->begun++;
         if ((m->held = meeting_held(m))) {
@@ -629,37 +592,45 @@ static int gather_read(struct store *s, const char *event, long long now, struct
     for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
         if (!tally_of(&r->sides, sides[i]))
             return 1;
-    int rc = store_report_orgs_each(s, org_read, r, err);
-    if (!rc && !r->outcomes_only)   /* before the people and meetings, who are judged by it */
-        rc = store_report_came_each(s, came_read, r, err);
+    struct store_report_ids *ids = store_report_ids_new();
+    if (!ids)
+        return 1;
+    int rc = store_report_orgs_each(s, ids, org_read, r, err);
     if (!rc)
-        rc = store_report_people_each(s, person_read, r, err);
+        rc = store_report_people_each(s, ids, person_read, r, err);
+    if (!rc && !r->outcomes_only)   /* before the meetings, which are judged by it */
+        rc = store_report_came_each(s, ids, came_read, r, err);
+    for (int i = 0; !rc && i < r->people_n; i++)
+        if (came_on(r, i, NULL)) {
+            r->people[i].checked_in = true;
+            r->orgs[r->people[i].org].checked_in++;
+        }
     if (!rc)
-        rc = store_report_meetings_each(s, r->event.id, meeting_read, r, err);
+        rc = store_report_meetings_each(s, ids, r->event.id, now, meeting_read, r, err);
     if (!rc)
-        rc = store_report_marks_each(s, STORE_REPORT_OUTCOME, now, outcome_read, r, err);
+        rc = store_report_marks_each(s, ids, STORE_REPORT_OUTCOME, outcome_read, r, err);
     if (!rc && !r->outcomes_only)
-        rc = store_report_marks_each(s, STORE_REPORT_BEGUN, now, begun_read, r, err);
-    if (!rc && !r->outcomes_only)
-        rc = store_report_marks_each(s, STORE_REPORT_ABSENCE, now, absence_read, r, err);
+        rc = store_report_marks_each(s, ids, STORE_REPORT_ABSENCE, absence_read, r, err);
     if (!rc && !r->outcomes_only)
         rc = store_report_requests_each(s, r->event.id, requests_row, r, err);
     if (!rc && !r->outcomes_only && !(r->areas = calloc(APP_AREAS_N + 1, sizeof *r->areas)))
         rc = 1;
     if (!rc && !r->outcomes_only)
-        rc = store_report_capabilities_each(s, capability_read, r, err);
+        rc = store_report_capabilities_each(s, ids, capability_read, r, err);
     if (!rc && !r->outcomes_only)
         rc = store_report_area_labels_each(s, area_label_read, r, err);
     if (!rc && !r->outcomes_only &&
         (r->with_messages = store_message_thread_count(s, r->event.id, err)) < 0)
         rc = -1;
-    if (rc)
-        return rc;
     /* the organisations by country, kind and size: the groups in order, and
      * each country's place for the pairs' table */
-    struct r_org **sorted = malloc(((size_t)r->orgs_n + 1) * sizeof *sorted);
-    if (!sorted)
-        return 1;
+    struct r_org **sorted = rc ? NULL : malloc(((size_t)r->orgs_n + 1) * sizeof *sorted);
+    if (!rc && !sorted)
+        rc = 1;
+    if (rc) {
+        store_report_ids_free(ids);
+        return rc;
+    }
     for (int i = 0; i < r->orgs_n; i++)
         sorted[i] = &r->orgs[i];
     if (r->orgs_n > 1)
@@ -672,17 +643,18 @@ static int gather_read(struct store *s, const char *event, long long now, struct
     rc = count_meetings(r, sorted, countries);
     if (r->outcomes_only) {
         free(sorted);
+        store_report_ids_free(ids);
         return rc;
     }
     if (!rc)
         rc = count_areas(r);
     if (!rc)
-        rc = store_report_marks_each(s, STORE_REPORT_ATTENDEE, now, attendee_read, r, err);
-    for (int i = 0; !rc && i < r->people_n; i++)
-        if (r->people[i].org >= 0) {
-            r->orgs[r->people[i].org].people_met += r->people[i].met;
-            r->orgs[r->people[i].org].people_held += r->people[i].held;
-        }
+        rc = store_report_marks_each(s, ids, STORE_REPORT_ATTENDEE, attendee_read, r, err);
+    store_report_ids_free(ids);
+    for (int i = 0; !rc && i < r->people_n; i++) {
+        r->orgs[r->people[i].org].people_met += r->people[i].met;
+        r->orgs[r->people[i].org].people_held += r->people[i].held;
+    }
     for (int i = 0; !rc && i < r->orgs_n; i++)
         rc = org_count(r, sorted[i]);
     free(sorted);
@@ -738,7 +710,6 @@ static void report_free(struct report *r)
     free(r->orgs);
     free(r->people);
     free(r->meetings);
-    free(r->begun_slots);
     free(r->came);
     free(r->areas);
     free(r->area_list);

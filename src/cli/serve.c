@@ -13,7 +13,7 @@
 #include "app/mail.h"
 #include "app/reminders.h"
 #include "core/date.h"
-#include "core/log.h"
+#include "core/forum_clock.h"
 #include "cli/cli.h"
 #include "http/server.h"
 
@@ -118,16 +118,15 @@ static int start_threads(void *ud, struct df_err *err)
     if (m->backups &&
         app_backups_start(m->o->db_path, m->backups, m->o->backups, &m->backing_up, err) < 0)
         return -1;
-    /* a minute apart, by the clock the pages read: an event's day mails
+    /* a minute apart, by the real clock: an event's day mails
      * go while the forum sends mail (queued for serve --smtp, or for
      * `dfnc mail send` from cron). Not in a rehearsal (--forum-clock): it
      * would mail everyone their day for real, and mark the day as sent
      * before the real one */
-    if (m->o->forum_clock) {
-        log_msg(LOG_INFO, "event=day_mail_off reason=rehearsal");
+    if (m->o->forum_clock)
         return 0;
-    }
-    return app_day_mail_thread_start(m->o->db_path, m->o->forum_clock, m->o->forum_clock_still,
+    return app_day_mail_thread_start(m->o->db_path,
+                                     forum_clock_set(m->o->forum_clock, m->o->forum_clock_still),
                                      60, &m->day_mails, err);
 }
 

@@ -30,14 +30,12 @@ void api_reply_json_or_error(struct http_req *r, json_t *j, struct df_err *err)
         http_reply_df_err(r, err);
 }
 
-static const char json_ctype[] = "application/json; charset=utf-8";
-
 bool api_reply_kept(struct http_req *r, enum http_cache_kind kind, const char *key)
 {
     size_t len;
     char *hit = key ? http_cache_get(r->s, kind, key, &len) : NULL;
     if (hit)
-        http_reply_owned(r, 200, json_ctype, hit, len);
+        http_reply_owned(r, 200, HTTP_JSON_CTYPE, hit, len);
     return hit != NULL;
 }
 

@@ -184,7 +184,7 @@ void api_reply_person_data(struct http_req *r, const char *person)
     }
     http_reply_header(r, "Content-Disposition",
                       "attachment; filename=\"dfnc-personal-data.json\"");
-    http_reply_buf(r, 200, "application/json; charset=utf-8", &out);
+    http_reply_buf(r, 200, HTTP_JSON_CTYPE, &out);
 }
 
 static void h_me_data(struct http_req *r)
@@ -455,7 +455,7 @@ void api_reply_agenda(struct http_req *r, const char *person, bool ics)
 {
     struct buf out = BUF_INIT(8u << 20);
     struct df_err err = {0};
-    const char *ctype = ics ? "text/calendar; charset=utf-8" : "application/json; charset=utf-8";
+    const char *ctype = ics ? "text/calendar; charset=utf-8" : HTTP_JSON_CTYPE;
     /* a calendar holds the programme of the forum's event too, unless
      * ?programme=0 leaves the talks out */
     int programme = 1;
@@ -515,7 +515,7 @@ static void h_agenda_cancelled(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_buf(r, 200, "application/json; charset=utf-8", &out);
+    http_reply_buf(r, 200, HTTP_JSON_CTYPE, &out);
 }
 
 static void h_agenda_ics(struct http_req *r)
@@ -668,7 +668,7 @@ static void suggestions_for(struct http_req *r, const char *person)
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_buf(r, 200, "application/json; charset=utf-8", &out);
+    http_reply_buf(r, 200, HTTP_JSON_CTYPE, &out);
 }
 
 static void h_suggestions(struct http_req *r) { suggestions_for(r, NULL); }
@@ -741,7 +741,7 @@ static void h_partners(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_buf(r, 200, "application/json; charset=utf-8", &out);
+    http_reply_buf(r, 200, HTTP_JSON_CTYPE, &out);
 }
 
 /* ---- the route table ------------------------------------------------------------------ */

@@ -19,6 +19,9 @@
 #define HTTP_ROUTE_PARAMS 4
 #define HTTP_EXTRA_HEADERS 6
 #define DEVICE_COOKIE "dfnc_device"   /* app_login's device cookie */
+/* The Content-Type of every JSON reply of the API (http_reply_json's, and
+ * those the handlers write themselves); a download's is its own. */
+#define HTTP_JSON_CTYPE "application/json; charset=utf-8"
 
 struct http_req {
     struct http_server *srv;

@@ -24,7 +24,7 @@
 
 #include "app/fields.h"
 #include "app/move.h"
-#include "core/clock.h"
+#include "core/forum_clock.h"
 #include "core/log.h"
 #include "core/utf8.h"
 #include "http/cache.h"
@@ -47,7 +47,7 @@ struct http_server {
     atomic_int background_threads; /* their threads still touching the server */
     atomic_bool stopping;          /* http_server_stop has begun: no background run starts */
     struct http_peer_counts peers; /* open connections per client (IPv6 per /64) */
-    double started;                /* clock_seconds() at the start: a rehearsal's clock runs from it */
+    struct forum_clock clock;      /* the options' forum clock, set as the server starts */
 };
 
 const struct http_options *http_server_options(const struct http_server *srv) { return &srv->o; }
@@ -58,12 +58,7 @@ struct app_backups_status *http_server_backups(const struct http_server *srv)
 
 long long http_server_forum_now(const struct http_server *srv)
 {
-    if (!srv->o.forum_clock)
-        return (long long)time(NULL);
-    if (srv->o.forum_clock_still)
-        return srv->o.forum_clock;
-    /* the monotonic clock: the machine's clock set meanwhile moves no rehearsal */
-    return srv->o.forum_clock + (long long)(clock_seconds() - srv->started);
+    return forum_clock_now(&srv->clock);
 }
 
 const char *http_server_base_url(const struct http_server *srv) { return srv->base_url; }
@@ -130,7 +125,7 @@ void http_reply_json(struct http_req *r, int status, json_t *j)
         txt = strdup("{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\"}}");
         status = 500;
     }
-    reply_set(r, status, txt, txt ? strlen(txt) : 0, "application/json; charset=utf-8");
+    reply_set(r, status, txt, txt ? strlen(txt) : 0, HTTP_JSON_CTYPE);
 }
 
 void http_reply_error(struct http_req *r, int status, const char *code, const char *fmt, ...)
@@ -981,7 +976,7 @@ int http_server_start(const struct http_options *o, struct http_server **out,
     if (!srv)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     srv->o = *o;
-    srv->started = clock_seconds();
+    srv->clock = forum_clock_set(o->forum_clock, o->forum_clock_still);
     if (!srv->o.listen)
         srv->o.listen = "127.0.0.1";
     if (!srv->o.threads)

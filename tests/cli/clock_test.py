@@ -7,6 +7,7 @@ import http.cookiejar
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import time
@@ -60,10 +61,26 @@ ok(dfnc('init').returncode == 0, 'a database')
 ok(dfnc('user', 'add', '--email', 'org@clock.test', '--role', 'organiser', '--password-stdin',
         stdin='clock-pass-1\n').returncode == 0, 'an organiser')
 
+# a published event whose day's mail would go by itself at 07:00 that
+# morning, the forum's mail on: a rehearsal at 10:50 must not mail it
+db = sqlite3.connect(DB)
+db.execute("INSERT INTO events(id, name, timezone, starts_on, ends_on, published_at,"
+           " day_mail_on, day_mail_at) VALUES ('ev-reh', 'Rehearsed', 'Europe/Brussels',"
+           " '2027-02-16', '2027-02-16', '2027-02-01T10:00:00Z', 'morning', '07:00')")
+db.execute("INSERT INTO mail_config(one, public_url) VALUES (1, 'http://forum.test')")
+db.commit()
+db.close()
+
 first, second = nows('--forum-clock')
 ok(AT_UTC <= first < AT_UTC + 10, '--forum-clock: the clock starts at the time named',
    '%s, wanted %s' % (first, AT_UTC))
 ok(second - first >= 2, '--forum-clock: ... and runs on at real speed', second - first)
+
+db = sqlite3.connect(DB)
+sent = db.execute("SELECT count(*) FROM day_mails").fetchone()[0]
+db.close()
+ok(sent == 0, '--forum-clock: a rehearsal sends no day\'s mail by itself (it would go for real)',
+   sent)
 
 first, second = nows('--forum-clock-still')
 ok(first == AT_UTC and second == AT_UTC, '--forum-clock-still: the clock stands at the time named',

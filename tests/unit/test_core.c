@@ -4,15 +4,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/clock.h"
 #include "core/country.h"
 #include "core/cpv.h"
 #include "core/date.h"
 #include "core/err.h"
 #include "core/file.h"
+#include "core/forum_clock.h"
 #include "core/translit.h"
 #include "core/utf8.h"
 
@@ -580,4 +583,38 @@ Test(translit, copies_malformed_bytes_and_stays_within_twice_the_length)
     /* щ, two bytes, is four letters: the worst case */
     cr_assert_eq(translit_uk_latin("щщщ", 6, out), 12);
     cr_assert_str_eq(out, "shchshchshch");
+}
+
+/* 2027-02-16T13:00:00Z: a forum's first afternoon, far from the machine's now */
+#define REHEARSAL 1802782800LL
+
+Test(forum_clock, a_still_rehearsal_stands_at_its_start)
+{
+    struct forum_clock c = forum_clock_set(REHEARSAL, true);
+    c.set_at -= 3600;   /* set an hour ago: it has not moved */
+    cr_assert_eq(forum_clock_now(&c), REHEARSAL);
+}
+
+Test(forum_clock, a_running_rehearsal_moves_with_the_real_clock)
+{
+    struct forum_clock c = forum_clock_set(REHEARSAL, false);
+    long long first = forum_clock_now(&c);
+    cr_assert(first >= REHEARSAL && first <= REHEARSAL + 1, "%lld", first);
+    c.set_at = clock_seconds() - 90.5;   /* set a minute and a half ago */
+    long long later = forum_clock_now(&c);
+    cr_assert(later >= REHEARSAL + 90 && later <= REHEARSAL + 92, "%lld", later);
+    /* the copy reads the same clock: a value, not a place */
+    struct forum_clock copy = c;
+    cr_assert(forum_clock_now(&copy) - later <= 1);
+}
+
+Test(forum_clock, no_rehearsal_reads_the_real_clock)
+{
+    struct forum_clock c = forum_clock_set(0, false);
+    long long before = (long long)time(NULL);
+    long long now = forum_clock_now(&c);
+    cr_assert(now >= before && now <= (long long)time(NULL), "%lld", now);
+    c.still = true;   /* still means nothing without a rehearsal */
+    now = forum_clock_now(&c);
+    cr_assert(now >= before && now <= (long long)time(NULL), "%lld", now);
 }

@@ -4,7 +4,8 @@
  * EU-Ukraine ones; outcomes by country pair, a cancelled meeting's left
  * out, a meeting judged differently counted under both; meetings by
  * capability area (one side offers what the other needs) and by pair of
- * kinds; and the CSV rows, which name no one and hold no note. */
+ * kinds; the CSV rows, which name no one and hold no note; and the
+ * store's numbering of the rows it gives (store/report.h). */
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "app/report.h"
 #include "core/arena.h"
 #include "store/day.h"
+#include "store/report.h"
 #include "store/store.h"
 
 static struct store *s;
@@ -578,4 +580,134 @@ Test(report, an_unknown_event)
     cr_assert_null(app_report_json(s, "nope", now, &err));
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
     cr_assert(strstr(err.msg, "no event \"nope\""), "%s", err.msg);
+}
+
+/* ---- the store's numbering (store/report.h): no rowid reaches the app ---------- */
+
+struct walked {
+    int orgs[8], orgs_n;          /* each organisation's number, as given */
+    int people[8][2], people_n;   /* each person's number and her organisation's */
+    int meetings[8][3], meetings_n;   /* each meeting's number, requester's, addressee's */
+    int came[8], came_n;          /* each check-in's person */
+    int marks[8][2], marks_n;     /* each mark's meeting and person */
+};
+
+static int walked_org(void *ud, const struct store_report_org *o)
+{
+    struct walked *w = ud;
+    w->orgs[w->orgs_n++] = o->i;
+    return 0;
+}
+
+static int walked_person(void *ud, const struct store_report_person *p)
+{
+    struct walked *w = ud;
+    w->people[w->people_n][0] = p->i;
+    w->people[w->people_n++][1] = p->org;
+    return 0;
+}
+
+static int walked_came(void *ud, int person, const char *day)
+{
+    struct walked *w = ud;
+    (void)day;
+    w->came[w->came_n++] = person;
+    return 0;
+}
+
+static int walked_meeting(void *ud, const struct store_report_meeting *m)
+{
+    struct walked *w = ud;
+    w->meetings[w->meetings_n][0] = m->i;
+    w->meetings[w->meetings_n][1] = m->from;
+    w->meetings[w->meetings_n++][2] = m->to;
+    return 0;
+}
+
+static int walked_mark(void *ud, int meeting, int other, const char *text)
+{
+    struct walked *w = ud;
+    (void)text;
+    w->marks[w->marks_n][0] = meeting;
+    w->marks[w->marks_n++][1] = other;
+    return 0;
+}
+
+Test(report, the_store_numbers_what_it_gives_and_refers_by_those)
+{
+    /* another event's meeting, with an attendee: none of this event's */
+    struct store_event e = {.id = "ev0", .name = "DFNC1", .starts_on = "2024-02-16",
+                            .ends_on = "2024-02-16"};
+    ok(store_event_upsert(s, &e, NULL, &err));
+    struct store_session x = {.id = "s0", .event = "ev0", .day = "2024-02-16", .name = "B2B",
+                              .kind = "b2b", .starts_at = "2024-02-16T09:00:00+01:00",
+                              .ends_at = "2024-02-16T15:00:00+01:00"};
+    ok(store_session_upsert(s, &x, &err));
+    struct store_slot t = {.id = "t0", .session = "s0", .seq = 1,
+                           .starts_at = "2024-02-16T10:00:00+01:00",
+                           .ends_at = "2024-02-16T10:20:00+01:00"};
+    ok(store_slot_upsert(s, &t, &err));
+    struct store_request q = {.id = "r0", .event = "ev0", .from = "karl", .to = "joe",
+                              .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &q, NULL, &err));
+    struct store_meeting m0 = {.id = "m-r0", .request = "r0", .slot = "t0"};
+    ok(store_meeting_upsert(s, &m0, &err));
+    ok(store_request_add_attendee(s, "r0", "piotr", &err));
+    ok(store_request_add_attendee(s, "r3", "piotr", &err));
+
+    struct store_report_ids *ids = store_report_ids_new();
+    cr_assert_not_null(ids);
+    struct walked w = {0};
+    ok(store_report_orgs_each(s, ids, walked_org, &w, &err));
+    ok(store_report_people_each(s, ids, walked_person, &w, &err));
+    ok(store_report_came_each(s, ids, walked_came, &w, &err));
+    ok(store_report_meetings_each(s, ids, "ev", 1739704200, walked_meeting, &w, &err));
+    ok(store_report_marks_each(s, ids, STORE_REPORT_ATTENDEE, walked_mark, &w, &err));
+    store_report_ids_free(ids);
+
+    /* pl, de, no, ua, us: 0..4 in the order given */
+    cr_assert_eq(w.orgs_n, 5);
+    for (int i = 0; i < w.orgs_n; i++)
+        cr_assert_eq(w.orgs[i], i);
+    /* anna, piotr (pl), karl (de), nils (no), olena (ua), joe (us) */
+    static const int people[][2] = {{0, 0}, {1, 0}, {2, 1}, {3, 2}, {4, 3}, {5, 4}};
+    cr_assert_eq(w.people_n, 6);
+    for (int i = 0; i < 6; i++)
+        cr_assert(w.people[i][0] == people[i][0] && w.people[i][1] == people[i][1],
+                  "person %d: %d of %d", i, w.people[i][0], w.people[i][1]);
+    /* anna and olena checked in */
+    cr_assert(w.came_n == 2 && w.came[0] == 0 && w.came[1] == 4);
+    /* r1 anna-olena, r2 nils-olena, r3 anna-karl, r4 joe-olena, r5 olena-anna;
+     * not r0 (ev0) */
+    static const int meetings[][3] = {{0, 0, 4}, {1, 3, 4}, {2, 0, 2}, {3, 5, 4}, {4, 4, 0}};
+    cr_assert_eq(w.meetings_n, 5);
+    for (int i = 0; i < 5; i++)
+        cr_assert(w.meetings[i][0] == meetings[i][0] && w.meetings[i][1] == meetings[i][1] &&
+                      w.meetings[i][2] == meetings[i][2],
+                  "meeting %d: %d, %d-%d", i, w.meetings[i][0], w.meetings[i][1],
+                  w.meetings[i][2]);
+    /* piotr attends r3 (meeting 2); his r0 is of ev0, left out */
+    cr_assert_eq(w.marks_n, 1);
+    cr_assert(w.marks[0][0] == 2 && w.marks[0][1] == 1);
+}
+
+static int begun_meeting(void *ud, const struct store_report_meeting *m)
+{
+    unsigned *begun = ud;
+    *begun |= (unsigned)m->begun << m->i;
+    return 0;
+}
+
+Test(report, a_meeting_is_begun_when_its_slot_is_by_now)
+{
+    struct store_report_ids *ids = store_report_ids_new();
+    cr_assert_not_null(ids);
+    struct walked w = {0};
+    unsigned begun = 0;
+    ok(store_report_orgs_each(s, ids, walked_org, &w, &err));
+    ok(store_report_people_each(s, ids, walked_person, &w, &err));
+    /* 2025-02-16T12:10+01:00: t1 to t3 begun (r1 to r3), t4 and t5 not */
+    ok(store_report_meetings_each(s, ids, "ev", 1739704200, begun_meeting, &begun, &err));
+    store_report_ids_free(ids);
+    cr_assert_eq(begun, 0x7u, "%#x", begun);
 }
