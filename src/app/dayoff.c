@@ -211,6 +211,12 @@ int app_dayoff(struct store *s, const struct app_request_actor *who, const char 
         check_day(&ev, day, who->now, err) < 0)
         goto fail;
     out->event = ev.id;
+    out->person = arena_strdup(a, person);
+    out->day = arena_strdup(a, day);   /* the caller's may go before *out */
+    if (!out->person || !out->day) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        goto fail;
+    }
     if (give_up(s, who, out, a, err) < 0)
         goto fail;
     /* a dry run has done it all to say what it would do: none of it stays */
