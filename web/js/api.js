@@ -272,6 +272,8 @@ export const api = {
   // an organiser's view and change of anyone's
   personAvailability: (id, event) => call('GET', `/people/${enc(id)}/availability${qs({ event })}`),
   setPersonAvailability: (id, event, away) => call('PUT', `/people/${enc(id)}/availability`, { event, away }),
+  // "I can't come that day": her meetings of day at event given up (a dry run first)
+  dayOff: (event, day, dryRun) => call('POST', '/me/day-off', { event, day, dry_run: !!dryRun }),
   newFeed: () => call('POST', '/me/feed'),
   feedOff: () => call('DELETE', '/me/feed'),
   schedule: (event, timeLimit) => call('POST', `/events/${enc(event)}/schedule`, timeLimit ? { time_limit: timeLimit } : {}),

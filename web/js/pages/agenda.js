@@ -6,7 +6,7 @@
 // as the programme's (fix-programme).
 
 import { api, writesSettled } from '../api.js';
-import { h, add, list, scroller, outcome, dataName } from '../dom.js';
+import { h, add, clear, list, scroller, outcome, dataName } from '../dom.js';
 import { availabilityForm, conflictList } from '../availability.js';
 import { tableName, orgInfo, orgName, localName, localText, personInfo } from '../people.js';
 import { t, tx, time, date, dayTime, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
@@ -30,6 +30,85 @@ function unsentNotes(later, left) {
       h('p', {}, tn('agenda.unsent_refused', refused.length)),
       h('ul', {}, refused.map((x) => h('li', {}, refusalWhy(x.error))))) : null,
     left ? h('p', { class: 'notice', id: 'agenda-unsent-left', role: 'status' }, tn('agenda.unsent_left', left)) : null);
+}
+
+// What the last "I can't come this day" did, said once the agenda is drawn
+// again without those meetings.
+let dayOffDone = null;
+
+// The sentences of a day given up (r: POST /me/day-off's reply), as it
+// would go (a dry run) or went.
+function dayOffSentences(r, zone) {
+  const said = [];
+  const mail = r.mailed > 0;
+  if (r.dry_run) {
+    if (r.cancelled.length) said.push(tn(mail ? 'dayoff.will_cancel' : 'dayoff.will_cancel_quiet', r.cancelled.length));
+    if (r.left.length) said.push(tn('dayoff.will_leave', r.left.length));
+  } else {
+    if (r.cancelled.length) said.push(tn('dayoff.cancelled', r.cancelled.length));
+    if (r.left.length) said.push(tn('dayoff.left', r.left.length));
+    if (mail) said.push(tn('dayoff.told', r.mailed));
+  }
+  if (r.kept.length) said.push(tn('dayoff.kept', r.kept.length));
+  if (r.left.some((m) => m.warnings && m.warnings.length)) said.push(t('dayoff.interpreter'));
+  const item = (m) => h('li', {}, `${time(m.start, zone)}–${time(m.end, zone)} · `,
+    h('span', { translate: 'no' }, m.with.name || m.with.id));
+  return [said.map((s) => h('p', {}, s)),
+    r.cancelled.length || r.left.length ? h('ul', { class: 'dayoff-list' }, [...r.cancelled, ...r.left].map(item)) : null];
+}
+
+// Under a day's heading with meetings of hers to come: "I can't come this
+// day", a dry run saying what goes and whom it tells, then her yes; the
+// agenda is drawn again, what was done said above it.
+function dayOffControl(main, m, heading) {
+  const event = m.event, day = (m.start || m.starts_at).slice(0, 10), zone = zoneOfIt(m);
+  const box = h('div', { class: 'dayoff no-print', id: `dayoff-${day}` });
+  const ask = h('button', {
+    type: 'button', class: 'dayoff-ask', 'aria-describedby': heading.id,
+    onclick: () => whileBusy([ask], async () => {
+      let r;
+      try {
+        r = await api.dayOff(event, day, true);
+      } catch (e) {
+        add(box, h('p', { class: 'flash error', role: 'alert' }, refusalWhy(e)));
+        return;
+      }
+      const keep = h('button', { type: 'button', class: 'dayoff-keep', onclick: () => { clear(panel); panel.remove(); ask.hidden = false; ask.focus(); } }, t('dayoff.keep'));
+      const yes = h('button', {
+        type: 'button', class: 'danger dayoff-confirm',
+        onclick: () => whileBusy([yes, keep], async () => {
+          try {
+            const done = await api.dayOff(event, day, false);
+            dayOffDone = { reply: done, zone, day: heading.textContent };
+            clear(main);
+            await renderAgenda(main);
+          } catch (e) {
+            add(panel, h('p', { class: 'flash error', role: 'alert' }, refusalWhy(e)));
+          }
+        }),
+      }, t('dayoff.confirm'));
+      const nothing = !r.cancelled.length && !r.left.length;
+      const panel = h('div', { class: 'dayoff-panel', role: 'group', tabindex: '-1', 'aria-labelledby': `dayoff-q-${day}` },
+        h('p', { id: `dayoff-q-${day}` }, h('strong', {}, t('dayoff.ask', { day: heading.textContent }))),
+        nothing ? h('p', {}, t('dayoff.nothing')) : null,
+        dayOffSentences(r, zone),
+        h('div', { class: 'actions' }, nothing ? null : yes, keep));
+      ask.hidden = true;
+      box.append(panel);
+      panel.focus();
+    }),
+  }, t('dayoff.button'));
+  box.append(ask);
+  return box;
+}
+
+// What the last day given up did, above the agenda drawn again (once).
+function dayOffNote() {
+  if (!dayOffDone) return null;
+  const { reply, zone, day } = dayOffDone;
+  dayOffDone = null;
+  return h('div', { class: 'flash ok', id: 'dayoff-done', role: 'status', tabindex: '-1' },
+    h('p', {}, h('strong', {}, t('dayoff.done', { day }))), dayOffSentences(reply, zone));
 }
 
 // The day of x at zone's clock (a meeting's own event's: zoneOfIt).
@@ -400,6 +479,11 @@ export async function renderAgenda(main) {
     meetings.some(begun) ? metSection() : null, programmeAround(meetings)]);
   const title = main.querySelector('h1');
   if (toAnswer && title) title.after(toAnswer);
+  const gaveUp = dayOffNote();
+  if (gaveUp && title) {
+    title.after(gaveUp);
+    gaveUp.focus();
+  }
   const unsentNote = unsentNotes(later, unsent.size);
   if (unsentNote && title) title.after(unsentNote);
   if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, cancelled, availability); return; }
@@ -446,6 +530,12 @@ export async function renderAgenda(main) {
     || (b.programme ? 1 : 0) - (a.programme ? 1 : 0));
   // the days she meets someone: another of the event's days says she does not
   const meetingDays = new Set(meetings.map((m) => dayKey(start(m), zoneOfIt(m))));
+  // a day with a meeting of hers still to come may be given up ("I can't come")
+  const toCome = new Map();
+  for (const m of meetings) {
+    const k = dayKey(start(m), zoneOfIt(m));
+    if (!toCome.has(k) && m.event && !begun(m)) toCome.set(k, m);
+  }
   for (const m of items) {
     const zone = zoneOfIt(m);
     const d = dayKey(start(m), zone);
@@ -461,7 +551,9 @@ export async function renderAgenda(main) {
           h('th', { scope: 'col', role: 'columnheader' }, t('agenda.time')),
           h('th', { scope: 'col', role: 'columnheader' }, t('agenda.table')),
           h('th', { scope: 'col', role: 'columnheader' }, t('agenda.with')))));
-      add(main, h('h2', { id: `day-${days}` }, d),
+      const heading = h('h2', { id: `day-${days}` }, d);
+      add(main, heading,
+        toCome.has(d) ? dayOffControl(main, toCome.get(d), heading) : null,
         meetingDays.has(d) ? null : h('p', { class: 'muted day-none' }, t('agenda.day_none')),
         scroller({ 'aria-labelledby': `day-${days}` }, table));
     }
