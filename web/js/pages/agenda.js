@@ -479,14 +479,16 @@ export async function renderAgenda(main) {
     meetings.some(begun) ? metSection() : null, programmeAround(meetings)]);
   const title = main.querySelector('h1');
   if (toAnswer && title) title.after(toAnswer);
+  // what a day given up did, first under the title (said after the rest is drawn)
   const gaveUp = dayOffNote();
-  if (gaveUp && title) {
+  const sayGaveUp = () => {
+    if (!gaveUp || !title) return;
     title.after(gaveUp);
     gaveUp.focus();
-  }
+  };
   const unsentNote = unsentNotes(later, unsent.size);
   if (unsentNote && title) title.after(unsentNote);
-  if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, cancelled, availability); return; }
+  if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, cancelled, availability); sayGaveUp(); return; }
   // once every meeting is over, the people met come first; before, after the days
   const over = meetings.every((m) => instant(end(m)) <= serverNow());
   add(main, eventsLine(meetings, zoned), h('p', { class: 'count' }, tn('agenda.count', meetings.length)),
@@ -597,4 +599,5 @@ export async function renderAgenda(main) {
   }
   if (met && !over) add(main, met);
   add(main, availability);
+  sayGaveUp();
 }
