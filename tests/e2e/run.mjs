@@ -7485,7 +7485,7 @@ test('a forum in Brussels then Kyiv: her agenda, the check-in and the desk say e
 // A forum of two days checks its people in each morning: day two's desk
 // sees who came today, not who came yesterday (README "Arrivals by day").
 test('on a phone in Ukrainian she gives up a day of the forum from her agenda: a dry run first, whom it tells, '
-  + 'then the agenda without those meetings; her partner\'s agenda no longer has it', async () => {
+  + 'then the agenda without those meetings; her partner\'s agenda no longer has it; the desk gives up another day for her', async () => {
   const db = path.join(TMP, 'dayoff.db');
   const her = twoZonesForum(db);
   const partner = { email: 'tz-pl@zones.test', password: 'tz-pl-secret-1' };
@@ -7551,6 +7551,23 @@ test('on a phone in Ukrainian she gives up a day of the forum from her agenda: a
     const ag = (await apiCall(jan.page, 'GET', '/me/agenda')).body;
     assert.equal(ag.meetings.length, 0, JSON.stringify(ag.meetings));
     await jan.ctx.close();
+    // she calls the desk: she cannot come today either; the desk gives it up for her, as the organisers
+    const desk = await signedIn(ORGANISER, 'en-GB');
+    await desk.ctx.addInitScript({ path: AXE_SOURCE });
+    await open(desk.page, '/console/people/p-tz-ua');
+    await desk.page.locator('#dayoff-2031-05-06 .dayoff-ask').click();
+    const q = desk.page.locator('#dayoff-2031-05-06 .dayoff-panel');
+    await q.waitFor();
+    assert.match(await q.innerText(), /09:30–10:00 · Olha Dnipro/);
+    await q.getByRole('button', { name: EN['dayoff.confirm'] }).click();
+    const deskDone = desk.page.locator('#dayoff-done[role=status]');
+    await deskDone.waitFor();
+    assert.ok((await deskDone.innerText()).includes(EN['dayoff.cancelled.one'].replace('{n}', '1')));
+    assert.equal(await desk.page.locator('#desk-meetings tr.meeting').count(), 0);
+    assert.deepEqual(await axe(desk.page), [], 'axe on the desk after a day given up');
+    const olha = (await apiCall(desk.page, 'GET', '/requests?person=p-tz-ua')).body.requests.find((r) => r.to === 'p-tz-ua2');
+    assert.equal(olha.cancelled_by, 'organiser');
+    await desk.ctx.close();
     run(['mail', 'setup', '--off']);
   }, ['--forum-clock-still', '2031-05-06T08:00:00+02:00']);
 });

@@ -290,6 +290,8 @@ export const api = {
   // a participant's erasure at the desk, on her request by letter: the body
   // names her again, so a request meant for another page erases nobody
   consolePersonErase: (id) => call('POST', `/console/people/${enc(id)}/erase`, { confirm: id }),
+  // her meetings of day at event given up for her, the organisers' hand (a dry run first)
+  consolePersonDayOff: (id, event, day, dryRun) => call('POST', `/console/people/${enc(id)}/day-off`, { event, day, dry_run: !!dryRun }),
   personAgenda: (id) => call('GET', `/console/people/${enc(id)}/agenda`),
   // one meeting moved by the desk on the forum's day: where it may go, and the move
   meetingMoves: (id) => call('GET', `/console/meetings/${enc(id)}/moves`),

@@ -16,6 +16,7 @@ import { sendUnsent, unsentOutcomes } from '../unsent.js';
 import { refusalWhy } from '../words.js';
 import { partnerAbsentButton } from '../day.js';
 import { serverNow } from '../clock.js';
+import { dayOffAsk, dayOffSaid } from '../dayoff.js';
 import { sessionKind, sessionAbout } from './programme.js';
 
 // What became of the outcomes said without a connection (unsent.js): those
@@ -36,79 +37,19 @@ function unsentNotes(later, left) {
 // again without those meetings.
 let dayOffDone = null;
 
-// The sentences of a day given up (r: POST /me/day-off's reply), as it
-// would go (a dry run) or went.
-function dayOffSentences(r, zone) {
-  const said = [];
-  const mail = r.mailed > 0;
-  if (r.dry_run) {
-    if (r.cancelled.length) said.push(tn(mail ? 'dayoff.will_cancel' : 'dayoff.will_cancel_quiet', r.cancelled.length));
-    if (r.left.length) said.push(tn('dayoff.will_leave', r.left.length));
-  } else {
-    if (r.cancelled.length) said.push(tn('dayoff.cancelled', r.cancelled.length));
-    if (r.left.length) said.push(tn('dayoff.left', r.left.length));
-    if (mail) said.push(tn('dayoff.told', r.mailed));
-  }
-  if (r.kept.length) said.push(tn('dayoff.kept', r.kept.length));
-  if (r.left.some((m) => m.warnings && m.warnings.length)) said.push(t('dayoff.interpreter'));
-  const item = (m) => h('li', {}, `${time(m.start, zone)}–${time(m.end, zone)} · `,
-    h('span', { translate: 'no' }, m.with.name || m.with.id));
-  return [said.map((s) => h('p', {}, s)),
-    r.cancelled.length || r.left.length ? h('ul', { class: 'dayoff-list' }, [...r.cancelled, ...r.left].map(item)) : null];
-}
-
 // Under a day's heading with meetings of hers to come: "I can't come this
-// day", a dry run saying what goes and whom it tells, then her yes; the
-// agenda is drawn again, what was done said above it.
+// day" (web/js/dayoff.js); done, the agenda is drawn again.
 function dayOffControl(main, m, heading) {
   const event = m.event, day = (m.start || m.starts_at).slice(0, 10), zone = zoneOfIt(m);
-  const box = h('div', { class: 'dayoff no-print', id: `dayoff-${day}` });
-  const ask = h('button', {
-    type: 'button', class: 'dayoff-ask', 'aria-describedby': heading.id,
-    onclick: () => whileBusy([ask], async () => {
-      let r;
-      try {
-        r = await api.dayOff(event, day, true);
-      } catch (e) {
-        add(box, h('p', { class: 'flash error', role: 'alert' }, refusalWhy(e)));
-        return;
-      }
-      const keep = h('button', { type: 'button', class: 'dayoff-keep', onclick: () => { clear(panel); panel.remove(); ask.hidden = false; ask.focus(); } }, t('dayoff.keep'));
-      const yes = h('button', {
-        type: 'button', class: 'danger dayoff-confirm',
-        onclick: () => whileBusy([yes, keep], async () => {
-          try {
-            const done = await api.dayOff(event, day, false);
-            dayOffDone = { reply: done, zone, day: heading.textContent };
-            clear(main);
-            await renderAgenda(main);
-          } catch (e) {
-            add(panel, h('p', { class: 'flash error', role: 'alert' }, refusalWhy(e)));
-          }
-        }),
-      }, t('dayoff.confirm'));
-      const nothing = !r.cancelled.length && !r.left.length;
-      const panel = h('div', { class: 'dayoff-panel', role: 'group', tabindex: '-1', 'aria-labelledby': `dayoff-q-${day}` },
-        h('p', { id: `dayoff-q-${day}` }, h('strong', {}, t('dayoff.ask', { day: heading.textContent }))),
-        nothing ? h('p', {}, t('dayoff.nothing')) : null,
-        dayOffSentences(r, zone),
-        h('div', { class: 'actions' }, nothing ? null : yes, keep));
-      ask.hidden = true;
-      box.append(panel);
-      panel.focus();
-    }),
-  }, t('dayoff.button'));
-  box.append(ask);
-  return box;
-}
-
-// What the last day given up did, above the agenda drawn again (once).
-function dayOffNote() {
-  if (!dayOffDone) return null;
-  const { reply, zone, day } = dayOffDone;
-  dayOffDone = null;
-  return h('div', { class: 'flash ok', id: 'dayoff-done', role: 'status', tabindex: '-1' },
-    h('p', {}, h('strong', {}, t('dayoff.done', { day }))), dayOffSentences(reply, zone));
+  return dayOffAsk({
+    day, zone, label: t('dayoff.button'), heading,
+    send: (dryRun) => api.dayOff(event, day, dryRun),
+    done: async (reply) => {
+      dayOffDone = dayOffSaid(reply, zone, heading.textContent);
+      clear(main);
+      await renderAgenda(main);
+    },
+  });
 }
 
 // The day of x at zone's clock (a meeting's own event's: zoneOfIt).
@@ -480,7 +421,8 @@ export async function renderAgenda(main) {
   const title = main.querySelector('h1');
   if (toAnswer && title) title.after(toAnswer);
   // what a day given up did, first under the title (said after the rest is drawn)
-  const gaveUp = dayOffNote();
+  const gaveUp = dayOffDone;
+  dayOffDone = null;
   const sayGaveUp = () => {
     if (!gaveUp || !title) return;
     title.after(gaveUp);
