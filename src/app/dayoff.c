@@ -177,8 +177,8 @@ static int give_up(struct store *s, const struct app_request_actor *who, struct 
         if (app_attendee_remove_in(s, who, o->left[i].request, o->person, a,
                                    &o->left[i].warnings, err) < 0)
             goto fail;
-    const char **away;
-    int away_n;
+    const char **away = NULL;
+    int away_n = 0;
     enum app_avail_setter by = who->person ? APP_AVAIL_BY_PERSON : APP_AVAIL_BY_ORGANISER;
     if (away_with_day(s, o->person, o->event, o->day, who->now, a, &away, &away_n, &o->away_n,
                       err) < 0 ||

@@ -132,7 +132,8 @@ static json_t *dayoff_list(const struct app_dayoff_meeting *v, int n, bool warni
 {
     json_t *list = json_array();
     for (int i = 0; i < n; i++) {
-        json_t *m = json_pack("{ss ss ss so ss s{ss ss}}", "request", v[i].request, "start",
+        /* an erased partner of a meeting kept (held) has no name */
+        json_t *m = json_pack("{ss ss ss so ss s{ss ss?}}", "request", v[i].request, "start",
                               v[i].starts_at, "end", v[i].ends_at, "table",
                               api_str_or_null(v[i].table), "as", v[i].as, "with", "id",
                               v[i].with, "name", v[i].with_name);
