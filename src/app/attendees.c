@@ -304,41 +304,35 @@ out:
     return rc;
 }
 
-int app_attendee_remove(struct store *s, const struct app_request_actor *who, const char *id,
-                        const char *person, struct arena *a, struct store_request *out,
-                        struct app_whys *warn, struct df_err *err)
+int app_attendee_remove_in(struct store *s, const struct app_request_actor *who, const char *id,
+                           const char *person, struct arena *a, struct app_whys *warn,
+                           struct df_err *err)
 {
     struct store_request r;
     struct store_person from, to, her;
     struct standing st;
     if (warn)
         warn->n = 0;
-    if (store_begin(s, err) < 0)
-        return -1;
     if (store_request_get(s, id, a, &r, err) < 0 ||
         standing_of(s, who, &r, a, &from, &to, &st, err) < 0)
-        goto fail;
+        return -1;
     int is = store_request_is_attendee(s, id, person, err);
     if (is < 0)
-        goto fail;
-    if (!is) {
-        df_err_set(err, DF_ERR_NOT_FOUND, "\"%.128s\" is not an attendee of the request",
-                   person);
-        goto fail;
-    }
+        return -1;
+    if (!is)
+        return df_err_set(err, DF_ERR_NOT_FOUND, "\"%.128s\" is not an attendee of the request",
+                          person);
     if (store_person_get(s, person, a, &her, err) < 0)
-        goto fail;
+        return -1;
     bool herself = who->person && strcmp(who->person, person) == 0;
     /* organisers take anyone off; each side its own organisation's people */
-    if (!herself && !st.organiser && !may_bring(&st, &from, &to, her.org)) {
-        df_err_set(err, DF_ERR_FORBIDDEN, st.attendee
-                       ? "an attendee may take herself off a meeting, not others"
-                       : "%s is not of your organisation: her own side takes her off",
-                   her.name);
-        goto fail;
-    }
+    if (!herself && !st.organiser && !may_bring(&st, &from, &to, her.org))
+        return df_err_set(err, DF_ERR_FORBIDDEN, st.attendee
+                              ? "an attendee may take herself off a meeting, not others"
+                              : "%s is not of your organisation: her own side takes her off",
+                          her.name);
     if (check_status(&r, err) < 0)
-        goto fail;
+        return -1;
     char detail[160];
     snprintf(detail, sizeof detail, "person %.128s%s", person, herself ? " (herself)" : "");
     if (store_request_remove_attendee(s, id, person, err) < 0 ||
@@ -346,11 +340,21 @@ int app_attendee_remove(struct store *s, const struct app_request_actor *who, co
         fit_interpreter(s, &r, who->now, a, warn, err) < 0 ||
         (!herself && mail_her(s, &r, "attendee_off", &her, &from, &to, st.by, a, err) < 0) ||
         store_audit(s, herself ? person : st.actor, "request.attendee_remove", "request", id,
-                    detail, err) < 0 ||
-        store_request_get(s, id, a, out, err) < 0 || store_commit(s, err) < 0)
-        goto fail;
+                    detail, err) < 0)
+        return -1;
     return 0;
-fail:
-    store_rollback(s);
-    return -1;
+}
+
+int app_attendee_remove(struct store *s, const struct app_request_actor *who, const char *id,
+                        const char *person, struct arena *a, struct store_request *out,
+                        struct app_whys *warn, struct df_err *err)
+{
+    if (store_begin(s, err) < 0)
+        return -1;
+    if (app_attendee_remove_in(s, who, id, person, a, warn, err) < 0 ||
+        store_request_get(s, id, a, out, err) < 0 || store_commit(s, err) < 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return 0;
 }

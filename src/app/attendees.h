@@ -50,6 +50,12 @@ int app_attendee_remove(struct store *s, const struct app_request_actor *who, co
                         const char *person, struct arena *a, struct store_request *out,
                         struct app_whys *warn, struct df_err *err);
 
+/* app_attendee_remove in the caller's transaction (a day given up,
+ * app/dayoff.h), without reading the request after. */
+int app_attendee_remove_in(struct store *s, const struct app_request_actor *who, const char *id,
+                           const char *person, struct arena *a, struct app_whys *warn,
+                           struct df_err *err);
+
 /* In the caller's transaction (`dfnc import requests`' attendees column):
  * each person of list (ids separated by ";", blanks around them ignored)
  * joins request id as an organiser brings her, checked as app_attendee_add

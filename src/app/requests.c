@@ -256,12 +256,13 @@ static int check_answer(struct store *s, const struct app_request_actor *who,
  * the open transaction; place (may be NULL) says where an accept put its
  * meeting, or why a cancel was made (its audit line's "by ROLE (why)"). A
  * cancel of an agreed meeting mails its other people (all, when the
- * organisers cancel it): a published one as a change of the agendas, else
- * without a time. */
+ * organisers cancel it): a published one as a change of the agendas (by
+ * the caller's watch over its event when watched, one mail a person for
+ * the caller's whole action), else without a time. */
 static int request_apply(struct store *s, const struct app_request_actor *who,
                          const struct store_request *r, enum app_request_action act,
                          const char *cancelled_by, const char *place, bool mail_later,
-                         struct arena *a, struct df_err *err)
+                         bool watched, struct arena *a, struct df_err *err)
 {
     static const char *to_status[] = {"accepted", "declined"};
     static const char *audit[] = {"request.accept", "request.decline", "request.cancel"};
@@ -269,12 +270,12 @@ static int request_apply(struct store *s, const struct app_request_actor *who,
     const char *actor = cancelled_by && strcmp(cancelled_by, "organiser") == 0 && who->login
                             ? who->login : who->person;
     if (act == APP_REQUEST_CANCEL) {
-        struct app_mail_watch *w;
-        if (app_mail_watch_begin(s, r->event, r->id, &w, err) < 0)
+        struct app_mail_watch *w = NULL;
+        if (!watched && app_mail_watch_begin(s, r->event, r->id, &w, err) < 0)
             return -1;
         /* an agreed meeting in no published agenda: its people were told
          * of the accept, and hear of its end without a time */
-        bool told = app_mail_watch_holds(w);
+        bool told = watched || app_mail_watch_holds(w);
         bool organisers = strcmp(cancelled_by, "organiser") == 0;
         const char *by = organisers ? NULL : who->person;
         if (store_request_cancel(s, r->id, cancelled_by, err) < 0 ||
@@ -310,7 +311,17 @@ int app_request_withdraw(struct store *s, const char *person, const char *organi
     const char *role = organiser                   ? "organiser"
                        : strcmp(r.from, person) == 0 ? "requester"
                                                     : "addressee";
-    return request_apply(s, &who, &r, APP_REQUEST_CANCEL, role, "erasure", false, a, err);
+    return request_apply(s, &who, &r, APP_REQUEST_CANCEL, role, "erasure", false, false, a, err);
+}
+
+int app_request_cancel_in(struct store *s, const struct app_request_actor *who, const char *id,
+                          const char *why, bool watched, struct arena *a, struct df_err *err)
+{
+    struct store_request r;
+    const char *role;
+    if (store_request_get(s, id, a, &r, err) < 0 || !(role = cancel_role(s, who, &r, err)))
+        return -1;
+    return request_apply(s, who, &r, APP_REQUEST_CANCEL, role, why, false, watched, a, err);
 }
 
 /* Why no meeting can be placed when the whole event's slots have begun. */
@@ -481,7 +492,7 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
     /* an accept whose meeting the run places just after: the run's
      * transaction queues its mail, with the time it found */
     bool run_places = act == APP_REQUEST_ACCEPT && ev.published_at && !place;
-    if (request_apply(s, who, &r, act, cancelled_by, place, run_places, a, err) < 0 ||
+    if (request_apply(s, who, &r, act, cancelled_by, place, run_places, false, a, err) < 0 ||
         store_commit(s, err) < 0)
         goto fail;
     if (run_places) {
@@ -773,7 +784,7 @@ int app_request_accept_at(struct store *s, const struct app_request_actor *who, 
         df_err_set(err, DF_ERR_RUNTIME, "out of memory accepting a request");
         goto fail;
     }
-    if (request_apply(s, who, &r, APP_REQUEST_ACCEPT, NULL, place, false, a, err) < 0 ||
+    if (request_apply(s, who, &r, APP_REQUEST_ACCEPT, NULL, place, false, false, a, err) < 0 ||
         store_commit(s, err) < 0)
         goto fail;
     return store_request_get(s, id, a, out, err);

@@ -104,6 +104,15 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
 int app_request_withdraw(struct store *s, const char *person, const char *organiser,
                          const char *id, struct arena *a, struct df_err *err);
 
+/* Request id cancelled by who, checked and written as app_request_act's
+ * cancel (its rules and errors, the meeting removed, the audit line "by
+ * ROLE (why)", why may be NULL), in the caller's transaction. watched: the
+ * caller holds a watch over its event (app_mail_watch_begin, not NULL)
+ * whose end mails its people, one mail each for the caller's whole action;
+ * else its people are mailed of it alone, as any cancel. */
+int app_request_cancel_in(struct store *s, const struct app_request_actor *who, const char *id,
+                          const char *why, bool watched, struct arena *a, struct df_err *err);
+
 /* After accepted request r's answer is committed at a published event
  * without its meeting placed: the run (by ran_by: the person who accepted,
  * or the login of the organiser who booked it; organiser: whether an

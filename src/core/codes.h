@@ -47,7 +47,7 @@
         "date_invalid", "date_past", "country_not_buyers", "funders_max", "shares_over",       \
         "id_taken", "no_video_service", "no_email", "email_other_login", "invalid_time",        \
         "ends_before_shown", "mail_ahead", "mail_off", "attendee_party", "attendee_org",        \
-        "attendee_twice", "attendee_cap", "event_over", "checkin_day",       \
+        "attendee_twice", "attendee_cap", "event_over", "checkin_day", "day_off_day",        \
         "requests_closed", "nothing_begun", "sent_just_now"
 
 /* The procurement engine's reasons (src/engine/procure/plan.c): words

@@ -174,6 +174,9 @@ void api_me_availability(struct http_req *r);
 void api_me_availability_put(struct http_req *r);
 void api_person_availability(struct http_req *r);
 void api_person_availability_put(struct http_req *r);
+/* POST /me/day-off, /console/people/{id}/day-off: a day she cannot come. */
+void api_me_day_off(struct http_req *r);
+void api_console_person_day_off(struct http_req *r);
 
 /* handlers_consortium.c */
 void api_me_outcomes(struct http_req *r);

@@ -767,6 +767,8 @@ const struct http_route http_routes[] = {
     {"GET", "/api/v1/me/met", h_met, 0},
     {"GET", "/api/v1/me/availability", api_me_availability, 0},
     {"PUT", "/api/v1/me/availability", api_me_availability_put, 0},
+    /* "I can't come that day": her meetings of the day given up in one step */
+    {"POST", "/api/v1/me/day-off", api_me_day_off, 0},
     {"POST", "/api/v1/me/feed", h_feed_rotate, 0},
     {"DELETE", "/api/v1/me/feed", h_feed_off, 0},
     {"GET", "/api/v1/me/outcomes", api_me_outcomes, 0},
@@ -842,6 +844,7 @@ const struct http_route http_routes[] = {
     /* a participant's data, and her erasure, on a request that came by letter */
     {"GET", "/api/v1/console/people/{id}/data", api_console_person_data, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/people/{id}/erase", api_console_person_erase, ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/people/{id}/day-off", api_console_person_day_off, ROUTE_ORGANISER},
     /* applications to take part: sent on the forum's site, judged by organisers */
     {"GET", "/api/v1/applications/open", api_applications_open, ROUTE_PUBLIC},
     {"POST", "/api/v1/applications", api_application_post, ROUTE_PUBLIC | ROUTE_NO_CSRF},

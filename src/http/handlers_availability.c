@@ -1,9 +1,11 @@
 /* A person's availability at an event: GET/PUT /api/v1/me/availability for
  * the caller's own person, /api/v1/people/{id}/availability for organisers
- * (and a participant's own id). The app layer checks the slot ids. */
+ * (and a participant's own id). The app layer checks the slot ids. And a
+ * day she cannot come: POST /me/day-off, /console/people/{id}/day-off. */
 #include <string.h>
 
 #include "app/availability.h"
+#include "app/dayoff.h"
 #include "app/forum_day.h"
 #include "http/api.h"
 
@@ -124,4 +126,67 @@ void api_person_availability(struct http_req *r)
 void api_person_availability_put(struct http_req *r)
 {
     put_availability(r, r->params[0]);
+}
+
+static json_t *dayoff_list(const struct app_dayoff_meeting *v, int n, bool warnings)
+{
+    json_t *list = json_array();
+    for (int i = 0; i < n; i++) {
+        /* an erased partner of a meeting kept (held) has no name */
+        json_t *m = json_pack("{ss ss ss so ss s{ss ss?}}", "request", v[i].request, "start",
+                              v[i].starts_at, "end", v[i].ends_at, "table",
+                              api_str_or_null(v[i].table), "as", v[i].as, "with", "id",
+                              v[i].with, "name", v[i].with_name);
+        if (warnings)
+            json_object_set_new(m, "warnings", api_whys_json(&v[i].warnings));
+        json_array_append_new(list, m);
+    }
+    return list;
+}
+
+/* POST {"event"?, "day", "dry_run"?}: person's meetings of the day given up
+ * by who (app_dayoff). */
+static void day_off(struct http_req *r, const struct app_request_actor *who, const char *person)
+{
+    static const struct http_field f[] = {
+        {"event", HJ_STRING, .min = 1, .max = API_ID_MAX},
+        {"day", HJ_STRING, .required = true, .min = 1, .max = 32},
+        {"dry_run", HJ_BOOL, .required = false},
+        {NULL}};
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    struct df_err err = {0};
+    struct app_dayoff o;
+    int rc = app_dayoff(r->s, who, person, http_json_str(b, "event"), http_json_str(b, "day"),
+                        json_is_true(json_object_get(b, "dry_run")), &r->a, &o, &err);
+    json_decref(b);
+    if (rc < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200,
+                    json_pack("{ss ss ss sb so so so si si}", "person", o.person, "event",
+                              o.event, "day", o.day, "dry_run", o.dry_run, "cancelled",
+                              dayoff_list(o.cancelled, o.cancelled_n, false), "left",
+                              dayoff_list(o.left, o.left_n, true), "kept",
+                              dayoff_list(o.kept, o.kept_n, false), "away", o.away_n,
+                              "mailed", o.mailed));
+}
+
+void api_me_day_off(struct http_req *r)
+{
+    if (!api_need_person(r))
+        return;
+    const struct app_request_actor who = {.person = r->user.person, .login = r->user.email,
+                                          .now = http_server_forum_now(r->srv)};
+    day_off(r, &who, r->user.person);
+}
+
+void api_console_person_day_off(struct http_req *r)
+{
+    /* the organisers' hand: their cancels, as her partners read them */
+    const struct app_request_actor who = {.login = r->user.email, .organiser = true,
+                                          .now = http_server_forum_now(r->srv)};
+    day_off(r, &who, r->params[0]);
 }

@@ -7550,6 +7550,94 @@ test('a forum in Brussels then Kyiv: her agenda, the check-in and the desk say e
 
 // A forum of two days checks its people in each morning: day two's desk
 // sees who came today, not who came yesterday (README "Arrivals by day").
+test('on a phone in Ukrainian she gives up a day of the forum from her agenda: a dry run first, whom it tells, '
+  + 'then the agenda without those meetings; her partner\'s agenda no longer has it; the desk gives up another day for her', async () => {
+  const db = path.join(TMP, 'dayoff.db');
+  const her = twoZonesForum(db);
+  const partner = { email: 'tz-pl@zones.test', password: 'tz-pl-secret-1' };
+  const run = (args, input) => execFileSync(BIN, ['--db', db, ...args], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  run(['user', 'add', '--email', partner.email, '--role', 'participant', '--person', 'p-tz-pl', '--password-stdin'], `${partner.password}\n`);
+  await withServer(db, async () => {
+    run(['mail', 'setup', '--public-url', `${base}/`]);
+    const org = await signedIn(ORGANISER, 'en-GB');
+    // two days in Brussels, half-hour slots from 09:00 each day
+    const at = (day, hh, mm) => `${day}T${String(hh).padStart(2, '0')}:${mm}:00+02:00`;
+    const session = (day, n) => ({ id: `do-${n}`, day, name: 'B2B meetings', kind: 'b2b', starts_at: at(day, 9, '00'), ends_at: at(day, 10, '30'),
+      slots: [0, 1, 2].map((i) => ({ id: `do-${n}-s${i + 1}`, seq: i + 1, starts_at: at(day, 9 + Math.floor(i / 2), i % 2 ? '30' : '00'),
+        ends_at: at(day, 9 + Math.floor((i + 1) / 2), (i + 1) % 2 ? '30' : '00') })) });
+    const ev = { id: 'ev-do', name: 'Forum Brussels', venue: 'Brussels', timezone: 'Europe/Brussels', starts_on: '2031-05-06', ends_on: '2031-05-07',
+      sessions: [session('2031-05-06', 1), session('2031-05-07', 2)], locations: [{ id: 'do-t1', name: 'Table 1' }, { id: 'do-t2', name: 'Table 2' }] };
+    const made = await apiCall(org.page, 'POST', '/events', ev);
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    assert.equal((await apiCall(org.page, 'POST', '/events/ev-do/publish')).status, 200);
+    // her meetings: Olha on the first day, Jan and Marie on the second
+    for (const [to, slot] of [['p-tz-ua2', 'do-1-s2'], ['p-tz-pl', 'do-2-s1'], ['p-tz-fr', 'do-2-s2']]) {
+      const booked = await apiCall(org.page, 'POST', '/console/requests', { event: 'ev-do', from: 'p-tz-ua', to, agreed: true, slot });
+      assert.ok(booked.body.meeting, JSON.stringify(booked.body));
+    }
+    await org.ctx.close();
+    const { ctx, page } = await signedIn(her, 'uk-UA', PHONE);
+    await ctx.addInitScript({ path: AXE_SOURCE });
+    await open(page, '/agenda');
+    assert.equal(await page.locator('tr.meeting').count(), 3);
+    const box = page.locator('#dayoff-2031-05-07');
+    const ask = box.getByRole('button', { name: UK['dayoff.button'] });
+    await ask.click();
+    // the dry run: what goes and whom it tells, nothing done yet
+    const panel = box.locator('.dayoff-panel');
+    await panel.waitFor();
+    const said = await panel.innerText();
+    assert.ok(said.includes(UK['dayoff.will_cancel.few'].replace('{n}', '2')), said);
+    assert.match(said, /09:00–09:30 · Jan Radarski/);
+    assert.match(said, /09:30–10:00 · Marie Lyon/);
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains('dayoff-panel')), true, 'the focus on what it asks');
+    assert.equal(await page.locator('tr.meeting').count(), 3, 'a dry run changes nothing');
+    assert.deepEqual(await axe(page), [], 'axe on the question');
+    await shoot(page, 'agenda-dayoff-ask-uk');
+    await page.setViewportSize(PHONE.viewport);
+    await panel.getByRole('button', { name: UK['dayoff.confirm'] }).click();
+    // the agenda again, what was done said as a status
+    const done = page.locator('#dayoff-done[role=status]');
+    await done.waitFor();
+    const text = await done.innerText();
+    assert.ok(text.includes(UK['dayoff.cancelled.few'].replace('{n}', '2')), text);
+    assert.ok(text.includes(UK['dayoff.told.few'].replace('{n}', '2')), text);
+    assert.equal(await page.locator('tr.meeting').count(), 1, 'only the first day\'s meeting is left');
+    assert.equal(await page.locator('tr.meeting', { hasText: 'Olha Dnipro' }).count(), 1);
+    assert.equal(await page.locator('#dayoff-2031-05-07').count(), 0, 'no meeting to give up that day any more');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+    assert.deepEqual(await axe(page), [], 'axe on the agenda redrawn');
+    await assertUkrainian(page);
+    await shoot(page, 'agenda-dayoff-uk');
+    await ctx.close();
+    // Jan's agenda: the meeting is gone, and she is away that day for the scheduler
+    const jan = await signedIn(partner, 'en-GB');
+    await open(jan.page, '/agenda');
+    assert.equal(await jan.page.locator('tr.meeting', { hasText: 'Zoryana Zonova' }).count(), 0);
+    const ag = (await apiCall(jan.page, 'GET', '/me/agenda')).body;
+    assert.equal(ag.meetings.length, 0, JSON.stringify(ag.meetings));
+    await jan.ctx.close();
+    // she calls the desk: she cannot come today either; the desk gives it up for her, as the organisers
+    const desk = await signedIn(ORGANISER, 'en-GB');
+    await desk.ctx.addInitScript({ path: AXE_SOURCE });
+    await open(desk.page, '/console/people/p-tz-ua');
+    await desk.page.locator('#dayoff-2031-05-06 .dayoff-ask').click();
+    const q = desk.page.locator('#dayoff-2031-05-06 .dayoff-panel');
+    await q.waitFor();
+    assert.match(await q.innerText(), /09:30–10:00 · Olha Dnipro/);
+    await q.getByRole('button', { name: EN['dayoff.confirm'] }).click();
+    const deskDone = desk.page.locator('#dayoff-done[role=status]');
+    await deskDone.waitFor();
+    assert.ok((await deskDone.innerText()).includes(EN['dayoff.cancelled.one'].replace('{n}', '1')));
+    assert.equal(await desk.page.locator('#desk-meetings tr.meeting').count(), 0);
+    assert.deepEqual(await axe(desk.page), [], 'axe on the desk after a day given up');
+    const olha = (await apiCall(desk.page, 'GET', '/requests?person=p-tz-ua')).body.requests.find((r) => r.to === 'p-tz-ua2');
+    assert.equal(olha.cancelled_by, 'organiser');
+    await desk.ctx.close();
+    run(['mail', 'setup', '--off']);
+  }, ['--forum-clock-still', '2031-05-06T08:00:00+02:00']);
+});
+
 test('on the forum\'s second day the desk, in Ukrainian on a phone, sees who came today: yesterday\'s arrival is checked in again, the dashboard counts today\'s', async () => {
   const db = path.join(TMP, 'twodays.db');
   twoZonesForum(db);

@@ -274,6 +274,8 @@ export const api = {
   // an organiser's view and change of anyone's
   personAvailability: (id, event) => call('GET', `/people/${enc(id)}/availability${qs({ event })}`),
   setPersonAvailability: (id, event, away) => call('PUT', `/people/${enc(id)}/availability`, { event, away }),
+  // "I can't come that day": her meetings of day at event given up (a dry run first)
+  dayOff: (event, day, dryRun) => call('POST', '/me/day-off', { event, day, dry_run: !!dryRun }),
   newFeed: () => call('POST', '/me/feed'),
   feedOff: () => call('DELETE', '/me/feed'),
   schedule: (event, timeLimit) => call('POST', `/events/${enc(event)}/schedule`, timeLimit ? { time_limit: timeLimit } : {}),
@@ -290,6 +292,8 @@ export const api = {
   // a participant's erasure at the desk, on her request by letter: the body
   // names her again, so a request meant for another page erases nobody
   consolePersonErase: (id) => call('POST', `/console/people/${enc(id)}/erase`, { confirm: id }),
+  // her meetings of day at event given up for her, the organisers' hand (a dry run first)
+  consolePersonDayOff: (id, event, day, dryRun) => call('POST', `/console/people/${enc(id)}/day-off`, { event, day, dry_run: !!dryRun }),
   personAgenda: (id) => call('GET', `/console/people/${enc(id)}/agenda`),
   // one meeting moved by the desk on the forum's day: where it may go, and the move
   meetingMoves: (id) => call('GET', `/console/meetings/${enc(id)}/moves`),

@@ -157,6 +157,7 @@ const REFUSED = {
   email_other_login: (v) => tx('refused.email_other_login', { value: data(v.value || '') }),
   same_person: () => t('refused.same_person'),
   checkin_day: (v) => tx('refused.checkin_day', { day: data(v.day || '') }),
+  day_off_day: (v) => tx('refused.day_off_day', { day: data(v.day || '') }),
   attendee_party: (v) => tx('refused.attendee_party', { name: data(v.person || '') }),
   attendee_org: (v) => tx('refused.attendee_org', { name: data(v.person || '') }),
   attendee_twice: (v) => tx('refused.attendee_twice', { name: data(v.person || '') }),

@@ -6,7 +6,7 @@
 // as the programme's (fix-programme).
 
 import { api, writesSettled } from '../api.js';
-import { h, add, list, scroller, outcome, dataName } from '../dom.js';
+import { h, add, clear, list, scroller, outcome, dataName } from '../dom.js';
 import { availabilityForm, conflictList } from '../availability.js';
 import { tableName, orgInfo, orgName, localName, localText, personInfo } from '../people.js';
 import { t, tx, time, date, dayTime, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
@@ -16,6 +16,7 @@ import { sendUnsent, unsentOutcomes } from '../unsent.js';
 import { refusalWhy } from '../words.js';
 import { partnerAbsentButton } from '../day.js';
 import { serverNow } from '../clock.js';
+import { dayOffAsk, dayOffSaid } from '../dayoff.js';
 import { sessionKind, sessionAbout } from './programme.js';
 
 // What became of the outcomes said without a connection (unsent.js): those
@@ -30,6 +31,25 @@ function unsentNotes(later, left) {
       h('p', {}, tn('agenda.unsent_refused', refused.length)),
       h('ul', {}, refused.map((x) => h('li', {}, refusalWhy(x.error))))) : null,
     left ? h('p', { class: 'notice', id: 'agenda-unsent-left', role: 'status' }, tn('agenda.unsent_left', left)) : null);
+}
+
+// What the last "I can't come this day" did, said once the agenda is drawn
+// again without those meetings.
+let dayOffDone = null;
+
+// Under a day's heading with meetings of hers to come: "I can't come this
+// day" (web/js/dayoff.js); done, the agenda is drawn again.
+function dayOffControl(main, m, heading) {
+  const event = m.event, day = (m.start || m.starts_at).slice(0, 10), zone = zoneOfIt(m);
+  return dayOffAsk({
+    day, zone, label: t('dayoff.button'), heading,
+    send: (dryRun) => api.dayOff(event, day, dryRun),
+    done: async (reply) => {
+      dayOffDone = dayOffSaid(reply, zone, heading.textContent);
+      clear(main);
+      await renderAgenda(main);
+    },
+  });
 }
 
 // The day of x at zone's clock (a meeting's own event's: zoneOfIt).
@@ -400,9 +420,17 @@ export async function renderAgenda(main) {
     meetings.some(begun) ? metSection() : null, programmeAround(meetings)]);
   const title = main.querySelector('h1');
   if (toAnswer && title) title.after(toAnswer);
+  // what a day given up did, first under the title (said after the rest is drawn)
+  const gaveUp = dayOffDone;
+  dayOffDone = null;
+  const sayGaveUp = () => {
+    if (!gaveUp || !title) return;
+    title.after(gaveUp);
+    gaveUp.focus();
+  };
   const unsentNote = unsentNotes(later, unsent.size);
   if (unsentNote && title) title.after(unsentNote);
-  if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, cancelled, availability); return; }
+  if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, cancelled, availability); sayGaveUp(); return; }
   // once every meeting is over, the people met come first; before, after the days
   const over = meetings.every((m) => instant(end(m)) <= serverNow());
   add(main, eventsLine(meetings, zoned), h('p', { class: 'count' }, tn('agenda.count', meetings.length)),
@@ -446,6 +474,12 @@ export async function renderAgenda(main) {
     || (b.programme ? 1 : 0) - (a.programme ? 1 : 0));
   // the days she meets someone: another of the event's days says she does not
   const meetingDays = new Set(meetings.map((m) => dayKey(start(m), zoneOfIt(m))));
+  // a day with a meeting of hers still to come may be given up ("I can't come")
+  const toCome = new Map();
+  for (const m of meetings) {
+    const k = dayKey(start(m), zoneOfIt(m));
+    if (!toCome.has(k) && m.event && !begun(m)) toCome.set(k, m);
+  }
   for (const m of items) {
     const zone = zoneOfIt(m);
     const d = dayKey(start(m), zone);
@@ -461,7 +495,9 @@ export async function renderAgenda(main) {
           h('th', { scope: 'col', role: 'columnheader' }, t('agenda.time')),
           h('th', { scope: 'col', role: 'columnheader' }, t('agenda.table')),
           h('th', { scope: 'col', role: 'columnheader' }, t('agenda.with')))));
-      add(main, h('h2', { id: `day-${days}` }, d),
+      const heading = h('h2', { id: `day-${days}` }, d);
+      add(main, heading,
+        toCome.has(d) ? dayOffControl(main, toCome.get(d), heading) : null,
         meetingDays.has(d) ? null : h('p', { class: 'muted day-none' }, t('agenda.day_none')),
         scroller({ 'aria-labelledby': `day-${days}` }, table));
     }
@@ -505,4 +541,5 @@ export async function renderAgenda(main) {
   }
   if (met && !over) add(main, met);
   add(main, availability);
+  sayGaveUp();
 }

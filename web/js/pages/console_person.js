@@ -18,6 +18,7 @@ import { inTheWay, refusalWhy } from '../words.js';
 import { serverNow } from '../clock.js';
 import { colleaguesPart } from '../colleagues.js';
 import { moveButton, moveResult } from '../meeting_move.js';
+import { dayOffAsk, dayOffSaid } from '../dayoff.js';
 
 const orgOfParty = (p) => localName(p.org_name || p.organisation_name, p.org_name_uk || p.organisation_name_uk);
 
@@ -244,6 +245,34 @@ function noShowPart(self, meetings, done) {
   return h('div', { class: 'no-show no-print' }, h('p', { class: 'muted', id: 'desk-no-show-hint' }, t('desk.no_show_hint')), button, joinedNote);
 }
 
+// A day she cannot come (ill, a train cancelled), told to the desk: each
+// day with a meeting of hers still to come gives it up for her in one step
+// (web/js/dayoff.js: asked first), as the organisers; done, her meetings
+// and requests are drawn again, what was done said above them.
+function dayOffPart(self, meetings) {
+  const days = new Map();
+  for (const m of meetings) {
+    const day = m.start.slice(0, 10);
+    if (m.request && m.event && instant(m.start) > serverNow() && !days.has(day)) days.set(day, m);
+  }
+  if (!days.size) return null;
+  return h('div', { class: 'desk-dayoff no-print' }, [...days].map(([day, m]) => {
+    const zone = m.timezone || zoneOf(m.event);
+    const name = h('span', {}, date(m.start, { dateStyle: 'full' }, zone));
+    return dayOffAsk({
+      day, zone, heading: name, label: t('dayoff.desk_button', { day: name.textContent }),
+      send: (dryRun) => api.consolePersonDayOff(self.id, m.event, day, dryRun),
+      done: async (reply) => {
+        await redrawDesk(self, { meetings: [] });
+        document.getElementById('dayoff-done')?.remove();
+        const said = dayOffSaid(reply, zone, name.textContent);
+        document.getElementById('desk-meetings').before(said);
+        said.focus();
+      },
+    });
+  }));
+}
+
 // The meeting's time and table and the other people, each linked to their
 // page at the desk (their e-mail is there), for the desk to tell them.
 function partnerLine(id, m) {
@@ -305,6 +334,7 @@ function meetingsSection(self, agenda) {
     h('h2', { id: 'desk-meetings-h' }, t('desk.meetings')),
     meetings.length ? h('p', { class: 'count' }, tn('agenda.count', meetings.length)) : null,
     atTable ? h('p', { class: 'notice', id: 'desk-online-at-table' }, tn('desk.online_at_table', atTable)) : null, body,
+    dayOffPart(self, meetings),
     noShowPart(self, meetings, async (cancelled, failed) => {
       // the agenda and the requests as they now are, the partners to tell above them
       document.getElementById('desk-no-show-result')?.remove();
