@@ -305,8 +305,8 @@ out:
 }
 
 int app_attendee_remove_in(struct store *s, const struct app_request_actor *who, const char *id,
-                           const char *person, struct arena *a, struct app_whys *warn,
-                           struct df_err *err)
+                           const char *person, bool tell_her, struct arena *a,
+                           struct app_whys *warn, struct df_err *err)
 {
     struct store_request r;
     struct store_person from, to, her;
@@ -338,7 +338,8 @@ int app_attendee_remove_in(struct store *s, const struct app_request_actor *who,
     if (store_request_remove_attendee(s, id, person, err) < 0 ||
         store_meeting_bump(s, id, err) < 0 ||
         fit_interpreter(s, &r, who->now, a, warn, err) < 0 ||
-        (!herself && mail_her(s, &r, "attendee_off", &her, &from, &to, st.by, a, err) < 0) ||
+        (!herself && tell_her &&
+         mail_her(s, &r, "attendee_off", &her, &from, &to, st.by, a, err) < 0) ||
         store_audit(s, herself ? person : st.actor, "request.attendee_remove", "request", id,
                     detail, err) < 0)
         return -1;
@@ -351,7 +352,7 @@ int app_attendee_remove(struct store *s, const struct app_request_actor *who, co
 {
     if (store_begin(s, err) < 0)
         return -1;
-    if (app_attendee_remove_in(s, who, id, person, a, warn, err) < 0 ||
+    if (app_attendee_remove_in(s, who, id, person, true, a, warn, err) < 0 ||
         store_request_get(s, id, a, out, err) < 0 || store_commit(s, err) < 0) {
         store_rollback(s);
         return -1;

@@ -51,10 +51,12 @@ int app_attendee_remove(struct store *s, const struct app_request_actor *who, co
                         struct app_whys *warn, struct df_err *err);
 
 /* app_attendee_remove in the caller's transaction (a day given up,
- * app/dayoff.h), without reading the request after. */
+ * app/dayoff.h), without reading the request after; tell_her false leaves
+ * her own mail, when someone else takes her off, to the caller (the day
+ * off's one mail a person). */
 int app_attendee_remove_in(struct store *s, const struct app_request_actor *who, const char *id,
-                           const char *person, struct arena *a, struct app_whys *warn,
-                           struct df_err *err);
+                           const char *person, bool tell_her, struct arena *a,
+                           struct app_whys *warn, struct df_err *err);
 
 /* In the caller's transaction (`dfnc import requests`' attendees column):
  * each person of list (ids separated by ";", blanks around them ignored)

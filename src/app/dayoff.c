@@ -164,17 +164,18 @@ static int give_up(struct store *s, const struct app_request_actor *who, struct 
         for (int i = 0; i < ns[l]; i++)
             if (name_partner(s, o->person, &lists[l][i], a, err) < 0)
                 return -1;
-    struct store_mail_counts before, after;
     struct app_mail_watch *mw;
-    if (store_mail_counts(s, a, &before, err) < 0 ||
-        app_mail_watch_begin(s, o->event, NULL, &mw, err) < 0)
+    int64_t mark = store_mail_mark(s, err);
+    if (mark < 0 || app_mail_watch_begin(s, o->event, NULL, &mw, err) < 0)
         return -1;
     bool watched = mw != NULL;
     for (int i = 0; i < o->cancelled_n; i++)
         if (app_request_cancel_in(s, who, o->cancelled[i].request, "day off", watched, a, err) < 0)
             goto fail;
     for (int i = 0; i < o->left_n; i++)
-        if (app_attendee_remove_in(s, who, o->left[i].request, o->person, a,
+        /* the watch's one mail tells her, when the desk acts: not one more
+         * a meeting (with no watch, before publication, each tells her) */
+        if (app_attendee_remove_in(s, who, o->left[i].request, o->person, !watched, a,
                                    &o->left[i].warnings, err) < 0)
             goto fail;
     const char **away = NULL;
@@ -187,10 +188,12 @@ static int give_up(struct store *s, const struct app_request_actor *who, struct 
                                   o->event, away, away_n, a, err) < 0))
         goto fail;
     if (app_mail_watch_end(s, mw, who->person ? APP_MAIL_BY_PERSON : APP_MAIL_BY_ORGANISERS,
-                           who->person, NULL, err) < 0 ||
-        store_mail_counts(s, a, &after, err) < 0)
+                           who->person, NULL, err) < 0)
         return -1;
-    o->mailed = (int)(after.queued - before.queued);
+    int64_t told = store_mail_people_since(s, mark, err);   /* people, not mails */
+    if (told < 0)
+        return -1;
+    o->mailed = (int)told;
     return 0;
 fail:
     app_mail_watch_free(mw);

@@ -31,7 +31,7 @@ struct app_dayoff {
     struct app_dayoff_meeting *cancelled, *left, *kept;
     int cancelled_n, left_n, kept_n;
     int away_n;    /* her B2B slots of the day, not begun, marked away now */
-    int mailed;    /* mails queued (or that would be) to tell the others */
+    int mailed;    /* people told by mail (or who would be), each once */
 };
 
 /* who gives up person's meetings of day ("YYYY-MM-DD") at event (NULL: the

@@ -441,6 +441,31 @@ static int read_counts(struct store *s, struct arena *a, struct store_mail_count
     return 0;
 }
 
+static int64_t one_number(struct store *s, const char *sql, int64_t arg, const char *doing,
+                          struct df_err *err)
+{
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, arg);
+    int rc = sqlite3_step(st);
+    int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    return n >= 0 ? n : store_fail(s, err, doing);
+}
+
+int64_t store_mail_mark(struct store *s, struct df_err *err)
+{
+    return one_number(s, "SELECT coalesce(max(rid), 0) + 0 * ?1 FROM mail_outbox", 0,
+                      "reading the outbox", err);
+}
+
+int64_t store_mail_people_since(struct store *s, int64_t mark, struct df_err *err)
+{
+    return one_number(s, "SELECT count(DISTINCT lower(to_addr)) FROM mail_outbox WHERE rid > ?1",
+                      mark, "counting the people mailed", err);
+}
+
 int store_mail_counts(struct store *s, struct arena *a, struct store_mail_counts *c,
                       struct df_err *err)
 {

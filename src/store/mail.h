@@ -218,6 +218,13 @@ int store_mail_request_people(struct store *s, const char *request, struct arena
 
 /* The outbox's figures: how many queued, sent, failed (given up), and the
  * newest error of a mail not sent (NULL when none; in a). */
+/* The outbox's last row so far (0 for none): a mark for
+ * store_mail_people_since. */
+int64_t store_mail_mark(struct store *s, struct df_err *err);
+/* How many addresses the mails queued after mark go to (people told, not
+ * mails: one told twice counts once); -1 with err. */
+int64_t store_mail_people_since(struct store *s, int64_t mark, struct df_err *err);
+
 struct store_mail_counts {
     int64_t queued, sent, failed;
     const char *last_error;

@@ -264,6 +264,20 @@ Test(app_dayoff, an_organiser_gives_it_up_for_her_as_the_organisers, .init = set
     cr_assert_eq(number("SELECT count(*) FROM unavailability WHERE set_by = 'organiser'"), 3);
 }
 
+/* The desk acting for her: she is told once, as each partner is (not once
+ * more for the meeting she left as a colleague), and the figure counts
+ * people, not mails. */
+Test(app_dayoff, the_desk_tells_her_once_and_counts_people, .init = setup, .fini = teardown)
+{
+    ok(day_off(&desk, "x1", "2031-06-05", false));
+    cr_assert_eq(done.left_n, 1);
+    cr_assert_eq(mails_to("x1"), 1, "one mail of the whole action");
+    cr_assert_eq(mails_to("y2"), 1);
+    cr_assert_eq(mails_to("z1"), 1);
+    cr_assert_eq(done.mailed, 3, "three people told");
+    cr_assert_eq(number("SELECT count(*) FROM mail_outbox"), 3);
+}
+
 Test(app_dayoff, a_day_not_of_the_event_or_gone_is_refused_by_code, .init = setup,
      .fini = teardown)
 {
