@@ -206,7 +206,10 @@ static void mail_said_dry(bool dry)
         printf("dry run: nothing queued, nothing kept (the figures are what a send would do)\n");
 }
 
-static int mail_remind(struct cli_ctx *ctx, int argc, char **argv)
+/* The two mailings of one event, EVENT [--dry-run]: the reminder of
+ * requests to answer (remind) or the question of outcomes (outcomes), by
+ * the machine's clock, their figures printed as the API gives them. */
+static int mail_event(struct cli_ctx *ctx, int argc, char **argv, bool outcomes)
 {
     bool dry;
     int usage = mail_dry_run_opts(argc, argv, 1, &dry);
@@ -215,40 +218,25 @@ static int mail_remind(struct cli_ctx *ctx, int argc, char **argv)
     const char *event = argv[optind];
     struct df_err err = {0};
     struct store *s = NULL;
-    struct app_remind o;
-    int rc = store_open(&s, ctx->db_path, &err);
-    if (rc == 0)
-        rc = app_remind_to_answer(s, "cli", event, dry, (long long)time(NULL), &o, &err);
-    store_close(s);
-    if (rc < 0)
-        return cli_fail(&err);
-    mail_said_dry(dry);
-    printf("event: %s\npeople: %d\nrequests: %d\nmailed: %d\nreminded lately: %d\n"
-           "not mailed: %d\n", event, o.people, o.requests, o.mailed, o.reminded_lately,
-           o.not_mailed);
-    return 0;
-}
-
-static int mail_outcomes(struct cli_ctx *ctx, int argc, char **argv)
-{
-    bool dry;
-    int usage = mail_dry_run_opts(argc, argv, 1, &dry);
-    if (usage)
-        return usage;
-    const char *event = argv[optind];
-    struct df_err err = {0};
-    struct store *s = NULL;
+    struct app_remind r;
     struct app_ask_outcomes o;
+    long long now = (long long)time(NULL);
     int rc = store_open(&s, ctx->db_path, &err);
     if (rc == 0)
-        rc = app_ask_outcomes(s, "cli", event, dry, (long long)time(NULL), &o, &err);
+        rc = outcomes ? app_ask_outcomes(s, "cli", event, dry, now, &o, &err)
+                      : app_remind_to_answer(s, "cli", event, dry, now, &r, &err);
     store_close(s);
     if (rc < 0)
         return cli_fail(&err);
     mail_said_dry(dry);
-    printf("event: %s\npeople: %d\nmeetings: %d\nmailed: %d\nasked lately: %d\n"
-           "not mailed: %d\n", event, o.people, o.meetings, o.mailed, o.asked_lately,
-           o.not_mailed);
+    if (outcomes)
+        printf("event: %s\npeople: %d\nmeetings: %d\nmailed: %d\nasked lately: %d\n"
+               "not mailed: %d\n", event, o.people, o.meetings, o.mailed, o.asked_lately,
+               o.not_mailed);
+    else
+        printf("event: %s\npeople: %d\nrequests: %d\nmailed: %d\nreminded lately: %d\n"
+               "not mailed: %d\n", event, r.people, r.requests, r.mailed, r.reminded_lately,
+               r.not_mailed);
     return 0;
 }
 
@@ -312,12 +300,12 @@ int cli_cmd_mail(struct cli_ctx *ctx, int argc, char **argv)
     if (strcmp(argv[1], "status") == 0)
         return mail_status(ctx, argc - 1, argv + 1);
     if (strcmp(argv[1], "remind") == 0)
-        return mail_remind(ctx, argc - 1, argv + 1);
+        return mail_event(ctx, argc - 1, argv + 1, false);
     if (strcmp(argv[1], "day") == 0)
         return mail_day(ctx, argc - 1, argv + 1);
     if (strcmp(argv[1], "day-due") == 0)
         return mail_day_due(ctx, argc - 1);
     if (strcmp(argv[1], "outcomes") == 0)
-        return mail_outcomes(ctx, argc - 1, argv + 1);
+        return mail_event(ctx, argc - 1, argv + 1, true);
     return cli_usage("mail");
 }

@@ -441,13 +441,15 @@ static int read_counts(struct store *s, struct arena *a, struct store_mail_count
     return 0;
 }
 
+/* The one number sql reads, its ?1 (if it has one) arg; -1 with err. */
 static int64_t one_number(struct store *s, const char *sql, int64_t arg, const char *doing,
                           struct df_err *err)
 {
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, arg);
+    if (sqlite3_bind_parameter_count(st) > 0)
+        sqlite3_bind_int64(st, 1, arg);
     int rc = sqlite3_step(st);
     int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
     sqlite3_reset(st);
@@ -456,7 +458,7 @@ static int64_t one_number(struct store *s, const char *sql, int64_t arg, const c
 
 int64_t store_mail_mark(struct store *s, struct df_err *err)
 {
-    return one_number(s, "SELECT coalesce(max(rid), 0) + 0 * ?1 FROM mail_outbox", 0,
+    return one_number(s, "SELECT coalesce(max(rid), 0) FROM mail_outbox", 0,
                       "reading the outbox", err);
 }
 
